@@ -1,0 +1,246 @@
+"""The machinery every kind of record shares: load a record into plain values, validate and
+save them in one transaction, tell what a delete would affect, and delete.
+
+A kind's editor subclasses ``RecordEditor`` and says only what is particular to it: its
+fields, its checks and the words it is found by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from peewee import Model
+
+from models.base import RecordModel, db
+from models.errors import Problem, SeriktesError, ValidationFailed
+from models.labels import kind_label
+from models.records import (
+    Attachment,
+    OrganizationArea,
+    ProgramArea,
+    RecordTag,
+    SourceMention,
+    Tag,
+)
+from models.text import clean, fold
+
+
+@dataclass(frozen=True)
+class Consequence:
+    """What deleting a record does to records that point to it."""
+
+    count: int
+    description: str
+    examples: tuple[str, ...] = ()
+
+
+# Rows that are part of the record itself, not records of their own: deleting the record
+# removes them without asking about them.
+OWN_PARTS = (OrganizationArea, ProgramArea)
+
+
+def named_entry(model: type[Model], name: str) -> Model:
+    """The Tag or Area called ``name``, ignoring case and accents; made if there is none yet.
+    These lists are short (tens of names), so they are compared in Python."""
+    folded = fold(name)
+    for existing in model.select():
+        if fold(existing.name) == folded:
+            return existing
+    return model.create(name=name)
+
+
+def unique_names(names: Iterable[str]) -> list[str]:
+    """Cleaned, non-empty names, each once (ignoring case), in the order given."""
+    seen: set[str] = set()
+    result = []
+    for name in names:
+        name = clean(name)
+        if name and fold(name) not in seen:
+            seen.add(fold(name))
+            result.append(name)
+    return result
+
+
+def record_tags(kind: str, record_id: int) -> list[str]:
+    query = (
+        Tag.select(Tag.name)
+        .join(RecordTag)
+        .where((RecordTag.record_kind == kind) & (RecordTag.record_id == record_id))
+        .order_by(Tag.name)
+    )
+    return [tag.name for tag in query]
+
+
+def set_record_tags(kind: str, record_id: int, names: Iterable[str]) -> None:
+    RecordTag.delete().where(
+        (RecordTag.record_kind == kind) & (RecordTag.record_id == record_id)
+    ).execute()
+    for name in unique_names(names):
+        RecordTag.create(tag=named_entry(Tag, name), record_kind=kind, record_id=record_id)
+
+
+def all_tag_names() -> list[str]:
+    return [tag.name for tag in Tag.select(Tag.name).order_by(Tag.name)]
+
+
+class RecordEditor:
+    kind: ClassVar[str]
+    model: ClassVar[type[RecordModel]]
+    title_field: ClassVar[str]
+    # Text fields copied from the form as they are (cleaned of stray spaces).
+    text_fields: ClassVar[tuple[str, ...]] = ()
+    # Long text kept with its line breaks.
+    note_fields: ClassVar[tuple[str, ...]] = ("notes",)
+    # Everything else the form holds: choices, dates, numbers, links to other records.
+    value_fields: ClassVar[tuple[str, ...]] = ()
+
+    # -- what a kind says about itself -------------------------------------------------------
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        return []
+
+    def search_words(self, record: RecordModel) -> list[str]:
+        """The texts a record is found by in its list and in search."""
+        return [getattr(record, name) for name in self.text_fields]
+
+    def prepare(self, record: RecordModel, values: dict[str, Any]) -> None:
+        """Set the fields derived from the values, just before the record is written."""
+
+    def after_save(self, record: RecordModel, values: dict[str, Any], created: bool) -> None:
+        """Save what belongs to the record but lives in other tables."""
+
+    def extra_values(self, record: RecordModel) -> dict[str, Any]:
+        return {}
+
+    # -- the shared machinery ----------------------------------------------------------------
+
+    def title(self, record: RecordModel) -> str:
+        return getattr(record, self.title_field)
+
+    def empty_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {name: "" for name in self.text_fields + self.note_fields}
+        values.update({name: None for name in self.value_fields})
+        values["tags"] = []
+        return values
+
+    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        cleaned = self.empty_values()
+        cleaned.update(values)
+        for name in self.text_fields:
+            cleaned[name] = clean(cleaned[name])
+        for name in self.note_fields:
+            cleaned[name] = (cleaned[name] or "").strip()
+        cleaned["tags"] = unique_names(cleaned.get("tags") or [])
+        return cleaned
+
+    def get(self, record_id: int) -> RecordModel:
+        record = self.model.get_or_none(self.model.id == record_id)
+        if record is None:
+            raise SeriktesError(f"This {kind_label(self.model)} no longer exists.")
+        return record
+
+    def load(self, record_id: int) -> dict[str, Any]:
+        record = self.get(record_id)
+        values = {name: getattr(record, name) for name in self.text_fields + self.note_fields}
+        for name in self.value_fields:
+            field = self.model._meta.fields[name]
+            values[name] = getattr(
+                record, field.column_name if hasattr(field, "rel_model") else name
+            )
+        values["tags"] = record_tags(self.kind, record_id)
+        values.update(self.extra_values(record))
+        return values
+
+    def problems(self, values: dict[str, Any], record_id: int | None = None) -> list[Problem]:
+        return self.validate(self.clean_values(values), record_id)
+
+    def save(self, values: dict[str, Any], record_id: int | None = None) -> RecordModel:
+        """Validate and save in one transaction: all of it is saved or nothing is."""
+        values = self.clean_values(values)
+        problems = self.validate(values, record_id)
+        if problems:
+            raise ValidationFailed(problems)
+        with db.atomic():
+            record = self.get(record_id) if record_id is not None else self.model()
+            for name in self.text_fields + self.note_fields:
+                setattr(record, name, values[name])
+            for name in self.value_fields:
+                field = self.model._meta.fields[name]
+                column = field.column_name if hasattr(field, "rel_model") else name
+                setattr(record, column, values[name])
+            record.search_text = self.search_text(record, values["tags"])
+            self.prepare(record, values)
+            record.save()
+            set_record_tags(self.kind, record.id, values["tags"])
+            self.after_save(record, values, created=record_id is None)
+        return record
+
+    def search_text(self, record: RecordModel, tags: list[str]) -> str:
+        return " | ".join(fold(word) for word in self.search_words(record) + tags if word)
+
+    def refresh_search_text(self, query) -> None:
+        """Recompute the search text of records whose found-by words changed elsewhere
+        (people when their organization is renamed)."""
+        for record in query:
+            text = self.search_text(record, record_tags(self.kind, record.id))
+            if text != record.search_text:
+                self.model.update(search_text=text).where(self.model.id == record.id).execute()
+
+    def consequences(self, record_id: int) -> list[Consequence]:
+        """What deleting the record would do to the records linked to it."""
+        record = self.get(record_id)
+        result = []
+        for field in self.model._meta.backrefs:
+            if field.model in OWN_PARTS:
+                continue
+            query = field.model.select().where(field == record.id)
+            count = query.count()
+            if not count:
+                continue
+            label = kind_label(field.model, count)
+            if field.on_delete == "SET NULL":
+                what = field.verbose_name.lower() if field.verbose_name else field.name
+                description = f"{count} {label} will no longer have this {what}"
+            else:
+                description = f"{count} {label} will be deleted with it"
+            examples = ()
+            if isinstance(field.model, type) and issubclass(field.model, RecordModel):
+                editor = EDITORS.get(field.model)
+                if editor:
+                    examples = tuple(editor.title(row) for row in query.limit(5))
+            result.append(Consequence(count, description, examples))
+        tags = (
+            RecordTag.select()
+            .where((RecordTag.record_kind == self.kind) & (RecordTag.record_id == record.id))
+            .count()
+        )
+        files = (
+            Attachment.select()
+            .where((Attachment.record_kind == self.kind) & (Attachment.record_id == record.id))
+            .count()
+        )
+        if files:
+            result.append(Consequence(files, f"{files} attached file(s) will be deleted"))
+        if tags:
+            result.append(Consequence(tags, f"{tags} tag(s) will be removed from it"))
+        return result
+
+    def delete(self, record_id: int) -> None:
+        record = self.get(record_id)
+        with db.atomic():
+            for model in (RecordTag, Attachment, SourceMention):
+                model.delete().where(
+                    (model.record_kind == self.kind) & (model.record_id == record.id)
+                ).execute()
+            record.delete_instance()
+
+
+# Filled by each kind's module, so consequences can name the linked records.
+EDITORS: dict[type[RecordModel], RecordEditor] = {}
+
+
+def register(editor: RecordEditor) -> RecordEditor:
+    EDITORS[editor.model] = editor
+    return editor

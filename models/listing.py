@@ -1,0 +1,158 @@
+"""Lists of records read from SQL a page at a time: search, filters and sorting all happen
+in the database, so a list of 100,000 records opens as fast as a list of ten.
+
+A kind describes its list once (``RecordList``): the columns, how each sorts, and the filters
+it offers. The window, the exports and the command line all read lists through it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import JOIN, SQL, Node, NodeList, Select, fn
+
+from models.base import RecordModel
+from models.choices import ChoiceSet
+from models.records import Country, RecordTag, Tag
+from models.text import like_pattern, search_words
+
+
+def contains_word(text_field: Node, word: str) -> Node:
+    """``text_field`` contains ``word`` (both folded), with LIKE's wildcards taken literally.
+    Written as plain LIKE because peewee turns its own LIKE into GLOB on SQLite."""
+    return NodeList((text_field, SQL("LIKE"), like_pattern(word), SQL("ESCAPE '\\'")))
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    expression: Node
+    sort: Node | None = None  # defaults to the expression
+    choices: ChoiceSet | None = None
+    shown: bool = True  # shown until the user chooses otherwise
+    width: int = 160  # characters a reader needs, in pixels at the default font
+
+    def display(self, value: Any, language: str = "en") -> str:
+        if value is None:
+            return ""
+        if self.choices is not None:
+            return self.choices.label(value, language)
+        if isinstance(value, dt.datetime):
+            return value.strftime("%d.%m.%Y %H:%M")
+        if isinstance(value, dt.date):
+            return value.strftime("%d.%m.%Y")
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    label: str
+    kind: str  # "choice", "country" or "tag"
+    expression: Node | None = None
+    choices: ChoiceSet | None = None
+
+
+@dataclass
+class ListRequest:
+    """What a user asked of a list: the words searched, the filters chosen and the sort."""
+
+    search: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    sort: str | None = None
+    descending: bool = False
+
+
+class RecordList:
+    def __init__(
+        self,
+        kind: str,
+        model: type[RecordModel],
+        columns: Sequence[Column],
+        filters: Sequence[Filter],
+        joins: Callable[[Select], Select] = lambda query: query,
+        default_sort: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.model = model
+        self.columns = tuple(columns)
+        self.filters = tuple(filters)
+        self._joins = joins
+        self.default_sort = default_sort or self.columns[0].key
+        self._columns_by_key = {column.key: column for column in self.columns}
+
+    def column(self, key: str) -> Column:
+        return self._columns_by_key[key]
+
+    def _where(self, query: Select, request: ListRequest) -> Select:
+        model = self.model
+        for word in search_words(request.search):
+            query = query.where(contains_word(model.search_text, word))
+        for spec in self.filters:
+            value = request.filters.get(spec.key)
+            if not value:
+                continue
+            if spec.kind == "tag":
+                tagged = (
+                    RecordTag.select(RecordTag.record_id)
+                    .join(Tag)
+                    .where((RecordTag.record_kind == self.kind) & (Tag.name == value))
+                )
+                query = query.where(model.id.in_(tagged))
+            else:
+                query = query.where(spec.expression == value)
+        return query
+
+    def _base(self, *selected: Node) -> Select:
+        return self._joins(self.model.select(*selected))
+
+    def count(self, request: ListRequest) -> int:
+        return self._where(self._base(self.model.id), request).count()
+
+    def _ordered(self, query: Select, request: ListRequest) -> Select:
+        key = request.sort if request.sort in self._columns_by_key else self.default_sort
+        column = self._columns_by_key[key]
+        sort = column.sort if column.sort is not None else column.expression
+        if request.descending:
+            return query.order_by(sort.desc(nulls="LAST"), self.model.id.desc())
+        return query.order_by(sort.asc(nulls="LAST"), self.model.id)
+
+    def rows(self, request: ListRequest, offset: int, limit: int) -> list[tuple]:
+        """One page: each row is the record's id followed by the value of every column."""
+        query = self._base(self.model.id, *(column.expression for column in self.columns))
+        query = self._ordered(self._where(query, request), request)
+        return list(query.offset(offset).limit(limit).tuples())
+
+    def position(self, request: ListRequest, record_id: int) -> int | None:
+        """Where a record stands in the list as asked (0 is the first row), to select it
+        after it was saved; None if the search or filters hide it."""
+        ordering = self._ordered(self.model.select(), request)._order_by
+        numbered = self._where(
+            self._base(
+                self.model.id.alias("rid"), fn.ROW_NUMBER().over(order_by=ordering).alias("rn")
+            ),
+            request,
+        )
+        found = (
+            Select([numbered.alias("numbered")], [SQL("rn")])
+            .where(SQL("rid") == record_id)
+            .bind(self.model._meta.database)
+        )
+        row = found.scalar()
+        return None if row is None else int(row) - 1
+
+
+def country_filter(expression: Node) -> Filter:
+    return Filter("country", "Country", "country", expression)
+
+
+def tag_filter() -> Filter:
+    return Filter("tag", "Tag", "tag")
+
+
+def with_country(query: Select, model: type[RecordModel]) -> Select:
+    return query.join(Country, JOIN.LEFT_OUTER, on=(model.country == Country.code))

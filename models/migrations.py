@@ -1,0 +1,84 @@
+"""Schema versions. A new database gets the whole current schema; an older one is brought up
+to date by numbered steps, each in its own transaction, after a copy of the file is put aside.
+
+To change the schema: change the models, add a function ``step_N`` that makes the same change
+on an existing database (``playhouse.migrate``), register it in ``STEPS``, and raise
+``SCHEMA_VERSION`` to N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database
+
+from models.errors import MigrationFailed, NewerDatabase
+from models.records import ALL_MODELS, Info
+
+APPLICATION = "seriktes"
+SCHEMA_VERSION = 1
+
+# STEPS[n] upgrades a database at version n - 1 to version n.
+STEPS: dict[int, Callable[[Database], None]] = {}
+
+
+def newer_message(found: int) -> str:
+    return (
+        f"This database was made by a newer version of Seriktes (schema {found}; this version "
+        f"reads up to {SCHEMA_VERSION}). Update Seriktes to open it. The file was not changed."
+    )
+
+
+def check_version(found: int) -> None:
+    if found > SCHEMA_VERSION:
+        raise NewerDatabase(newer_message(found))
+
+
+def stored_version() -> int:
+    row = Info.get_or_none(Info.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def _stamp(version: int) -> None:
+    Info.replace(key="schema_version", value=str(version)).execute()
+
+
+def create_schema(database: Database) -> None:
+    """Make a new, empty database at the current version."""
+    from models.countries import fill_countries
+
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        Info.replace(key="application", value=APPLICATION).execute()
+        _stamp(SCHEMA_VERSION)
+        fill_countries()
+
+
+def upgrade(database: Database, before_first_step: Callable[[int], None]) -> list[int]:
+    """Run the steps the database lacks, in order; returns the versions reached.
+
+    ``before_first_step(version)`` is called once, before anything changes, to copy the file
+    aside. A step that fails is rolled back and the database stays at the last good version.
+    """
+    version = stored_version()
+    check_version(version)
+    pending = list(range(version + 1, SCHEMA_VERSION + 1))
+    if pending:
+        before_first_step(version)
+    for target in pending:
+        step = STEPS.get(target)
+        if step is None:
+            raise MigrationFailed(
+                f"Seriktes does not know how to bring schema {target - 1} "
+                f"to {target}. The database was not changed."
+            )
+        try:
+            with database.atomic():
+                step(database)
+                _stamp(target)
+        except Exception as error:
+            raise MigrationFailed(
+                f"Updating the database to schema {target} failed ({error}). It was left at "
+                f"schema {target - 1}; a copy made before the update is kept beside it."
+            ) from error
+    return pending

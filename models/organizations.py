@@ -1,0 +1,252 @@
+"""Organizations (partners): their rules, what they are found by, and their areas."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from peewee import JOIN
+
+from models import validation as check
+from models.base import db
+from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
+from models.editing import RecordEditor, named_entry, register, unique_names
+from models.errors import Problem
+from models.listing import (
+    Column,
+    Filter,
+    RecordList,
+    contains_word,
+    country_filter,
+    tag_filter,
+    with_country,
+)
+from models.people import PEOPLE
+from models.records import Area, Country, Organization, OrganizationArea, Person
+from models.text import fold, name_key, search_words
+
+
+def website_host(url: str) -> str:
+    host = urlsplit(check.normalize_url(url)).hostname or ""
+    return host.removeprefix("www.").lower()
+
+
+class OrganizationEditor(RecordEditor):
+    kind = "organization"
+    model = Organization
+    title_field = "name"
+    text_fields = (
+        "name",
+        "short_name",
+        "name_kk",
+        "name_ru",
+        "name_original",
+        "city",
+        "website",
+        "email",
+        "phone",
+    )
+    value_fields = ("kind", "status", "country", "parent")
+
+    def title(self, record: Organization) -> str:
+        if record.short_name and record.short_name != record.name:
+            return f"{record.name} ({record.short_name})"
+        return record.name
+
+    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = super().clean_values(values)
+        values["areas"] = unique_names(values.get("areas") or [])
+        for name in ("kind", "status", "country"):
+            values[name] = values[name] or None
+        return values
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["name"], "name", "Name"),
+            check.web_address(values["website"]),
+            check.email(values["email"]),
+        )
+        if values["name"] and not name_key(values["name"]):
+            problems.append(Problem("name", "Name must contain letters or digits."))
+        if values["kind"] and values["kind"] not in ORGANIZATION_KINDS:
+            problems.append(Problem("kind", f"“{values['kind']}” is not a kind of organization."))
+        if values["status"] and values["status"] not in ORGANIZATION_STATUSES:
+            problems.append(Problem("status", f"“{values['status']}” is not a status."))
+        if values["country"] and not Country.get_or_none(Country.code == values["country"]):
+            problems.append(Problem("country", "Choose the country from the list."))
+        problems += self._parent_problems(values["parent"], record_id)
+        problems += self._duplicate_problems(values, record_id)
+        return problems
+
+    def _parent_problems(self, parent_id: int | None, record_id: int | None) -> list[Problem]:
+        if parent_id is None:
+            return []
+        if record_id is not None and parent_id == record_id:
+            return [Problem("parent", "An organization cannot be its own parent organization.")]
+        seen = {record_id}
+        current = Organization.get_or_none(Organization.id == parent_id)
+        if current is None:
+            return [Problem("parent", "The parent organization no longer exists. Choose another.")]
+        while current is not None:
+            if current.id in seen:
+                return [
+                    Problem(
+                        "parent",
+                        f"“{current.name}” already belongs to this "
+                        "organization, so it cannot also be its parent.",
+                    )
+                ]
+            seen.add(current.id)
+            current = current.parent
+        return []
+
+    def _duplicate_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        """The same organization twice: the same name (ignoring case, spacing and punctuation)
+        in the same country, or the same website."""
+        problems = []
+        same_name = Organization.select().where(Organization.name_key == name_key(values["name"]))
+        if values["country"]:
+            same_name = same_name.where(
+                (Organization.country == values["country"]) | Organization.country.is_null()
+            )
+        if record_id is not None:
+            same_name = same_name.where(Organization.id != record_id)
+        twin = same_name.first()
+        if twin is not None:
+            problems.append(
+                Problem(
+                    "name",
+                    f"“{twin.name}” is already recorded (no. {twin.id}). Open that organization "
+                    "instead, or give this one a name that tells them apart.",
+                )
+            )
+        host = website_host(values["website"]) if values["website"] else ""
+        if host:
+            query = Organization.select().where(Organization.website.contains(host))
+            if record_id is not None:
+                query = query.where(Organization.id != record_id)
+            for other in query.limit(20):
+                if website_host(other.website) == host:
+                    problems.append(
+                        Problem(
+                            "website",
+                            f"{host} is already the website of “{other.name}”. Open that "
+                            "organization instead, or correct the address.",
+                        )
+                    )
+                    break
+        return problems
+
+    def search_words(self, record: Organization) -> list[str]:
+        words = super().search_words(record)
+        country = record.country
+        if country is not None:
+            words += [country.code, country.name_en, country.name_ru, country.name_kk]
+        return words
+
+    def prepare(self, record: Organization, values: dict[str, Any]) -> None:
+        record.name_key = name_key(record.name)
+        record.website = check.normalize_url(record.website)
+
+    def delete(self, record_id: int) -> None:
+        # Its people stay, without it: what they are found by changes with them.
+        with db.atomic():
+            people = [
+                p.id for p in Person.select(Person.id).where(Person.organization == record_id)
+            ]
+            super().delete(record_id)
+            PEOPLE.refresh_search_text(Person.select().where(Person.id.in_(people)))
+
+    def after_save(self, record: Organization, values: dict[str, Any], created: bool) -> None:
+        set_areas(record.id, values["areas"])
+        if not created:
+            PEOPLE.refresh_search_text(Person.select().where(Person.organization == record.id))
+
+    def extra_values(self, record: Organization) -> dict[str, Any]:
+        return {"areas": organization_areas(record.id)}
+
+    def empty_values(self) -> dict[str, Any]:
+        values = super().empty_values()
+        values["areas"] = []
+        return values
+
+
+def organization_areas(organization_id: int) -> list[str]:
+    query = (
+        Area.select(Area.name)
+        .join(OrganizationArea)
+        .where(OrganizationArea.organization == organization_id)
+        .order_by(Area.name)
+    )
+    return [area.name for area in query]
+
+
+def set_areas(organization_id: int, names: list[str]) -> None:
+    OrganizationArea.delete().where(OrganizationArea.organization == organization_id).execute()
+    for name in unique_names(names):
+        OrganizationArea.create(organization=organization_id, area=named_entry(Area, name))
+
+
+def all_area_names() -> list[str]:
+    return [area.name for area in Area.select(Area.name).order_by(Area.name)]
+
+
+def find_organizations(
+    text: str, limit: int = 20, exclude: int | None = None
+) -> list[Organization]:
+    """Organizations found by any of their names, for pickers; names that start with the text
+    come first."""
+    query = Organization.select()
+    for word in search_words(text):
+        query = query.where(contains_word(Organization.search_text, word))
+    if exclude is not None:
+        query = query.where(Organization.id != exclude)
+    first = fold(text)
+    return list(
+        query.order_by(Organization.search_text.startswith(first).desc(), Organization.name).limit(
+            limit
+        )
+    )
+
+
+ORGANIZATIONS = register(OrganizationEditor())
+
+
+_Parent = Organization.alias("parent_organization")
+
+
+def _organization_joins(query):
+    return with_country(query, Organization).join_from(
+        Organization, _Parent, JOIN.LEFT_OUTER, on=(Organization.parent == _Parent.id)
+    )
+
+
+ORGANIZATION_LIST = RecordList(
+    "organization",
+    Organization,
+    columns=[
+        Column("name", "Name", Organization.name, sort=Organization.name_key, width=320),
+        Column("short_name", "Short name", Organization.short_name, width=110),
+        Column("kind", "Kind", Organization.kind, choices=ORGANIZATION_KINDS, width=170),
+        Column("country", "Country", Country.name_en, width=150),
+        Column("city", "City", Organization.city, width=120),
+        Column("status", "Status", Organization.status, choices=ORGANIZATION_STATUSES, width=100),
+        Column("website", "Website", Organization.website, width=200),
+        Column("name_ru", "Name in Russian", Organization.name_ru, shown=False, width=300),
+        Column("name_kk", "Name in Kazakh", Organization.name_kk, shown=False, width=300),
+        Column(
+            "name_original", "Original name", Organization.name_original, shown=False, width=300
+        ),
+        Column("parent", "Parent organization", _Parent.name, shown=False, width=260),
+        Column("email", "E-mail", Organization.email, shown=False, width=200),
+        Column("phone", "Phone", Organization.phone, shown=False, width=140),
+        Column("updated_at", "Changed", Organization.updated_at, shown=False, width=130),
+    ],
+    filters=[
+        country_filter(Organization.country),
+        Filter("kind", "Kind", "choice", Organization.kind, ORGANIZATION_KINDS),
+        Filter("status", "Status", "choice", Organization.status, ORGANIZATION_STATUSES),
+        tag_filter(),
+    ],
+    joins=_organization_joins,
+)

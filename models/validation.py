@@ -1,0 +1,62 @@
+"""Checks a form's values must pass before anything is saved. Each returns a ``Problem`` that
+names the field and tells the user what to do, or None."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from models.errors import Problem
+
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
+_HOST = re.compile(r"^(?=.{1,253}$)([\w-]{1,63}\.)+[\w-]{2,63}$", re.UNICODE)
+
+
+def required(value: object, field: str, label: str) -> Problem | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Problem(field, f"{label} is required. Please fill it in.")
+    return None
+
+
+def email(value: str, field: str = "email", label: str = "E-mail") -> Problem | None:
+    if value and not _EMAIL.match(value):
+        return Problem(
+            field, f"{label}: “{value}” is not an e-mail address. Write it like name@example.org."
+        )
+    return None
+
+
+def normalize_url(value: str) -> str:
+    """A web address as users type it ("www.csic.es") with the scheme browsers need."""
+    value = value.strip()
+    if value and "://" not in value:
+        value = "https://" + value
+    return value
+
+
+def web_address(value: str, field: str = "website", label: str = "Website") -> Problem | None:
+    if not value:
+        return None
+    parts = urlsplit(normalize_url(value))
+    if parts.scheme not in ("http", "https") or not _HOST.match(parts.hostname or ""):
+        return Problem(
+            field, f"{label}: “{value}” is not a web address. Write it like www.example.org."
+        )
+    return None
+
+
+def dates_in_order(
+    first: dt.date | None, last: dt.date | None, field: str, first_label: str, last_label: str
+) -> Problem | None:
+    if first and last and last < first:
+        return Problem(
+            field,
+            f"{last_label} ({last:%d.%m.%Y}) is before {first_label.lower()} "
+            f"({first:%d.%m.%Y}). Correct one of the two dates.",
+        )
+    return None
+
+
+def collect(*problems: Problem | None) -> list[Problem]:
+    return [problem for problem in problems if problem is not None]
