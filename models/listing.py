@@ -156,3 +156,18 @@ def tag_filter() -> Filter:
 
 def with_country(query: Select, model: type[RecordModel]) -> Select:
     return query.join(Country, JOIN.LEFT_OUTER, on=(model.country == Country.code))
+
+
+def filter_options(record_list: RecordList, spec: Filter) -> list[tuple[str, str]]:
+    """The values a filter offers, as (value, label): the choices of a kind or status, and
+    only the countries and tags the records of the list actually use."""
+    if spec.kind == "choice" and spec.choices is not None:
+        return [(choice.code, choice.en) for choice in spec.choices]
+    if spec.kind == "tag":
+        used = RecordTag.select(RecordTag.tag).where(RecordTag.record_kind == record_list.kind)
+        return [
+            (tag.name, tag.name) for tag in Tag.select().where(Tag.id.in_(used)).order_by(Tag.name)
+        ]
+    used = record_list._joins(record_list.model.select(spec.expression)).distinct()
+    query = Country.select().where(Country.code.in_(used)).order_by(Country.name_en)
+    return [(country.code, country.name_en) for country in query]

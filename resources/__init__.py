@@ -1,0 +1,9 @@
+"""Icons, the desktop entry and other files the app ships with."""
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def icon_path(name: str) -> str:
+    return str(HERE / "icons" / f"{name}.svg")

@@ -1,0 +1,63 @@
+"""Starting the window: the application object, the crash handler, and the database to open
+first."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from models.appdirs import default_database_path, setup_logging
+from resources import icon_path
+from ui import crash
+from ui.main_window import MainWindow
+from ui.settings import LAST_DATABASE, AppSettings
+
+log = logging.getLogger("seriktes")
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Seriktes")
+    app.setOrganizationName("Seriktes")
+    app.setApplicationDisplayName("Seriktes")
+    app.setDesktopFileName("seriktes")
+    app.setWindowIcon(QIcon(icon_path("seriktes")))
+    app.setStyle("Fusion")
+    return app
+
+
+def first_database(settings: AppSettings, requested: str | None) -> str:
+    """The database given on the command line, else the last one used, else the default
+    database in the user's data folder (made on first start)."""
+    if requested:
+        return requested
+    last = settings.get(LAST_DATABASE)
+    if last:
+        return last
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+def build_window(database: str | None, settings: AppSettings | None = None) -> MainWindow:
+    settings = settings or AppSettings()
+    window = MainWindow(settings)
+    window.open_database(first_database(settings, database))
+    return window
+
+
+def exec_application(app: QApplication) -> int:
+    return app.exec()
+
+
+def run(database: str | None) -> int:
+    log_path = setup_logging()
+    app = application()
+    crash.install(str(log_path))
+    log.info("Seriktes starting")
+    window = build_window(database)
+    window.show()
+    return exec_application(app)

@@ -1,0 +1,81 @@
+"""Every modal question the window asks goes through these functions, so tests can answer
+them by patching one name instead of clicking through a dialog."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+DATABASE_FILTER = "Seriktes database (*.db *.sqlite *.seriktes);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def launch(box: QMessageBox) -> int:
+    """Show a modal dialog and return its answer. Tests patch this single point."""
+    return box.exec()
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> Unsaved:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("Unsaved changes"),
+        tr("Save the changes to {what}?").format(what=what),
+        parent=parent,
+    )
+    box.setInformativeText(tr("If you don't save, your changes will be lost."))
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = launch(box)
+    if answer == QMessageBox.StandardButton.Save:
+        return Unsaved.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL
+
+
+def confirm(
+    parent: QWidget | None, title: str, text: str, details: str = "", action: str = ""
+) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    if details:
+        box.setInformativeText(details)
+    button = box.addButton(action or tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    launch(box)
+    return box.clickedButton() is button
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    launch(box)
+
+
+def choose_database(parent: QWidget | None, folder: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open database"), folder, DATABASE_FILTER)
+    return path or None
+
+
+def choose_new_database(parent: QWidget | None, folder: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder, DATABASE_FILTER)
+    return path or None
+
+
+def run_dialog(dialog: QDialog) -> int:
+    """Run a dialog of the app's own (a form in a window). Tests patch this single point."""
+    return dialog.exec()

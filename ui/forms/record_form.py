@@ -1,0 +1,346 @@
+"""The form every kind of record is edited in: fields laid out in sections, the message for a
+field shown right under it, Save and Cancel, and a question before changes are dropped.
+
+A kind's form subclasses ``RecordForm`` and only builds its fields (``build``); reading,
+checking, saving and deleting are done here through the kind's editor in ``models``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.editing import RecordEditor
+from models.errors import Problem, SeriktesError, ValidationFailed
+from ui import dialogs
+from ui.widgets.inputs import same_value
+from ui.widgets.search_picker import SearchPicker
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def section_heading(title: str) -> QLabel:
+    heading = QLabel(title)
+    heading.setStyleSheet("font-weight: 600; margin-top: 10px;")
+    return heading
+
+
+class RecordForm(QWidget):
+    saved = Signal(int)
+    deleted = Signal(int)
+    dirty_changed = Signal(bool)
+    open_record = Signal(str, int)  # kind, id: the user asked to see a linked record
+
+    editor: ClassVar[RecordEditor]
+    noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.record_id: int | None = None
+        self.inputs: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._loaded: dict[str, Any] = {}
+        self._dirty = False
+        self._form: QFormLayout | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.stamp = QLabel()
+        self.stamp.setObjectName("formStamp")
+        self.stamp.setStyleSheet("color: palette(placeholder-text);")
+        self.stamp.setWordWrap(True)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(ERROR_STYLE)
+        self.banner.hide()
+
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self._scroll = scroll
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Drop the changes (Esc)"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.stamp)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        QShortcut(
+            QKeySequence.StandardKey.Cancel,
+            self,
+            self.cancel,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+        self.build()
+        self.body_layout.addStretch(1)
+        for widget in self.inputs.values():
+            widget.edited.connect(self._on_edited)
+        # Empty until a database is open; ``load`` reads from it.
+        self._loaded = self.values()
+        self._refresh_heading()
+        self._set_dirty(False)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def section(self, title: str) -> QFormLayout:
+        """A titled group of fields. All sections share one layout, so their labels line up."""
+        if self._form is None:
+            self._form = QFormLayout()
+            self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            self._form.setLabelAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            self.body_layout.addLayout(self._form)
+        self._form.addRow(section_heading(title))
+        return self._form
+
+    def field(
+        self,
+        form: QFormLayout,
+        name: str,
+        label: str,
+        widget: Any,
+        required: bool = False,
+        hint: str = "",
+    ) -> Any:
+        """Add an input with its label and the place its message appears."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        column.addWidget(error)
+        if hint:
+            widget.setToolTip(hint)
+        caption = QLabel(f"{label} *" if required else label)
+        caption.setBuddy(widget)
+        form.addRow(caption, holder)
+        widget.setObjectName(name)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, widget.sizePolicy().verticalPolicy())
+        self.inputs[name] = widget
+        self.labels[name] = label
+        self.errors[name] = error
+        return widget
+
+    # -- reading and filling -----------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        return {name: widget.value() for name, widget in self.inputs.items()}
+
+    def load(self, record_id: int | None, defaults: dict[str, Any] | None = None) -> None:
+        """Show a record, or an empty form for a new one (with ``defaults`` filled in)."""
+        values = (
+            self.editor.load(record_id) if record_id is not None else self.editor.empty_values()
+        )
+        if defaults:
+            values.update(defaults)
+        self.record_id = record_id
+        for name, widget in self.inputs.items():
+            widget.set_value(values.get(name))
+        self._loaded = self.values()
+        self.clear_problems()
+        self.loaded()
+        self._refresh_heading()
+        self._set_dirty(self.is_dirty())
+
+    def loaded(self) -> None:
+        """Called after a record is shown, to fill what is not a field (linked lists)."""
+
+    def _refresh_heading(self) -> None:
+        if self.record_id is None:
+            self.heading.setText(self.tr("New {noun}").format(noun=self.tr(self.noun)))
+            self.stamp.setText(
+                self.tr("Fill in the fields and press Save. Fields marked * are required.")
+            )
+            self.delete_button.setEnabled(False)
+            return
+        record = self.editor.get(self.record_id)
+        self.heading.setText(self.editor.title(record))
+        self.stamp.setText(
+            self.tr("Created {created} by {creator} · changed {changed} by {changer}").format(
+                created=record.created_at.strftime("%d.%m.%Y %H:%M"),
+                creator=record.created_by,
+                changed=record.updated_at.strftime("%d.%m.%Y %H:%M"),
+                changer=record.updated_by,
+            )
+        )
+        self.delete_button.setEnabled(True)
+
+    def describe(self) -> str:
+        """How the record is named in questions: “CSIC” or “the new organization”."""
+        if self.record_id is None:
+            return self.tr("the new {noun}").format(noun=self.tr(self.noun))
+        return f"“{self.heading.text()}”"
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        current = self.values()
+        if any(not same_value(current[name], self._loaded.get(name)) for name in current):
+            return True
+        return any(isinstance(w, SearchPicker) and w.problem() for w in self.inputs.values())
+
+    def _on_edited(self) -> None:
+        self._set_dirty(self.is_dirty())
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty or self.record_id is None)
+        self.cancel_button.setEnabled(dirty)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    # -- problems ----------------------------------------------------------------------------
+
+    def clear_problems(self) -> None:
+        for error in self.errors.values():
+            error.clear()
+            error.hide()
+        self.banner.hide()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.clear_problems()
+        general = []
+        for problem in problems:
+            error = self.errors.get(problem.field)
+            if error is None:
+                general.append(problem.message)
+                continue
+            text = problem.message if not error.text() else f"{error.text()}\n{problem.message}"
+            error.setText(text)
+            error.show()
+        if general:
+            self.banner.setText("\n".join(general))
+            self.banner.show()
+        first = next((self.inputs[p.field] for p in problems if p.field in self.inputs), None)
+        if first is not None:
+            first.setFocus()
+            self._scroll.ensureWidgetVisible(first)
+
+    def picker_problems(self) -> list[Problem]:
+        problems = []
+        for name, widget in self.inputs.items():
+            if isinstance(widget, SearchPicker) and (message := widget.problem()):
+                problems.append(Problem(name, message))
+        return problems
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the form; on a problem, say what is wrong next to the field and keep it open."""
+        problems = self.picker_problems()
+        if problems:
+            self.show_problems(problems)
+            return False
+        try:
+            record = self.editor.save(self.values(), self.record_id)
+        except ValidationFailed as failure:
+            self.show_problems(failure.problems)
+            return False
+        except SeriktesError as error:
+            self.show_problems([Problem("", str(error))])
+            return False
+        self.load(record.id)
+        self.saved.emit(record.id)
+        return True
+
+    def cancel(self) -> None:
+        """Drop the changes, after asking (Esc)."""
+        if not self.is_dirty():
+            return
+        if dialogs.confirm(
+            self,
+            self.tr("Drop changes"),
+            self.tr("Drop your changes to {what}?").format(what=self.describe()),
+            action=self.tr("Drop changes"),
+        ):
+            self.load(self.record_id)
+
+    def maybe_leave(self) -> bool:
+        """Before another record replaces this one: True when it is fine to go on."""
+        if not self.is_dirty():
+            return True
+        answer = dialogs.ask_unsaved(self, self.describe())
+        if answer is dialogs.Unsaved.SAVE:
+            return self.save()
+        if answer is dialogs.Unsaved.DISCARD:
+            self.load(self.record_id)
+            return True
+        return False
+
+    def delete(self) -> None:
+        if self.record_id is None:
+            return
+        consequences = self.editor.consequences(self.record_id)
+        lines = []
+        for consequence in consequences:
+            line = f"• {consequence.description}"
+            if consequence.examples:
+                more = "…" if consequence.count > len(consequence.examples) else ""
+                line += f": {', '.join(consequence.examples)}{more}"
+            lines.append(line)
+        details = "\n".join(lines) if lines else self.tr("No other records are linked to it.")
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete {noun}").format(noun=self.tr(self.noun)),
+            self.tr("Delete {what}?").format(what=self.describe()),
+            details,
+            action=self.tr("Delete"),
+        ):
+            return
+        record_id = self.record_id
+        try:
+            self.editor.delete(record_id)
+        except SeriktesError as error:
+            dialogs.show_error(self, self.tr("Cannot delete"), str(error))
+            return
+        self.load(None)
+        self.deleted.emit(record_id)

@@ -1,0 +1,373 @@
+"""One kind of record on screen: its list (searched, filtered and sorted in SQL) beside the
+form of the record chosen. Every kind uses this page with its own list and form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.listing import Filter, ListRequest, RecordList, filter_options
+from ui.forms.record_form import RecordForm
+from ui.settings import AppSettings, column_layout
+from ui.table_model import RecordTableModel
+
+SEARCH_DELAY_MS = 150
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str
+    title: str  # plural, as in the navigation: "Organizations"
+    record_list: RecordList
+    form: type[RecordForm]
+    search_hint: str
+    icon: str
+
+
+class RecordPage(QWidget):
+    open_record = Signal(str, int)
+    message = Signal(str)
+    records_changed = Signal()
+
+    def __init__(
+        self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.settings = settings
+        self.model = RecordTableModel(spec.record_list, self)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(spec.search_hint)
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_request)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.filters: dict[str, QComboBox] = {}
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        filter_row = QHBoxLayout()
+        for spec_filter in spec.record_list.filters:
+            combo = QComboBox()
+            combo.setObjectName(f"filter_{spec_filter.key}")
+            combo.setToolTip(
+                self.tr("Show only records with this {what}").format(
+                    what=self.tr(spec_filter.label).lower()
+                )
+            )
+            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.activated.connect(lambda _i: self.apply_request())
+            self.filters[spec_filter.key] = combo
+            filter_row.addWidget(combo, 1)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Clear the search and the filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        search_row.addWidget(self.clear_button)
+        self.columns_button = QToolButton()
+        self.columns_button.setText(self.tr("Columns"))
+        self.columns_button.setToolTip(self.tr("Choose the columns shown"))
+        self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.columns_button.setMenu(QMenu(self.columns_button))
+        self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
+        search_row.addWidget(self.columns_button)
+        filter_row.addStretch(0)
+
+        self.table = QTableView()
+        self.table.setObjectName("records")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.setSortingEnabled(True)
+        # After the view's own handler, which has the model sort itself first.
+        header.sortIndicatorChanged.connect(self._sorted)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _index: self.focus_form())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key),
+                self.table,
+                self.focus_form,
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.count_label.setStyleSheet("color: palette(placeholder-text);")
+        self.new_button = QPushButton(self.tr("New {noun}").format(noun=self.tr(spec.form.noun)))
+        self.new_button.setToolTip(self.tr("Add a record (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.new_button)
+
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addLayout(search_row)
+        listing_layout.addLayout(filter_row)
+        listing_layout.addWidget(self.table, 1)
+        listing_layout.addLayout(below)
+
+        self.form = spec.form()
+        self.form.saved.connect(self._saved)
+        self.form.deleted.connect(self._deleted)
+        self.form.open_record.connect(self.open_record)
+        self.form.setMinimumWidth(380)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(listing)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([640, 460])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+
+        self._previous_row = -1
+        self._default_columns()
+        self.restore_layout()
+        self.model.modelReset.connect(self._update_count)
+
+    # -- database ----------------------------------------------------------------------------
+
+    def set_available(self, available: bool) -> None:
+        self.setEnabled(available)
+        self.model.set_available(available)
+        if available:
+            self.refresh_filters()
+            self.form.load(None)
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def request(self) -> ListRequest:
+        filters = {
+            key: combo.currentData() for key, combo in self.filters.items() if combo.currentData()
+        }
+        return ListRequest(
+            search=self.search.text(),
+            filters=filters,
+            sort=self.model.request.sort,
+            descending=self.model.request.descending,
+        )
+
+    def apply_request(self) -> None:
+        self._search_timer.stop()
+        current = self.form.record_id
+        self.model.set_request(self.request())
+        self._select(current)
+
+    def refresh_filters(self) -> None:
+        for spec_filter in self.spec.record_list.filters:
+            self._fill_filter(spec_filter)
+
+    def _fill_filter(self, spec_filter: Filter) -> None:
+        combo = self.filters[spec_filter.key]
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Any {what}").format(what=self.tr(spec_filter.label).lower()), None)
+        for value, label in filter_options(self.spec.record_list, spec_filter):
+            combo.addItem(self.tr(label), value)
+        index = combo.findData(chosen)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def set_filter(self, key: str, value: str | None) -> None:
+        combo = self.filters[key]
+        combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.apply_request()
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in self.filters.values():
+            combo.setCurrentIndex(0)
+        self.apply_request()
+
+    def _sorted(self, _section: int, _order: Qt.SortOrder) -> None:
+        self._select(self.form.record_id)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        request = self.model.request
+        if request.search.strip() or request.filters:
+            total = self.spec.record_list.count(ListRequest()) if self.isEnabled() else 0
+            text = self.tr("{shown} of {total} {kind}")
+        else:
+            total = shown
+            text = self.tr("{shown} {kind}")
+        self.count_label.setText(
+            text.format(
+                shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(self.spec.title).lower()
+            )
+        )
+
+    # -- the chosen record -------------------------------------------------------------------
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid() or current.row() == self._previous_row:
+            return
+        record_id = self.model.record_id(current.row())
+        if record_id == self.form.record_id:
+            self._previous_row = current.row()
+            return
+        if not self.form.maybe_leave():
+            self._set_current_row(self._previous_row)
+            return
+        self._previous_row = current.row()
+        if record_id is not None:
+            self.form.load(record_id)
+
+    def _set_current_row(self, row: int) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row < 0:
+            selection.clear()
+        else:
+            index = self.model.index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self._previous_row = row
+
+    def _select(self, record_id: int | None) -> None:
+        row = self.model.row_of(record_id) if record_id is not None else None
+        self._set_current_row(-1 if row is None else row)
+
+    def open(self, record_id: int) -> bool:
+        """Show a record in the form, choosing its row when the list shows it."""
+        if record_id != self.form.record_id and not self.form.maybe_leave():
+            return False
+        self.form.load(record_id)
+        if self.model.row_of(record_id) is None:
+            self.clear_filters()
+        self._select(record_id)
+        return True
+
+    def new_record(self) -> None:
+        if not self.form.maybe_leave():
+            return
+        self._set_current_row(-1)
+        self.form.load(None)
+        self.focus_form()
+
+    def focus_form(self) -> None:
+        first = next(iter(self.form.inputs.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _saved(self, record_id: int) -> None:
+        self.model.refresh()
+        self.refresh_filters()
+        self._select(record_id)
+        if self.model.row_of(record_id) is None:
+            self.message.emit(self.tr("Saved. The current search or filters hide it."))
+        else:
+            self.message.emit(self.tr("Saved."))
+        self.records_changed.emit()
+
+    def _deleted(self, _record_id: int) -> None:
+        row = self._previous_row
+        self.model.refresh()
+        self.refresh_filters()
+        self._previous_row = -1
+        if self.model.rowCount():
+            next_row = min(max(row, 0), self.model.rowCount() - 1)
+            self._set_current_row(next_row)
+            self.form.load(self.model.record_id(next_row))
+        self.message.emit(self.tr("Deleted."))
+        self.records_changed.emit()
+
+    # -- columns -----------------------------------------------------------------------------
+
+    def _default_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for section, column in enumerate(self.spec.record_list.columns):
+            header.resizeSection(section, column.width)
+            header.setSectionHidden(section, not column.shown)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+
+    def _header_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    def _fill_columns_menu(self, menu: QMenu | None = None) -> None:
+        menu = menu or self.columns_button.menu()
+        menu.clear()
+        header = self.table.horizontalHeader()
+        shown = [s for s in range(header.count()) if not header.isSectionHidden(s)]
+        for section, column in enumerate(self.spec.record_list.columns):
+            action = QAction(self.tr(column.label), menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(section))
+            # The last column shown stays: a list with no columns shows nothing.
+            action.setEnabled(not (shown == [section]))
+            action.toggled.connect(lambda on, s=section: self.show_column(s, on))
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.tr("Reset columns"), self._default_columns)
+
+    def show_column(self, section: int, shown: bool) -> None:
+        self.table.horizontalHeader().setSectionHidden(section, not shown)
+
+    def save_layout(self) -> None:
+        self.settings.set(column_layout(self.spec.kind), self.table.horizontalHeader().saveState())
+
+    def restore_layout(self) -> None:
+        state = self.settings.get(column_layout(self.spec.kind))
+        if state and not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+        header = self.table.horizontalHeader()
+        self.model.request.sort = (
+            self.spec.record_list.columns[header.sortIndicatorSection()].key
+            if 0 <= header.sortIndicatorSection() < len(self.spec.record_list.columns)
+            else self.spec.record_list.default_sort
+        )
+        self.model.request.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

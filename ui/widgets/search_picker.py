@@ -1,0 +1,114 @@
+"""A field that finds one record among many as the user types, reading matches from SQL, so it
+works the same with ten organizations or 100,000."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from models.text import fold
+
+# (value, label shown in the field, longer text shown in the list of matches)
+Match = tuple[Any, str, str]
+
+
+class SearchPicker(QLineEdit):
+    edited = Signal()
+
+    def __init__(
+        self,
+        search: Callable[[str], list[Match]],
+        label_of: Callable[[Any], str],
+        parent: QWidget | None = None,
+        placeholder: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._label_of = label_of
+        self._value: Any = None
+        self._label = ""
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self._matches = QStandardItemModel(self)
+        completer = QCompleter(self._matches, self)
+        # The matches come from SQL already filtered; the completer only shows them.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setWidget(self)
+        completer.activated[QModelIndex].connect(self._chosen)
+        self._completer = completer
+        self._pending = QTimer(self, singleShot=True, interval=120)
+        self._pending.timeout.connect(self.show_matches)
+        self.textEdited.connect(self._typed)
+        self.textEdited.connect(self.edited)
+        self.editingFinished.connect(self._settle)
+
+    # -- value --------------------------------------------------------------------------------
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self._label = self._label_of(value) if value is not None else ""
+        self.setText(self._label)
+        self.setCursorPosition(0)
+
+    def problem(self) -> str | None:
+        """A message when the text typed is not one of the matches."""
+        if self.text().strip() and self.text() != self._label:
+            return self.tr(
+                "No match for “{text}”. Choose one from the list that opens as "
+                "you type, or clear the field."
+            ).format(text=self.text().strip())
+        return None
+
+    # -- typing -------------------------------------------------------------------------------
+
+    def _typed(self, text: str) -> None:
+        if not text.strip():
+            self._choose(None)
+            return
+        self._pending.start()
+
+    def show_matches(self) -> None:
+        self._pending.stop()
+        self._matches.clear()
+        for value, label, description in self._search(self.text()):
+            item = QStandardItem(description)
+            item.setData(value, Qt.ItemDataRole.UserRole)
+            item.setData(label, Qt.ItemDataRole.UserRole + 1)
+            self._matches.appendRow(item)
+        if self._matches.rowCount():
+            self._completer.complete()
+        else:
+            self._completer.popup().hide()
+
+    def _chosen(self, index: QModelIndex) -> None:
+        self._choose(index.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.UserRole + 1))
+
+    def _choose(self, value: Any, label: str | None = None) -> None:
+        changed = value != self._value
+        self._value = value
+        self._label = (
+            label if label is not None else (self._label_of(value) if value is not None else "")
+        )
+        if self.text() != self._label and (value is not None or not self.text().strip()):
+            self.setText(self._label)
+        if changed:
+            self.edited.emit()
+
+    def _settle(self) -> None:
+        """Leaving the field: a text that names exactly one match is taken as chosen."""
+        text = self.text().strip()
+        if not text or text == self._label or self._completer.popup().isVisible():
+            return
+        matches = self._search(text)
+        exact = [m for m in matches if fold(m[1]) == fold(text)]
+        if len(exact) == 1 or len(matches) == 1:
+            value, label, _ = (exact or matches)[0]
+            self._choose(value, label)
