@@ -37,9 +37,10 @@ class CrashDialog(QDialog):
         self.resize(640, 420)
         intro = QLabel(
             tr(
-                "Seriktes ran into an unexpected problem. Your saved records are safe; the form you "
-                "were typing in may need to be saved again.\n\nThe report below was also written "
-                "to {path}. Copy it and send it to whoever supports Seriktes in your department."
+                "Seriktes ran into an unexpected problem. Your saved records are safe; the form "
+                "you were typing in may need to be saved again.\n\nThe report below was also "
+                "written to {path}. Copy it and send it to whoever supports Seriktes in your "
+                "department."
             ).format(path=log_path)
         )
         intro.setWordWrap(True)

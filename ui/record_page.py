@@ -348,7 +348,7 @@ class RecordPage(QWidget):
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
             # The last column shown stays: a list with no columns shows nothing.
-            action.setEnabled(not (shown == [section]))
+            action.setEnabled(shown != [section])
             action.toggled.connect(lambda on, s=section: self.show_column(s, on))
             menu.addAction(action)
         menu.addSeparator()
