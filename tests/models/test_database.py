@@ -1,0 +1,143 @@
+"""Opening, creating and refusing database files, and schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from peewee import CharField
+from playhouse.migrate import SqliteMigrator, migrate
+
+from models import migrations
+from models.database import close_database, open_database
+from models.errors import MigrationFailed, NewerDatabase, NotSeriktesDatabase
+from models.records import Country, Organization
+
+
+def stamped_version(path) -> int:
+    with sqlite3.connect(path) as connection:
+        return int(
+            connection.execute(
+                "SELECT value FROM seriktes_info WHERE key = 'schema_version'"
+            ).fetchone()[0]
+        )
+
+
+def test_new_database_is_created_stamped_and_holds_the_countries(db_path):
+    database = open_database(db_path)
+    try:
+        assert db_path.exists()
+        assert Country.get_by_id("ES").name_ru == "Испания"
+        assert Country.get_by_id("KZ").name_kk == "Қазақстан"
+        assert Country.select().count() > 240
+    finally:
+        close_database()
+    assert stamped_version(db_path) == migrations.SCHEMA_VERSION
+
+
+def test_sqlite_is_opened_safely(database):
+    pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+    assert pragma("foreign_keys") == 1
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL
+    assert pragma("busy_timeout") >= 1000
+
+
+def test_a_sqlite_url_is_accepted(tmp_path):
+    path = tmp_path / "by-url.db"
+    open_database(f"sqlite:///{path}")
+    try:
+        assert Country.get_by_id("ES").name_en == "Spain"
+    finally:
+        close_database()
+    assert stamped_version(path) == migrations.SCHEMA_VERSION
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("Meeting notes, not a database\n" * 50)
+    before = path.read_bytes()
+    with pytest.raises(NotSeriktesDatabase, match="not a Seriktes database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    before = path.read_bytes()
+    with pytest.raises(NotSeriktesDatabase, match="another program"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(db_path):
+    open_database(db_path)
+    close_database()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "UPDATE seriktes_info SET value = ? WHERE key = 'schema_version'",
+            (str(migrations.SCHEMA_VERSION + 1),),
+        )
+    before = db_path.read_bytes()
+    with pytest.raises(NewerDatabase, match="newer version of Seriktes"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def make_current_database(path):
+    open_database(path)
+    Organization.create(name="Nazarbayev University", name_key="nazarbayevuniversity")
+    close_database()
+
+
+def test_an_older_database_is_copied_aside_then_migrated(db_path, monkeypatch):
+    make_current_database(db_path)
+    old_version = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "STEPS", dict(migrations.STEPS))
+    target = old_version + 1
+
+    def add_region(database):
+        migrate(
+            SqliteMigrator(database).add_column("organization", "region", CharField(default=""))
+        )
+
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", target)
+    migrations.STEPS[target] = add_region
+
+    open_database(db_path)
+    close_database()
+
+    assert stamped_version(db_path) == target
+    with sqlite3.connect(db_path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(organization)")]
+        assert "region" in columns
+        assert connection.execute("SELECT name FROM organization").fetchone() == (
+            "Nazarbayev University",
+        )
+    copies = list(db_path.parent.glob(f"records.before-update-from-v{old_version}-*.db"))
+    assert len(copies) == 1
+    assert stamped_version(copies[0]) == old_version
+
+
+def test_a_failing_step_leaves_the_database_at_its_version(db_path, monkeypatch):
+    make_current_database(db_path)
+    old_version = migrations.SCHEMA_VERSION
+    target = old_version + 1
+
+    def half_done(database):
+        migrate(
+            SqliteMigrator(database).add_column("organization", "region", CharField(default=""))
+        )
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(migrations, "STEPS", {target: half_done})
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", target)
+    with pytest.raises(MigrationFailed, match="left at schema"):
+        open_database(db_path)
+    close_database()
+    assert stamped_version(db_path) == old_version
+    with sqlite3.connect(db_path) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(organization)")]
+    assert "region" not in columns
