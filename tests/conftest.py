@@ -3,7 +3,9 @@ the window runs on Qt's offscreen platform."""
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +23,19 @@ def private_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     return home
+
+
+@pytest.fixture(autouse=True)
+def restore_process_state():
+    """Starting the app installs a crash hook and a log file; each test starts without."""
+    hook, handlers = sys.excepthook, list(logging.getLogger().handlers)
+    yield
+    sys.excepthook = hook
+    root = logging.getLogger()
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

@@ -233,10 +233,9 @@ class RecordPage(QWidget):
         else:
             total = shown
             text = self.tr("{shown} {kind}")
+        kind = self.spec.form.noun if total == 1 else self.spec.title.lower()
         self.count_label.setText(
-            text.format(
-                shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(self.spec.title).lower()
-            )
+            text.format(shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(kind))
         )
 
     # -- the chosen record -------------------------------------------------------------------

@@ -24,7 +24,7 @@ def stamped_version(path) -> int:
 
 
 def test_new_database_is_created_stamped_and_holds_the_countries(db_path):
-    database = open_database(db_path)
+    open_database(db_path)
     try:
         assert db_path.exists()
         assert Country.get_by_id("ES").name_ru == "Испания"
