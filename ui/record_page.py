@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from models.listing import Filter, ListRequest, RecordList, filter_options
 from ui.forms.record_form import RecordForm
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
+from ui.widgets.record_table import RecordTable
 
 SEARCH_DELAY_MS = 150
 
@@ -94,7 +94,7 @@ class RecordPage(QWidget):
         search_row.addWidget(self.columns_button)
         filter_row.addStretch(0)
 
-        self.table = QTableView()
+        self.table = RecordTable()
         self.table.setObjectName("records")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -234,6 +234,20 @@ class RecordPage(QWidget):
             total = shown
             text = self.tr("{shown} {kind}")
         kind = self.spec.form.noun if total == 1 else self.spec.title.lower()
+        noun = self.tr(self.spec.form.noun)
+        if shown == 0 and total:
+            self.table.set_empty_text(
+                self.tr(
+                    "No {noun} matches the search and filters. Clear them to see all {kind}."
+                ).format(noun=noun, kind=self.tr(self.spec.title).lower())
+            )
+        elif total == 0:
+            self.table.set_empty_text(
+                self.tr(
+                    "No {kind} yet. Press Ctrl+N, or fill in the form beside this list and press "
+                    "Save, to add the first {noun}."
+                ).format(kind=self.tr(self.spec.title).lower(), noun=noun)
+            )
         self.count_label.setText(
             text.format(shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(kind))
         )

@@ -80,6 +80,7 @@ def test_find_an_organization_by_its_russian_kazakh_and_english_names(window, qt
     assert search(qtbot, page, "университет") == ["Nazarbayev University"]
     assert page.count_label.text() == "1 of 2 organizations"
     assert search(qtbot, page, "Atlantis") == []
+    assert page.table.empty_text.startswith("No organization matches the search")
 
 
 def test_edit_then_cancel_drops_the_changes_after_asking(window, qtbot, answers):
@@ -251,6 +252,7 @@ def test_delete_asks_and_names_the_people_affected(window, qtbot, answers):
     assert Person.get_by_id(person.id).organization is None
     assert shown(page) == []
     assert page.count_label.text() == "0 organizations"
+    assert page.table.empty_text.startswith("No organizations yet.")
 
 
 def test_a_person_added_from_the_organization_form(window, qtbot, monkeypatch):
