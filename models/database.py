@@ -88,11 +88,11 @@ def _inspect_sqlite_file(path: Path) -> bool:
 
 
 def _connect(target: str) -> Database:
-    path = sqlite_path(target)
-    if path is not None:
-        return SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+    if not is_url(target):
+        return SqliteDatabase(str(Path(target).expanduser()), pragmas=SQLITE_PRAGMAS)
+    options = {"pragmas": SQLITE_PRAGMAS} if target.startswith("sqlite") else {}
     try:
-        return connect_url(target)
+        return connect_url(target, **options)
     except (ImproperlyConfigured, RuntimeError, ValueError) as error:
         raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
 
@@ -113,13 +113,18 @@ def copy_aside(path: Path, label: str) -> Path:
     return target
 
 
-def open_database(target: str | Path) -> Database:
-    """Open (or create) the database at a path or URL, bring its schema up to date and bind
-    every model to it. Raises ``DatabaseOpenError`` with a plain message, leaving a refused
-    file as it was."""
+def open_database(target: str | Path, create: bool = True) -> Database:
+    """Open the database at a path or URL (creating a new file unless ``create`` is False),
+    bring its schema up to date and bind every model to it. Raises ``DatabaseOpenError`` with
+    a plain message, leaving a refused file as it was."""
     target = str(target)
     path = sqlite_path(target)
     if path is not None:
+        if not create and not path.exists():
+            raise DatabaseOpenError(
+                f"{path} no longer exists. It may have been moved, renamed or deleted; "
+                "open it from where it is now."
+            )
         if path.exists() and path.is_dir():
             raise NotSeriktesDatabase(f"{path} is a folder, not a Seriktes database.")
         _inspect_sqlite_file(path)
@@ -140,7 +145,7 @@ def open_database(target: str | Path) -> Database:
     except DatabaseOpenError:
         database.close()
         raise
-    except (DatabaseError, sqlite3.Error, OSError) as error:
+    except (DatabaseError, ImproperlyConfigured, sqlite3.Error, OSError) as error:
         database.close()
         raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
     return database

@@ -29,23 +29,25 @@ def application() -> QApplication:
     return app
 
 
-def first_database(settings: AppSettings, requested: str | None) -> str:
-    """The database given on the command line, else the last one used, else the default
-    database in the user's data folder (made on first start)."""
+def first_database(settings: AppSettings, requested: str | None) -> tuple[str, bool]:
+    """The database to open first, and whether it may be created: the one given on the
+    command line, else the last one used (which must still exist), else the default database
+    in the user's data folder (made on first start)."""
     if requested:
-        return requested
+        return requested, True
     last = settings.get(LAST_DATABASE)
     if last:
-        return last
+        return last, False
     path = default_database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
+    return str(path), True
 
 
 def build_window(database: str | None, settings: AppSettings | None = None) -> MainWindow:
     settings = settings or AppSettings()
     window = MainWindow(settings)
-    window.open_database(first_database(settings, database))
+    target, create = first_database(settings, database)
+    window.open_database(target, create=create)
     return window
 
 

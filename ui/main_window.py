@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(tr("No recent databases")).setEnabled(False)
         for target in recent:
             action = self.recent_menu.addAction(target)
-            action.triggered.connect(lambda _=False, t=target: self.open_database(t))
+            action.triggered.connect(lambda _=False, t=target: self.open_database(t, create=False))
         if recent:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(tr("Clear the list"), self._clear_recent)
@@ -220,17 +220,21 @@ class MainWindow(QMainWindow):
 
     # -- databases ---------------------------------------------------------------------------
 
-    def open_database(self, target: str) -> bool:
-        """Open a database in place of the current one; says why when it cannot."""
+    def open_database(self, target: str, create: bool = True) -> bool:
+        """Open a database in place of the current one; says why when it cannot. A file is
+        created only when asked for (a new database, the command line, the first start),
+        never for a recent database that has since moved."""
         if not self._leave_all():
             return False
         previous = self.database_target
         self._show_database(None)
         close_database()
         try:
-            database = open_database(target)
+            database = open_database(target, create=create)
         except DatabaseOpenError as error:
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            if not create:
+                self.settings.forget_database(target)
             if previous is not None and previous != target:
                 self._reopen(previous)
             return False
@@ -240,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def _reopen(self, target: str) -> None:
         try:
-            self._show_database(target, describe(open_database(target)))
+            self._show_database(target, describe(open_database(target, create=False)))
         except DatabaseOpenError:
             self._show_database(None)
 

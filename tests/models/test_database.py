@@ -10,7 +10,7 @@ from playhouse.migrate import SqliteMigrator, migrate
 
 from models import migrations
 from models.database import close_database, open_database
-from models.errors import MigrationFailed, NewerDatabase, NotSeriktesDatabase
+from models.errors import DatabaseOpenError, MigrationFailed, NewerDatabase, NotSeriktesDatabase
 from models.records import Country, Organization
 
 
@@ -141,3 +141,15 @@ def test_a_failing_step_leaves_the_database_at_its_version(db_path, monkeypatch)
     with sqlite3.connect(db_path) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(organization)")]
     assert "region" not in columns
+
+
+def test_a_missing_file_is_not_recreated_unless_asked(tmp_path):
+    path = tmp_path / "moved-away.db"
+    with pytest.raises(DatabaseOpenError, match="no longer exists"):
+        open_database(path, create=False)
+    assert not path.exists()
+
+
+def test_a_server_that_cannot_be_reached_is_a_plain_message(tmp_path):
+    with pytest.raises(DatabaseOpenError, match="Cannot open postgresql://"):
+        open_database("postgresql://nobody@127.0.0.1:9/seriktes")

@@ -116,3 +116,16 @@ def test_main_with_a_database_path_creates_it_and_opens_the_window(
         assert connection.execute(
             "SELECT value FROM seriktes_info WHERE key = 'application'"
         ).fetchone() == ("seriktes",)
+
+
+def test_a_recent_database_that_was_moved_is_explained_not_recreated(
+    window, tmp_path, settings, answers, db_path
+):
+    moved = tmp_path / "old-place.db"
+    settings.set(RECENT_DATABASES, [str(moved), str(db_path)])
+    window._fill_recent()
+    next(a for a in window.recent_menu.actions() if a.text() == str(moved)).trigger()
+    assert "no longer exists" in answers.errors[-1]
+    assert not moved.exists()
+    assert settings.get(RECENT_DATABASES) == [str(db_path)]
+    assert window.windowTitle() == f"{db_path.name} — Seriktes"

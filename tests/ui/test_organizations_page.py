@@ -279,3 +279,10 @@ def test_a_person_added_from_the_organization_form(window, qtbot, monkeypatch):
     assert people.rowCount() == 1
     assert people.item(0, 0).text() == "Eloísa del Pino"
     assert people.item(0, 1).text() == "President"
+
+
+def test_ctrl_f_goes_to_the_search_box(window, qtbot):
+    page = page_of(window)
+    page.form.inputs["city"].setFocus()
+    qtbot.keyClick(page.form.inputs["city"], Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
