@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from peewee import Model
+from peewee import Model, Node
 
 from models.base import RecordModel, db
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.labels import kind_label
+from models.listing import contains_word
 from models.records import (
     Attachment,
     OrganizationArea,
@@ -24,7 +25,7 @@ from models.records import (
     SourceMention,
     Tag,
 )
-from models.text import clean, fold
+from models.text import clean, fold, search_words
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,43 @@ def all_tag_names() -> list[str]:
     return [tag.name for tag in Tag.select(Tag.name).order_by(Tag.name)]
 
 
+@dataclass(frozen=True)
+class Children:
+    """Rows that belong to a record and are edited and saved with it: the participants of an
+    event, the partners of a program, the events a delegation is linked to."""
+
+    key: str  # their name among the form's values: "participants"
+    model: type[Model]
+    parent: str  # the field that points to the record: "event"
+    fields: tuple[str, ...]  # what a row holds; a link to a record is given by its id
+    text_fields: tuple[str, ...] = ()  # the fields cleaned of stray spaces
+
+    def load(self, record_id: int) -> list[dict[str, Any]]:
+        meta = self.model._meta
+        columns = [meta.fields[name] for name in self.fields]
+        query = (
+            self.model.select(*columns)
+            .where(meta.fields[self.parent] == record_id)
+            .order_by(self.model._meta.primary_key)
+        )
+        return [dict(zip(self.fields, row, strict=True)) for row in query.tuples()]
+
+    def clean(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        cleaned = []
+        for row in rows or []:
+            row = {name: row.get(name) for name in self.fields}
+            for name in self.text_fields:
+                row[name] = clean(row[name])
+            cleaned.append(row)
+        return cleaned
+
+    def replace(self, record_id: int, rows: list[dict[str, Any]]) -> None:
+        parent = self.model._meta.fields[self.parent]
+        self.model.delete().where(parent == record_id).execute()
+        if rows:
+            self.model.insert_many([{self.parent: record_id, **row} for row in rows]).execute()
+
+
 class RecordEditor:
     kind: ClassVar[str]
     model: ClassVar[type[RecordModel]]
@@ -95,6 +133,7 @@ class RecordEditor:
     note_fields: ClassVar[tuple[str, ...]] = ("notes",)
     # Everything else the form holds: choices, dates, numbers, links to other records.
     value_fields: ClassVar[tuple[str, ...]] = ()
+    children: ClassVar[tuple[Children, ...]] = ()
 
     # -- what a kind says about itself -------------------------------------------------------
 
@@ -119,9 +158,42 @@ class RecordEditor:
     def title(self, record: RecordModel) -> str:
         return getattr(record, self.title_field)
 
+    def parent_problems(self, parent_id: int | None, record_id: int | None) -> list[Problem]:
+        """A record inside another of its kind (a branch in its university, a panel in its
+        forum) may not end up inside itself."""
+        if parent_id is None:
+            return []
+        noun = kind_label(self.model)
+        if record_id is not None and parent_id == record_id:
+            return [
+                Problem(
+                    "parent",
+                    f"An {noun} cannot be inside itself."
+                    if noun[0] in "aeiou"
+                    else f"A {noun} cannot be inside itself.",
+                )
+            ]
+        current = self.model.get_or_none(self.model.id == parent_id)
+        if current is None:
+            return [Problem("parent", f"The parent {noun} no longer exists. Choose another.")]
+        seen = {record_id}
+        while current is not None:
+            if current.id in seen:
+                return [
+                    Problem(
+                        "parent",
+                        f"“{self.title(current)}” already belongs to this "
+                        f"{noun}, so it cannot also be its parent.",
+                    )
+                ]
+            seen.add(current.id)
+            current = current.parent
+        return []
+
     def empty_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {name: "" for name in self.text_fields + self.note_fields}
         values.update({name: None for name in self.value_fields})
+        values.update({children.key: [] for children in self.children})
         values["tags"] = []
         return values
 
@@ -132,6 +204,8 @@ class RecordEditor:
             cleaned[name] = clean(cleaned[name])
         for name in self.note_fields:
             cleaned[name] = (cleaned[name] or "").strip()
+        for children in self.children:
+            cleaned[children.key] = children.clean(cleaned[children.key])
         cleaned["tags"] = unique_names(cleaned.get("tags") or [])
         return cleaned
 
@@ -149,6 +223,8 @@ class RecordEditor:
             values[name] = getattr(
                 record, field.column_name if hasattr(field, "rel_model") else name
             )
+        for children in self.children:
+            values[children.key] = children.load(record_id)
         values["tags"] = record_tags(self.kind, record_id)
         values.update(self.extra_values(record))
         return values
@@ -174,6 +250,8 @@ class RecordEditor:
             self.prepare(record, values)
             record.save()
             set_record_tags(self.kind, record.id, values["tags"])
+            for children in self.children:
+                children.replace(record.id, values[children.key])
             self.after_save(record, values, created=record_id is None)
         return record
 
@@ -235,6 +313,24 @@ class RecordEditor:
                     (model.record_kind == self.kind) & (model.record_id == record.id)
                 ).execute()
             record.delete_instance()
+
+
+def find_records(
+    model: type[RecordModel],
+    text: str,
+    limit: int = 20,
+    exclude: int | None = None,
+    order: Node | None = None,
+) -> list[RecordModel]:
+    """Records of one kind found by what was typed, for pickers: every word must occur in
+    their names; a record whose names start with the text comes first."""
+    query = model.select()
+    for word in search_words(text):
+        query = query.where(contains_word(model.search_text, word))
+    if exclude is not None:
+        query = query.where(model.id != exclude)
+    starts = model.search_text.startswith(fold(text))
+    return list(query.order_by(starts.desc(), order or model.id.desc()).limit(limit))
 
 
 # Filled by each kind's module, so consequences can name the linked records.

@@ -52,7 +52,7 @@ class Column:
 class Filter:
     key: str
     label: str
-    kind: str  # "choice", "country" or "tag"
+    kind: str  # "choice", "country", "tag" or "year" (of a date)
     expression: Node | None = None
     choices: ChoiceSet | None = None
 
@@ -76,6 +76,7 @@ class RecordList:
         filters: Sequence[Filter],
         joins: Callable[[Select], Select] = lambda query: query,
         default_sort: str | None = None,
+        default_descending: bool = False,
     ) -> None:
         self.kind = kind
         self.model = model
@@ -83,6 +84,7 @@ class RecordList:
         self.filters = tuple(filters)
         self._joins = joins
         self.default_sort = default_sort or self.columns[0].key
+        self.default_descending = default_descending
         self._columns_by_key = {column.key: column for column in self.columns}
 
     def column(self, key: str) -> Column:
@@ -96,7 +98,13 @@ class RecordList:
             value = request.filters.get(spec.key)
             if not value:
                 continue
-            if spec.kind == "tag":
+            if spec.kind == "year":
+                first = dt.date(int(value), 1, 1)
+                query = query.where(
+                    (spec.expression >= first)
+                    & (spec.expression < first.replace(year=first.year + 1))
+                )
+            elif spec.kind == "tag":
                 tagged = (
                     RecordTag.select(RecordTag.record_id)
                     .join(Tag)
@@ -154,6 +162,10 @@ def tag_filter() -> Filter:
     return Filter("tag", "Tag", "tag")
 
 
+def year_filter(expression: Node) -> Filter:
+    return Filter("year", "Year", "year", expression)
+
+
 def with_country(query: Select, model: type[RecordModel]) -> Select:
     return query.join(Country, JOIN.LEFT_OUTER, on=(model.country == Country.code))
 
@@ -163,6 +175,15 @@ def filter_options(record_list: RecordList, spec: Filter) -> list[tuple[str, str
     only the countries and tags the records of the list actually use."""
     if spec.kind == "choice" and spec.choices is not None:
         return [(choice.code, choice.en) for choice in spec.choices]
+    if spec.kind == "year":
+        low, high = (
+            record_list.model.select(fn.MIN(spec.expression), fn.MAX(spec.expression))
+            .tuples()
+            .get()
+        )
+        if low is None:
+            return []
+        return [(str(year), str(year)) for year in range(high.year, low.year - 1, -1)]
     if spec.kind == "tag":
         used = RecordTag.select(RecordTag.tag).where(RecordTag.record_kind == record_list.kind)
         return [

@@ -10,20 +10,19 @@ from peewee import JOIN
 from models import validation as check
 from models.base import db
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-from models.editing import RecordEditor, named_entry, register, unique_names
+from models.editing import RecordEditor, find_records, named_entry, register, unique_names
 from models.errors import Problem
 from models.listing import (
     Column,
     Filter,
     RecordList,
-    contains_word,
     country_filter,
     tag_filter,
     with_country,
 )
 from models.people import PEOPLE
 from models.records import Area, Country, Organization, OrganizationArea, Person
-from models.text import fold, name_key, search_words
+from models.text import name_key
 
 
 def website_host(url: str) -> str:
@@ -74,31 +73,9 @@ class OrganizationEditor(RecordEditor):
             problems.append(Problem("status", f"“{values['status']}” is not a status."))
         if values["country"] and not Country.get_or_none(Country.code == values["country"]):
             problems.append(Problem("country", "Choose the country from the list."))
-        problems += self._parent_problems(values["parent"], record_id)
+        problems += self.parent_problems(values["parent"], record_id)
         problems += self._duplicate_problems(values, record_id)
         return problems
-
-    def _parent_problems(self, parent_id: int | None, record_id: int | None) -> list[Problem]:
-        if parent_id is None:
-            return []
-        if record_id is not None and parent_id == record_id:
-            return [Problem("parent", "An organization cannot be its own parent organization.")]
-        seen = {record_id}
-        current = Organization.get_or_none(Organization.id == parent_id)
-        if current is None:
-            return [Problem("parent", "The parent organization no longer exists. Choose another.")]
-        while current is not None:
-            if current.id in seen:
-                return [
-                    Problem(
-                        "parent",
-                        f"“{current.name}” already belongs to this "
-                        "organization, so it cannot also be its parent.",
-                    )
-                ]
-            seen.add(current.id)
-            current = current.parent
-        return []
 
     def _duplicate_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         """The same organization twice: the same name (ignoring case, spacing and punctuation)
@@ -194,19 +171,8 @@ def all_area_names() -> list[str]:
 def find_organizations(
     text: str, limit: int = 20, exclude: int | None = None
 ) -> list[Organization]:
-    """Organizations found by any of their names, for pickers; names that start with the text
-    come first."""
-    query = Organization.select()
-    for word in search_words(text):
-        query = query.where(contains_word(Organization.search_text, word))
-    if exclude is not None:
-        query = query.where(Organization.id != exclude)
-    first = fold(text)
-    return list(
-        query.order_by(Organization.search_text.startswith(first).desc(), Organization.name).limit(
-            limit
-        )
-    )
+    """Organizations found by any of their names, for pickers."""
+    return find_records(Organization, text, limit, exclude, order=Organization.name)
 
 
 ORGANIZATIONS = register(OrganizationEditor())

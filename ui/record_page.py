@@ -344,7 +344,14 @@ class RecordPage(QWidget):
         for section, column in enumerate(self.spec.record_list.columns):
             header.resizeSection(section, column.width)
             header.setSectionHidden(section, not column.shown)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        record_list = self.spec.record_list
+        keys = [column.key for column in record_list.columns]
+        header.setSortIndicator(
+            keys.index(record_list.default_sort),
+            Qt.SortOrder.DescendingOrder
+            if record_list.default_descending
+            else Qt.SortOrder.AscendingOrder,
+        )
 
     def _header_menu(self, position: QPoint) -> None:
         menu = QMenu(self)

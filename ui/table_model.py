@@ -30,7 +30,9 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(self, record_list: RecordList, parent=None) -> None:
         super().__init__(parent)
         self.record_list = record_list
-        self.request = ListRequest(sort=record_list.default_sort)
+        self.request = ListRequest(
+            sort=record_list.default_sort, descending=record_list.default_descending
+        )
         self._count = 0
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._available = False

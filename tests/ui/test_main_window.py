@@ -31,6 +31,12 @@ def test_title_icon_and_file_menu(window, db_path):
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
         "Organizations",
         "People",
+        "Events",
+        "Delegations",
+        "Programs",
+        "Agreements",
+        "Key figures",
+        "Sources",
     ]
 
 

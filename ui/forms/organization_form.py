@@ -19,7 +19,8 @@ from models.editing import all_tag_names
 from models.organizations import ORGANIZATIONS, all_area_names
 from models.people import people_of
 from ui import dialogs
-from ui.forms.person_form import PersonDialog
+from ui.forms.person_form import PersonForm
+from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm, section_heading
 from ui.widgets.inputs import ChoiceInput, NotesInput, TagsInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, country_picker
@@ -142,6 +143,6 @@ class OrganizationForm(RecordForm):
     def add_person(self) -> None:
         if self.record_id is None:
             return
-        dialog = PersonDialog(self.record_id, self)
+        dialog = RecordDialog(PersonForm, {"organization": self.record_id}, self)
         if dialogs.run_dialog(dialog):
             self._fill_people()

@@ -1,9 +1,6 @@
-"""The form of a person, and the same form in a window of its own for adding a person from
-an organization's form."""
+"""The form of a person."""
 
 from __future__ import annotations
-
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from models.editing import all_tag_names
 from models.people import PEOPLE
@@ -49,23 +46,3 @@ class PersonForm(RecordForm):
 
     def loaded(self) -> None:
         self.inputs["tags"].set_known(all_tag_names())
-
-
-class PersonDialog(QDialog):
-    """A new person, entered without leaving the form the user was in."""
-
-    def __init__(self, organization_id: int | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New person"))
-        self.resize(560, 560)
-        self.form = PersonForm(self)
-        self.form.load(None, {"organization": organization_id})
-        self.form.saved.connect(self.accept)
-        self.form.cancel_button.setEnabled(True)
-        self.form.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-
-    def reject(self) -> None:
-        if self.form.maybe_leave():
-            super().reject()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +28,13 @@ from models.editing import RecordEditor
 from models.errors import Problem, SeriktesError, ValidationFailed
 from ui import dialogs
 from ui.widgets.inputs import same_value
-from ui.widgets.search_picker import SearchPicker
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def input_problem(widget: Any) -> str | None:
+    problem = getattr(widget, "problem", None)
+    return problem() if problem is not None else None
 
 
 def section_heading(title: str) -> QLabel:
@@ -101,7 +106,10 @@ class RecordForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.stamp)
         layout.addWidget(self.banner)
-        layout.addWidget(scroll, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, self.tr("Details"))
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
         QShortcut(
@@ -170,6 +178,33 @@ class RecordForm(QWidget):
         self.errors[name] = error
         return widget
 
+    def tab(self, title: str) -> QVBoxLayout:
+        """A tab of its own, for a table of rows that belong to the record."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.tabs.addTab(page, title)
+        return layout
+
+    def table_field(self, layout: QVBoxLayout, name: str, widget: Any, hint: str = "") -> Any:
+        """A table input (participants, partners): its message above it, then the table."""
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(note)
+        layout.addWidget(error)
+        layout.addWidget(widget, 1)
+        widget.setObjectName(name)
+        self.inputs[name] = widget
+        self.labels[name] = name
+        self.errors[name] = error
+        return widget
+
     # -- reading and filling -----------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
@@ -226,7 +261,7 @@ class RecordForm(QWidget):
         current = self.values()
         if any(not same_value(current[name], self._loaded.get(name)) for name in current):
             return True
-        return any(isinstance(w, SearchPicker) and w.problem() for w in self.inputs.values())
+        return any(input_problem(widget) for widget in self.inputs.values())
 
     def _on_edited(self) -> None:
         self._set_dirty(self.is_dirty())
@@ -262,21 +297,31 @@ class RecordForm(QWidget):
             self.banner.show()
         first = next((self.inputs[p.field] for p in problems if p.field in self.inputs), None)
         if first is not None:
+            self._reveal(first)
             first.setFocus()
-            self._scroll.ensureWidgetVisible(first)
 
-    def picker_problems(self) -> list[Problem]:
-        problems = []
-        for name, widget in self.inputs.items():
-            if isinstance(widget, SearchPicker) and (message := widget.problem()):
-                problems.append(Problem(name, message))
-        return problems
+    def _reveal(self, widget: QWidget) -> None:
+        """Bring the tab holding ``widget`` forward and scroll it into view."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                break
+        self._scroll.ensureWidgetVisible(widget)
+
+    def input_problems(self) -> list[Problem]:
+        """What the inputs themselves can tell before the domain is asked: a date or number
+        that cannot be read, a name that matches nothing."""
+        return [
+            Problem(name, message)
+            for name, widget in self.inputs.items()
+            if (message := input_problem(widget))
+        ]
 
     # -- actions -----------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Save the form; on a problem, say what is wrong next to the field and keep it open."""
-        problems = self.picker_problems()
+        problems = self.input_problems()
         if problems:
             self.show_problems(problems)
             return False

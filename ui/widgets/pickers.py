@@ -1,12 +1,17 @@
-"""The pickers forms use: a country by any of its names, an organization by any of its."""
+"""The pickers forms use: a country by any of its names, and a record of any kind by any of
+its names, as the user types."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from models.countries import country_name, find_countries
-from models.organizations import ORGANIZATIONS, find_organizations
-from models.records import Organization
+from models.editing import RecordEditor, find_records
+from models.organizations import ORGANIZATIONS
+from models.people import PEOPLE
+from models.records import Organization, Person
 from ui.widgets.search_picker import Match, SearchPicker
 
 
@@ -24,26 +29,85 @@ def country_picker(parent: QWidget | None = None) -> SearchPicker:
     return picker
 
 
-def _organization_label(organization_id: int) -> str:
-    organization = Organization.get_or_none(Organization.id == organization_id)
-    return ORGANIZATIONS.title(organization) if organization else ""
+def describe(editor: RecordEditor, record) -> str:
+    """A record as the list of matches shows it: its title, and where or what it is."""
+    title = editor.title(record)
+    if isinstance(record, Organization):
+        detail = ", ".join(p for p in (record.city, country_name(record.country_id)) if p)
+    elif isinstance(record, Person):
+        organization = record.organization
+        detail = ", ".join(
+            p for p in (record.position, organization.name if organization else "") if p
+        )
+    else:
+        detail = ""
+    return f"{title} — {detail}" if detail else title
 
 
-class OrganizationPicker(SearchPicker):
-    """Finds an organization by any of its names; ``exclude`` keeps one out (an organization
+class RecordPicker(SearchPicker):
+    """Finds a record of one kind by any of its names; ``exclude`` keeps one out (a record
     cannot be its own parent)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self._matches, _organization_label, parent)
+    def __init__(
+        self, editor: RecordEditor, parent: QWidget | None = None, placeholder: str = ""
+    ) -> None:
+        self.editor = editor
         self.exclude: int | None = None
-        self.setPlaceholderText(self.tr("Type any of its names or its acronym…"))
+        super().__init__(self._matches, self._label, parent)
+        self.setPlaceholderText(placeholder or self.tr("Type any of its names…"))
+
+    def _label(self, record_id: int) -> str:
+        record = self.editor.model.get_or_none(self.editor.model.id == record_id)
+        return self.editor.title(record) if record else ""
 
     def _matches(self, text: str) -> list[Match]:
-        result = []
-        for organization in find_organizations(text, exclude=self.exclude):
-            title = ORGANIZATIONS.title(organization)
-            where = ", ".join(
-                p for p in (organization.city, country_name(organization.country_id)) if p
+        return [
+            (record.id, self.editor.title(record), describe(self.editor, record))
+            for record in find_records(self.editor.model, text, exclude=self.exclude)
+        ]
+
+
+class OrganizationPicker(RecordPicker):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(ORGANIZATIONS, parent, placeholder="Type any of its names or its acronym…")
+
+
+class PersonPicker(RecordPicker):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(PEOPLE, parent, placeholder="Type a name…")
+
+
+class PersonOrOrganizationPicker(SearchPicker):
+    """A participant: a person or an organization, found among both as the user types. Its
+    value is ``{"person": id, "organization": None}`` or the other way round."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self._matches, self._label, parent)
+        self.setPlaceholderText(self.tr("Type a person or an organization…"))
+
+    @staticmethod
+    def _label(value: dict[str, Any]) -> str:
+        if value.get("person") is not None:
+            person = Person.get_or_none(Person.id == value["person"])
+            return person.full_name if person else ""
+        organization = Organization.get_or_none(Organization.id == value.get("organization"))
+        return ORGANIZATIONS.title(organization) if organization else ""
+
+    def _matches(self, text: str) -> list[Match]:
+        people, organizations = PEOPLE, ORGANIZATIONS
+        result: list[Match] = [
+            ({"person": p.id, "organization": None}, p.full_name, describe(people, p))
+            for p in find_records(Person, text, limit=12)
+        ]
+        result += [
+            (
+                {"person": None, "organization": o.id},
+                organizations.title(o),
+                describe(organizations, o),
             )
-            result.append((organization.id, title, f"{title} — {where}" if where else title))
+            for o in find_records(Organization, text, limit=12)
+        ]
         return result
+
+    def value(self) -> dict[str, Any]:
+        return dict(self._value) if self._value else {"person": None, "organization": None}

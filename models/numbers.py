@@ -1,0 +1,51 @@
+"""Numbers as people write them: "1 130", "1,130", "350 000", "1 130,5", "12.5"."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_THOUSANDS = re.compile(r"^\d{1,3}([,.]\d{3})+$")
+
+
+def parse_number(text: str | None) -> Decimal | None:
+    """The number in ``text``, or None when it is empty. Raises ValueError when it is not a
+    number. A group of three digits after a single separator ("1,130", "350.000") is read as
+    thousands, as in the press releases figures come from."""
+    if text is None:
+        return None
+    compact = re.sub(r"[\s\u00a0\u202f']", "", str(text))
+    if not compact:
+        return None
+    if _THOUSANDS.match(compact) and len(set(re.sub(r"\d", "", compact))) == 1:
+        compact = re.sub(r"[,.]", "", compact)
+    elif "," in compact and "." in compact:
+        decimal = "," if compact.rfind(",") > compact.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        compact = compact.replace(thousands, "").replace(decimal, ".")
+    else:
+        compact = compact.replace(",", ".")
+    try:
+        value = Decimal(compact)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def format_number(value: Decimal | float | int | None) -> str:
+    """A number shown with a thin space between thousands and no trailing zeros."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    normalized = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+    whole, _, fraction = f"{normalized:f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    text = sign + "\u202f".join(groups or ["0"])
+    return f"{text},{fraction}" if fraction else text

@@ -1,0 +1,360 @@
+"""A table of the rows that belong to a record and are saved with it: the participants of an
+event, the partners of a program, the follow-ups of a delegation.
+
+Rows are plain dicts, as the domain loads and saves them. The table sorts, can filter by
+choice columns, edits choices, dates, flags and text in place, and adds rows from a bar of
+inputs below it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.choices import ChoiceSet
+from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class ChildColumn:
+    key: str
+    label: str
+    kind: str = "text"  # "text", "choice", "date", "bool", or "label" (shown, not edited)
+    choices: ChoiceSet | None = None
+    label_of: Callable[[dict[str, Any]], str] | None = None  # for "label" columns
+    width: int = 140
+    default: Any = None
+
+
+class ChildRowsModel(QAbstractTableModel):
+    changed = Signal()
+
+    def __init__(
+        self, columns: list[ChildColumn], alert: Callable[[dict], bool] | None = None, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict[str, Any]] = []
+        self._labels: list[dict[str, str]] = []
+        self._alert = alert
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = [dict(row) for row in rows]
+        self._labels = [self._label_row(row) for row in self.rows]
+        self.endResetModel()
+
+    def _label_row(self, row: dict[str, Any]) -> dict[str, str]:
+        return {c.key: c.label_of(row) for c in self.columns if c.label_of is not None}
+
+    def append(self, row: dict[str, Any]) -> None:
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+        self.rows.append(row)
+        self._labels.append(self._label_row(row))
+        self.endInsertRows()
+        self.changed.emit()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        del self._labels[row]
+        self.endRemoveRows()
+        self.changed.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.columns[section].label)
+        return None
+
+    def _text(self, row: int, column: ChildColumn) -> str:
+        value = self.rows[row].get(column.key)
+        if column.label_of is not None:
+            return self._labels[row][column.key]
+        if column.kind == "choice" and column.choices is not None:
+            return self.tr(column.choices.label(value))
+        if column.kind == "date":
+            return value.strftime("%d.%m.%Y") if value else ""
+        if column.kind == "bool":
+            return ""
+        return "" if value is None else str(value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(index.row(), column)
+        if role == Qt.ItemDataRole.EditRole:
+            return row.get(column.key)
+        if role == SORT_ROLE:
+            value = row.get(column.key)
+            if column.kind == "date":
+                return value.isoformat() if value else ""
+            if column.kind == "bool":
+                return int(bool(value))
+            return self._text(index.row(), column).casefold()
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            return Qt.CheckState.Checked if row.get(column.key) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and self._alert and self._alert(row):
+            return QBrush(QColor("#b3261e"))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        column = self.columns[index.column()]
+        if column.kind == "bool":
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if column.kind in ("text", "choice", "date"):
+            return flags | Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        self.rows[index.row()][column.key] = value
+        self.dataChanged.emit(
+            index.siblingAtColumn(0), index.siblingAtColumn(len(self.columns) - 1)
+        )
+        self.changed.emit()
+        return True
+
+
+class ChildDelegate(QStyledItemDelegate):
+    """Edits a choice with a list and a date with a calendar, in place."""
+
+    def __init__(self, columns: list[ChildColumn], parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+
+    def createEditor(self, parent, option, index):
+        column = self.columns[index.column()]
+        if column.kind == "choice" and column.choices is not None:
+            return ChoiceInput(column.choices, parent)
+        if column.kind == "date":
+            return DateInput(parent)
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, ChoiceInput | DateInput):
+            editor.set_value(index.data(Qt.ItemDataRole.EditRole))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, ChoiceInput | DateInput):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class ChoiceFilterProxy(QSortFilterProxyModel):
+    """Shows the rows whose chosen columns hold the chosen values."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.wanted: dict[str, Any] = {}
+        self.setSortRole(SORT_ROLE)
+
+    def set_wanted(self, key: str, value: Any) -> None:
+        self.beginFilterChange()
+        if value is None:
+            self.wanted.pop(key, None)
+        else:
+            self.wanted[key] = value
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self.sourceModel().rows[source_row]
+        return all(row.get(key) == value for key, value in self.wanted.items())
+
+
+class ChildTable(QWidget):
+    """The rows, a bar to add one, and a button to remove the chosen ones.
+
+    ``add_inputs`` are the inputs of the bar, by the row key they fill; an input whose value
+    is a dict fills several keys at once (a participant is a person or an organization).
+    """
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        columns: list[ChildColumn],
+        add_inputs: dict[str, Any],
+        filter_keys: tuple[str, ...] = (),
+        alert: Callable[[dict], bool] | None = None,
+        add_label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.add_inputs = add_inputs
+        self.model = ChildRowsModel(columns, alert, self)
+        self.model.changed.connect(self.edited)
+        self.proxy = ChoiceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(ChildDelegate(columns, self.view))
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        self.view.setMinimumHeight(140)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        for section, column in enumerate(columns):
+            header.resizeSection(section, column.width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filters: dict[str, QComboBox] = {}
+        if filter_keys:
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Show:")))
+            for key in filter_keys:
+                column = next(c for c in columns if c.key == key)
+                combo = QComboBox()
+                combo.setObjectName(f"filter_{key}")
+                combo.addItem(
+                    self.tr("Any {what}").format(what=self.tr(column.label).lower()), None
+                )
+                for choice in column.choices or ():
+                    combo.addItem(self.tr(choice.en), choice.code)
+                combo.currentIndexChanged.connect(
+                    lambda _i, k=key, c=combo: self.proxy.set_wanted(k, c.currentData())
+                )
+                self.filters[key] = combo
+                row.addWidget(combo)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addWidget(self.view, 1)
+
+        bar = QHBoxLayout()
+        for widget in add_inputs.values():
+            bar.addWidget(widget, 2 if widget.minimumWidth() < 200 else 3)
+        self.add_button = QPushButton(add_label or self.tr("Add"))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the chosen rows"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.remove_button)
+        layout.addLayout(bar)
+
+    # -- value --------------------------------------------------------------------------------
+
+    def value(self) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.model.rows]
+
+    def set_value(self, rows: list[dict[str, Any]] | None) -> None:
+        self.model.set_rows(rows or [])
+
+    def problem(self) -> str | None:
+        """Text typed in the bar but not yet added would be lost silently otherwise."""
+        for widget in self.add_inputs.values():
+            check = getattr(widget, "problem", None)
+            if check is not None and (message := check()):
+                return message
+        return None
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def new_row(self) -> dict[str, Any] | None:
+        """The row the bar describes, or None when it names nothing yet."""
+        row = {column.key: column.default for column in self.columns}
+        filled = False
+        for key, widget in self.add_inputs.items():
+            value = widget.value()
+            if isinstance(value, dict):
+                row.update(value)
+            else:
+                row[key] = value
+            # A role or a date alone describes no row; a name or a text does.
+            if not isinstance(widget, ChoiceInput | DateInput | CheckInput):
+                values = value.values() if isinstance(value, dict) else [value]
+                filled = filled or any(v not in (None, "") for v in values)
+        return row if filled else None
+
+    def add_row(self) -> None:
+        row = self.new_row()
+        if row is None:
+            first = next(iter(self.add_inputs.values()), None)
+            if first is not None:
+                first.setFocus()
+            return
+        self.model.append(row)
+        for widget in self.add_inputs.values():
+            if not isinstance(widget, ChoiceInput):
+                widget.set_value(None)
+        next(iter(self.add_inputs.values())).setFocus()
+
+    def remove_selected(self) -> None:
+        rows = sorted(
+            {
+                self.proxy.mapToSource(index).row()
+                for index in self.view.selectionModel().selectedRows()
+            },
+            reverse=True,
+        )
+        for row in rows:
+            self.model.remove(row)
+
+    def shown_rows(self) -> list[dict[str, Any]]:
+        """The rows as the table shows them: filtered and sorted."""
+        return [
+            self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+            for r in range(self.proxy.rowCount())
+        ]
+
+
+def is_overdue(row: dict[str, Any]) -> bool:
+    due = row.get("due_on")
+    return bool(due and not row.get("done") and due < dt.date.today())
