@@ -6,6 +6,7 @@ window reads names from SQL and pycountry is only imported when a database is ma
 
 from __future__ import annotations
 
+from models.errors import Problem
 from models.listing import contains_word
 from models.records import Country
 from models.text import fold, search_words
@@ -83,6 +84,12 @@ def find_countries(text: str, limit: int = 20) -> list[Country]:
     else:
         query = query.order_by(Country.name_en)
     return list(query.limit(limit))
+
+
+def valid_country(code: str | None, field: str = "country") -> Problem | None:
+    if code and not Country.get_or_none(Country.code == code):
+        return Problem(field, "Choose the country from the list.")
+    return None
 
 
 def resolve_country(text: str | None) -> str | None:

@@ -9,6 +9,7 @@ from peewee import JOIN
 
 from models import validation as check
 from models.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
+from models.countries import valid_country
 from models.editing import Children, RecordEditor, register
 from models.errors import Problem
 from models.listing import (
@@ -30,18 +31,6 @@ def participant_name(row: dict[str, Any]) -> str:
         return person.full_name if person else "?"
     organization = Organization.get_or_none(Organization.id == row.get("organization"))
     return organization.name if organization else "?"
-
-
-def check_country(code: str | None) -> Problem | None:
-    if code and not Country.get_or_none(Country.code == code):
-        return Problem("country", "Choose the country from the list.")
-    return None
-
-
-def check_choice(values: dict[str, Any], field: str, choices, label: str) -> Problem | None:
-    if values.get(field) and values[field] not in choices:
-        return Problem(field, f"“{values[field]}” is not a {label}. Choose one from the list.")
-    return None
 
 
 class EventEditor(RecordEditor):
@@ -74,8 +63,8 @@ class EventEditor(RecordEditor):
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
             check.required(values["title"], "title", "Title"),
-            check_choice(values, "kind", EVENT_KINDS, "kind of event"),
-            check_country(values["country"]),
+            check.choice(values, "kind", EVENT_KINDS, "kind of event"),
+            valid_country(values["country"]),
             check.dates_in_order(
                 values["starts_on"], values["ends_on"], "ends_on", "Start date", "End date"
             ),

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN, SQL, Node, NodeList, Select, fn
 
 from models.base import RecordModel
 from models.choices import ChoiceSet
+from models.numbers import format_number
 from models.records import Country, RecordTag, Tag
 from models.text import like_pattern, search_words
 
@@ -45,6 +47,8 @@ class Column:
             return value.strftime("%d.%m.%Y %H:%M")
         if isinstance(value, dt.date):
             return value.strftime("%d.%m.%Y")
+        if isinstance(value, Decimal | float):
+            return format_number(value)
         return str(value)
 
 

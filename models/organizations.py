@@ -10,6 +10,7 @@ from peewee import JOIN
 from models import validation as check
 from models.base import db
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
+from models.countries import valid_country
 from models.editing import RecordEditor, find_records, named_entry, register, unique_names
 from models.errors import Problem
 from models.listing import (
@@ -67,12 +68,11 @@ class OrganizationEditor(RecordEditor):
         )
         if values["name"] and not name_key(values["name"]):
             problems.append(Problem("name", "Name must contain letters or digits."))
-        if values["kind"] and values["kind"] not in ORGANIZATION_KINDS:
-            problems.append(Problem("kind", f"“{values['kind']}” is not a kind of organization."))
-        if values["status"] and values["status"] not in ORGANIZATION_STATUSES:
-            problems.append(Problem("status", f"“{values['status']}” is not a status."))
-        if values["country"] and not Country.get_or_none(Country.code == values["country"]):
-            problems.append(Problem("country", "Choose the country from the list."))
+        problems += check.collect(
+            check.choice(values, "kind", ORGANIZATION_KINDS, "kind of organization"),
+            check.choice(values, "status", ORGANIZATION_STATUSES, "status"),
+            valid_country(values["country"]),
+        )
         problems += self.parent_problems(values["parent"], record_id)
         problems += self._duplicate_problems(values, record_id)
         return problems

@@ -58,5 +58,12 @@ def dates_in_order(
     return None
 
 
+def choice(values: dict, field: str, choices, label: str) -> Problem | None:
+    """A kind, status or role that is not one of its list (from an import or a stale form)."""
+    if values.get(field) and values[field] not in choices:
+        return Problem(field, f"“{values[field]}” is not a {label}. Choose one from the list.")
+    return None
+
+
 def collect(*problems: Problem | None) -> list[Problem]:
     return [problem for problem in problems if problem is not None]
