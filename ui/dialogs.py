@@ -79,3 +79,21 @@ def choose_new_database(parent: QWidget | None, folder: str) -> str | None:
 def run_dialog(dialog: QDialog) -> int:
     """Run a dialog of the app's own (a form in a window). Tests patch this single point."""
     return dialog.exec()
+
+
+def choose_files_to_attach(parent: QWidget | None) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Attach files"))
+    return paths
+
+
+def choose_save_path(parent: QWidget | None, name: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save file as"), name)
+    return path or None
+
+
+def open_with_system(path) -> None:
+    """Open a file with the program the system uses for it (a PDF viewer, a word processor)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +26,13 @@ from models.database import close_database, describe, open_database
 from models.errors import DatabaseOpenError
 from resources import icon_path
 from ui import dialogs
+from ui.country_page import CountryPage
+from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
+
+COUNTRY = "country"
 
 
 def tr(text: str) -> str:
@@ -70,19 +75,26 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(2)
         self.pages: dict[str, RecordPage] = {}
+        self.views: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.no_database = NoDatabasePage(self)
         self.stack.addWidget(self.no_database)
+        self.history = History()
+        self._moving_in_history = False
         for spec in PAGES:
             page = RecordPage(spec, settings)
             page.open_record.connect(self.open_record)
+            page.form.record_shown.connect(self._visited)
+            page.form.deleted.connect(
+                lambda record_id, k=spec.kind: self.history.forget((k, record_id))
+            )
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.pages[spec.kind] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(QIcon(icon_path(spec.icon)), tr(spec.title))
-            item.setData(Qt.ItemDataRole.UserRole, spec.kind)
-            item.setSizeHint(QSize(0, 34))
-            self.navigation.addItem(item)
+            self._add_view(spec.kind, page, tr(spec.title), spec.icon)
+        self.country_page = CountryPage()
+        self.country_page.open_record.connect(self.open_record)
+        self.country_page.shown.connect(self._visited)
+        self._add_view(COUNTRY, self.country_page, tr("Countries"), "country")
         self.navigation.setFixedWidth(180)
         self.navigation.currentRowChanged.connect(self._navigate)
 
@@ -101,6 +113,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+
+    def _add_view(self, key: str, widget: QWidget, title: str, icon: str) -> None:
+        self.views[key] = widget
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(QIcon(icon_path(icon)), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 34))
+        self.navigation.addItem(item)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -131,18 +151,27 @@ class MainWindow(QMainWindow):
 
         record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
-            tr("&New"), lambda: self.page().new_record(), QKeySequence.StandardKey.New, record_menu
+            tr("&New"),
+            lambda: self._on_page(RecordPage.new_record),
+            QKeySequence.StandardKey.New,
+            record_menu,
         )
         self.save_action = self._action(
-            tr("&Save"), lambda: self.page().form.save(), QKeySequence.StandardKey.Save, record_menu
+            tr("&Save"),
+            lambda: self._on_page(lambda page: page.form.save()),
+            QKeySequence.StandardKey.Save,
+            record_menu,
         )
         self.delete_action = self._action(
-            tr("&Delete…"), lambda: self.page().form.delete(), None, record_menu
+            tr("&Delete…"),
+            lambda: self._on_page(lambda page: page.form.delete()),
+            None,
+            record_menu,
         )
         record_menu.addSeparator()
         self.find_action = self._action(
             tr("&Find"),
-            lambda: self.page().focus_search(),
+            lambda: self._on_page(RecordPage.focus_search),
             QKeySequence.StandardKey.Find,
             record_menu,
         )
@@ -153,14 +182,28 @@ class MainWindow(QMainWindow):
             self.find_action,
         )
 
-        view_menu = bar.addMenu(tr("&View"))
+        go_menu = bar.addMenu(tr("&Go"))
+        self.back_action = self._action(tr("&Back"), self.go_back, "Alt+Left", go_menu)
+        self.forward_action = self._action(tr("&Forward"), self.go_forward, "Alt+Right", go_menu)
+        self.back_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.forward_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowForward)
+        )
+        go_menu.addSeparator()
         for number, spec in enumerate(PAGES, start=1):
             self._action(
                 tr(spec.title),
                 lambda _=False, k=spec.kind: self.show_page(k),
                 f"Ctrl+{number}",
-                view_menu,
+                go_menu,
             )
+        self._action(tr("A &country…"), lambda: self.show_page(COUNTRY), "Ctrl+0", go_menu)
+        toolbar = self.addToolBar(tr("Navigation"))
+        toolbar.setObjectName("navigationToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.back_action)
+        toolbar.addAction(self.forward_action)
+        self._update_history_actions()
 
         help_menu = bar.addMenu(tr("&Help"))
         self._action(tr("Open the &log folder"), self._show_log_folder, None, help_menu)
@@ -183,40 +226,79 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------
 
-    def page(self) -> RecordPage:
+    def page(self) -> RecordPage | None:
+        """The record page shown, or None on the country page."""
         widget = self.stack.currentWidget()
-        if isinstance(widget, RecordPage):
-            return widget
-        return self.pages[PAGES[0].kind]
+        return widget if isinstance(widget, RecordPage) else None
 
-    def show_page(self, kind: str) -> bool:
-        page = self.pages[kind]
-        current = self.stack.currentWidget()
-        if (
-            isinstance(current, RecordPage)
-            and current is not page
-            and not current.form.maybe_leave()
-        ):
+    def _on_page(self, action) -> None:
+        page = self.page()
+        if page is not None:
+            action(page)
+
+    def show_page(self, key: str) -> bool:
+        """Show a kind's page (or the country page); the form shown asks about unsaved
+        changes first."""
+        view = self.views[key]
+        current = self.page()
+        if current is not None and current is not view and not current.form.maybe_leave():
             self._sync_navigation()
             return False
         if self.database_target is not None:
-            self.stack.setCurrentWidget(page)
-        self._sync_navigation(kind)
+            self.stack.setCurrentWidget(view)
+        self._sync_navigation(key)
         return True
 
-    def _sync_navigation(self, kind: str | None = None) -> None:
-        kind = kind or self.page().spec.kind
+    def _current_key(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((key for key, view in self.views.items() if view is widget), PAGES[0].kind)
+
+    def _sync_navigation(self, key: str | None = None) -> None:
+        key = key or self._current_key()
         self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow([spec.kind for spec in PAGES].index(kind))
+        self.navigation.setCurrentRow(list(self.views).index(key))
         self.navigation.blockSignals(False)
 
     def _navigate(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self.show_page(PAGES[row].kind)
+        if 0 <= row < self.navigation.count():
+            self.show_page(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
 
-    def open_record(self, kind: str, record_id: int) -> None:
-        if self.show_page(kind):
-            self.pages[kind].open(record_id)
+    def open_record(self, kind: str, record_id: object) -> bool:
+        """Open a record (or a country's page) wherever the user asked for it."""
+        if not self.show_page(COUNTRY if kind == COUNTRY else kind):
+            return False
+        if kind == COUNTRY:
+            self.country_page.show_country(str(record_id))
+            return True
+        return self.pages[kind].open(int(record_id))
+
+    # -- history -----------------------------------------------------------------------------
+
+    def _visited(self, kind: str, record_id: object) -> None:
+        if not self._moving_in_history:
+            self.history.visit((kind, record_id))
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def _move(self, place, step: int) -> None:
+        if place is None:
+            return
+        self._moving_in_history = True
+        try:
+            if not self.open_record(*place):
+                self.history.undo_move(step)
+        finally:
+            self._moving_in_history = False
+        self._update_history_actions()
+
+    def go_back(self) -> None:
+        self._move(self.history.back(), -1)
+
+    def go_forward(self) -> None:
+        self._move(self.history.forward(), 1)
 
     # -- databases ---------------------------------------------------------------------------
 
@@ -251,15 +333,21 @@ class MainWindow(QMainWindow):
     def _show_database(self, target: str | None, name: str = "") -> None:
         self.database_target = target
         available = target is not None
+        # Records of one database are no place to go back to from another.
+        self.history = History()
+        self._update_history_actions()
         for page in self.pages.values():
             page.set_available(available)
+        self.country_page.setEnabled(available)
+        if available:
+            self.country_page.show_country(None)
         for action in self.record_actions:
             action.setEnabled(available)
         self.navigation.setEnabled(available)
         if available:
             self.setWindowTitle(f"{name} — Seriktes")
-            kind = self.settings.get(CURRENT_PAGE)
-            self.show_page(kind if kind in self.pages else PAGES[0].kind)
+            key = self.settings.get(CURRENT_PAGE)
+            self.show_page(key if key in self.views else PAGES[0].kind)
         else:
             self.setWindowTitle("Seriktes")
             self.stack.setCurrentWidget(self.no_database)
@@ -303,7 +391,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         if self.database_target is not None:
-            self.settings.set(CURRENT_PAGE, self.page().spec.kind)
+            self.settings.set(CURRENT_PAGE, self._current_key())
         for page in self.pages.values():
             page.save_layout()
         self.settings.sync()

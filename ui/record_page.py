@@ -42,7 +42,7 @@ class PageSpec:
 
 
 class RecordPage(QWidget):
-    open_record = Signal(str, int)
+    open_record = Signal(str, object)
     message = Signal(str)
     records_changed = Signal()
 

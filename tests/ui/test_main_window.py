@@ -37,6 +37,7 @@ def test_title_icon_and_file_menu(window, db_path):
         "Agreements",
         "Key figures",
         "Sources",
+        "Countries",
     ]
 
 

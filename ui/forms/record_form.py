@@ -26,8 +26,11 @@ from PySide6.QtWidgets import (
 
 from models.editing import RecordEditor
 from models.errors import Problem, SeriktesError, ValidationFailed
+from models.links import linked_records
 from ui import dialogs
+from ui.widgets.files_panel import FilesPanel
 from ui.widgets.inputs import same_value
+from ui.widgets.linked_panel import LinkedPanel
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -47,7 +50,8 @@ class RecordForm(QWidget):
     saved = Signal(int)
     deleted = Signal(int)
     dirty_changed = Signal(bool)
-    open_record = Signal(str, int)  # kind, id: the user asked to see a linked record
+    open_record = Signal(str, object)  # kind, id: the user asked to see a linked record
+    record_shown = Signal(str, int)  # kind, id: a saved record is now in the form
 
     editor: ClassVar[RecordEditor]
     noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
@@ -121,6 +125,12 @@ class RecordForm(QWidget):
 
         self.build()
         self.body_layout.addStretch(1)
+        self.linked = LinkedPanel()
+        self.linked.open_record.connect(self.open_record)
+        self.linked_tab = self.tabs.addTab(self.linked, self.tr("Linked"))
+        self.files = FilesPanel(self.editor.kind)
+        self.files_tab = self.tabs.addTab(self.files, self.tr("Files"))
+        self.files.changed.connect(self._count_files)
         for widget in self.inputs.values():
             widget.edited.connect(self._on_edited)
         # Empty until a database is open; ``load`` reads from it.
@@ -224,10 +234,33 @@ class RecordForm(QWidget):
         self.clear_problems()
         self.loaded()
         self._refresh_heading()
+        self._show_links()
+        self.files.set_record(record_id)
         self._set_dirty(self.is_dirty())
+        if record_id is not None:
+            self.record_shown.emit(self.editor.kind, record_id)
 
     def loaded(self) -> None:
         """Called after a record is shown, to fill what is not a field (linked lists)."""
+
+    def _show_links(self) -> None:
+        groups = linked_records(self.editor.kind, self.record_id) if self.record_id else []
+        count = self.linked.show_groups(
+            groups,
+            self.tr("Nothing is linked to this record yet.")
+            if self.record_id
+            else self.tr("Save the record to see what is linked to it."),
+        )
+        self.tabs.setTabText(
+            self.linked_tab,
+            self.tr("Linked ({count})").format(count=count) if count else self.tr("Linked"),
+        )
+
+    def _count_files(self, count: int) -> None:
+        self.tabs.setTabText(
+            self.files_tab,
+            self.tr("Files ({count})").format(count=count) if count else self.tr("Files"),
+        )
 
     def _refresh_heading(self) -> None:
         if self.record_id is None:

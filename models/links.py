@@ -1,0 +1,484 @@
+"""What is linked to a record, grouped by kind, so a user can follow any thread: from a
+partner to its visits, from a visit to the agreement it led to, from an agreement to the
+program that carries it out. Also the page of a country, which gathers all of these for the
+organizations of that country.
+
+Every group is one query with its joins (never a query per linked record), and at most
+``GROUP_LIMIT`` rows of a group are read; the group says how many there are in all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from peewee import ModelSelect
+
+from models.base import RecordModel
+from models.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
+from models.kinds import EDITORS_BY_KIND
+from models.labels import kind_label
+from models.records import (
+    Agreement,
+    AgreementParty,
+    AgreementProgram,
+    Country,
+    Delegation,
+    DelegationAgreement,
+    DelegationEvent,
+    DelegationMember,
+    DelegationProgram,
+    Event,
+    EventParticipant,
+    KeyFigure,
+    Organization,
+    Person,
+    Program,
+    ProgramPartner,
+    Source,
+    SourceMention,
+)
+
+GROUP_LIMIT = 500
+
+KIND_OF: dict[type[RecordModel], str] = {
+    Organization: "organization",
+    Person: "person",
+    Event: "event",
+    Delegation: "delegation",
+    Program: "program",
+    Agreement: "agreement",
+    KeyFigure: "figure",
+    Source: "source",
+}
+
+
+@dataclass(frozen=True)
+class LinkedRecord:
+    kind: str  # a record kind, or "country" (then record_id is the ISO code)
+    record_id: int | str
+    title: str
+    detail: str = ""
+
+
+@dataclass
+class LinkGroup:
+    label: str
+    items: list[LinkedRecord] = field(default_factory=list)
+    total: int = 0
+
+
+def title_of(record: RecordModel) -> str:
+    return EDITORS_BY_KIND[KIND_OF[type(record)]].title(record)
+
+
+def _group(
+    label: str,
+    query: ModelSelect,
+    detail: Callable[[RecordModel], str] = lambda _r: "",
+    record: Callable[[RecordModel], RecordModel] = lambda row: row,
+) -> LinkGroup:
+    """A group from a query of rows; ``record`` picks the linked record out of a row (a
+    participation row gives its event) and ``detail`` says how it is linked."""
+    total = query.count()
+    items = []
+    for row in query.limit(GROUP_LIMIT):
+        target = record(row)
+        items.append(LinkedRecord(KIND_OF[type(target)], target.id, title_of(target), detail(row)))
+    return LinkGroup(label, items, total)
+
+
+def _role(choices, code: str | None) -> str:
+    return choices.label(code) if code else ""
+
+
+def _sources_of(kind: str, ids: Iterable[int] | ModelSelect) -> LinkGroup:
+    query = (
+        Source.select()
+        .join(SourceMention)
+        .where((SourceMention.record_kind == kind) & (SourceMention.record_id.in_(ids)))
+        .distinct()
+        .order_by(Source.published_on.desc(nulls="LAST"))
+    )
+    return _group("Sources", query)
+
+
+def _country(code: str | None) -> LinkGroup:
+    country = Country.get_or_none(Country.code == code) if code else None
+    items = (
+        [
+            LinkedRecord(
+                "country",
+                country.code,
+                country.name_en,
+                " — ".join(dict.fromkeys((country.name_ru, country.name_kk))),
+            )
+        ]
+        if country
+        else []
+    )
+    return LinkGroup("Country", items, len(items))
+
+
+# -- one function per kind --------------------------------------------------------------------
+
+
+def _organization(record_id: int) -> list[LinkGroup]:
+    organization = Organization.get_by_id(record_id)
+    parent = Organization.select().where(Organization.id == organization.parent_id)
+    participations = (
+        EventParticipant.select(EventParticipant, Event)
+        .join(Event)
+        .where(EventParticipant.organization == record_id)
+        .order_by(Event.starts_on.desc(nulls="LAST"))
+    )
+    partnerships = (
+        ProgramPartner.select(ProgramPartner, Program)
+        .join(Program)
+        .where(ProgramPartner.organization == record_id)
+    )
+    led = Program.select().where(Program.lead == record_id)
+    parties = (
+        AgreementParty.select(AgreementParty, Agreement)
+        .join(Agreement)
+        .where(AgreementParty.organization == record_id)
+        .order_by(Agreement.signed_on.desc(nulls="LAST"))
+    )
+    return [
+        _country(organization.country_id),
+        _group("Parent organization", parent),
+        _group(
+            "Branches and parts",
+            Organization.select()
+            .where(Organization.parent == record_id)
+            .order_by(Organization.name),
+        ),
+        _group(
+            "People",
+            Person.select().where(Person.organization == record_id).order_by(Person.full_name),
+            detail=lambda p: p.position,
+        ),
+        _group(
+            "Events",
+            participations,
+            record=lambda row: row.event,
+            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+        ),
+        _group(
+            "Delegations",
+            Delegation.select()
+            .where(Delegation.organization == record_id)
+            .order_by(Delegation.starts_on.desc(nulls="LAST")),
+        ),
+        _group("Programs it leads", led.order_by(Program.name), detail=lambda _p: "Lead"),
+        _group(
+            "Programs it takes part in",
+            partnerships,
+            record=lambda row: row.program,
+            detail=lambda row: _role(PARTNER_ROLES, row.role),
+        ),
+        _group("Agreements", parties, record=lambda row: row.agreement),
+        _group("Key figures", KeyFigure.select().where(KeyFigure.organization == record_id)),
+        _sources_of("organization", [record_id]),
+    ]
+
+
+def _person(record_id: int) -> list[LinkGroup]:
+    person = Person.get_by_id(record_id)
+    participations = (
+        EventParticipant.select(EventParticipant, Event)
+        .join(Event)
+        .where(EventParticipant.person == record_id)
+        .order_by(Event.starts_on.desc(nulls="LAST"))
+    )
+    memberships = (
+        DelegationMember.select(DelegationMember, Delegation)
+        .join(Delegation)
+        .where(DelegationMember.person == record_id)
+    )
+    signed = (
+        AgreementParty.select(AgreementParty, Agreement)
+        .join(Agreement)
+        .where(AgreementParty.signatory == record_id)
+    )
+    return [
+        _group(
+            "Organization", Organization.select().where(Organization.id == person.organization_id)
+        ),
+        _group(
+            "Events",
+            participations,
+            record=lambda row: row.event,
+            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+        ),
+        _group(
+            "Delegations led",
+            Delegation.select().where(Delegation.head == record_id),
+            detail=lambda _d: "Head",
+        ),
+        _group(
+            "Delegations",
+            memberships,
+            record=lambda row: row.delegation,
+            detail=lambda row: _role(DELEGATION_SIDES, row.side),
+        ),
+        _group("Agreements signed", signed, record=lambda row: row.agreement),
+        _sources_of("person", [record_id]),
+    ]
+
+
+def _event(record_id: int) -> list[LinkGroup]:
+    event = Event.get_by_id(record_id)
+    people = (
+        EventParticipant.select(EventParticipant, Person)
+        .join(Person)
+        .where(EventParticipant.event == record_id)
+        .order_by(Person.full_name)
+    )
+    organizations = (
+        EventParticipant.select(EventParticipant, Organization)
+        .join(Organization)
+        .where(EventParticipant.event == record_id)
+        .order_by(Organization.name)
+    )
+    delegations = (
+        DelegationEvent.select(DelegationEvent, Delegation)
+        .join(Delegation)
+        .where(DelegationEvent.event == record_id)
+    )
+    return [
+        _country(event.country_id),
+        _group("Part of", Event.select().where(Event.id == event.parent_id)),
+        _group(
+            "Sessions inside it",
+            Event.select()
+            .where(Event.parent == record_id)
+            .order_by(Event.starts_on, Event.starts_at),
+        ),
+        _group(
+            "People taking part",
+            people,
+            record=lambda row: row.person,
+            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+        ),
+        _group(
+            "Organizations taking part",
+            organizations,
+            record=lambda row: row.organization,
+            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+        ),
+        _group("Delegations", delegations, record=lambda row: row.delegation),
+        _sources_of("event", [record_id]),
+    ]
+
+
+def _delegation(record_id: int) -> list[LinkGroup]:
+    delegation = Delegation.get_by_id(record_id)
+    members = (
+        DelegationMember.select(DelegationMember, Person)
+        .join(Person)
+        .where(DelegationMember.delegation == record_id)
+        .order_by(Person.full_name)
+    )
+    return [
+        _country(delegation.country_id),
+        _group(
+            "Organization",
+            Organization.select().where(Organization.id == delegation.organization_id),
+        ),
+        _group(
+            "Head", Person.select().where(Person.id == delegation.head_id), detail=lambda _p: "Head"
+        ),
+        _group(
+            "Members and counterparts",
+            members,
+            record=lambda row: row.person,
+            detail=lambda row: _role(DELEGATION_SIDES, row.side),
+        ),
+        _group(
+            "Events",
+            DelegationEvent.select(DelegationEvent, Event)
+            .join(Event)
+            .where(DelegationEvent.delegation == record_id),
+            record=lambda row: row.event,
+        ),
+        _group(
+            "Programs",
+            DelegationProgram.select(DelegationProgram, Program)
+            .join(Program)
+            .where(DelegationProgram.delegation == record_id),
+            record=lambda row: row.program,
+        ),
+        _group(
+            "Agreements",
+            DelegationAgreement.select(DelegationAgreement, Agreement)
+            .join(Agreement)
+            .where(DelegationAgreement.delegation == record_id),
+            record=lambda row: row.agreement,
+        ),
+        _sources_of("delegation", [record_id]),
+    ]
+
+
+def _program(record_id: int) -> list[LinkGroup]:
+    program = Program.get_by_id(record_id)
+    partners = (
+        ProgramPartner.select(ProgramPartner, Organization)
+        .join(Organization)
+        .where(ProgramPartner.program == record_id)
+        .order_by(Organization.name)
+    )
+    return [
+        _group(
+            "Lead organization",
+            Organization.select().where(Organization.id == program.lead_id),
+            detail=lambda _o: "Lead",
+        ),
+        _group(
+            "Partners",
+            partners,
+            record=lambda row: row.organization,
+            detail=lambda row: _role(PARTNER_ROLES, row.role),
+        ),
+        _group(
+            "Agreements",
+            AgreementProgram.select(AgreementProgram, Agreement)
+            .join(Agreement)
+            .where(AgreementProgram.program == record_id),
+            record=lambda row: row.agreement,
+        ),
+        _group(
+            "Delegations",
+            DelegationProgram.select(DelegationProgram, Delegation)
+            .join(Delegation)
+            .where(DelegationProgram.program == record_id),
+            record=lambda row: row.delegation,
+        ),
+        _group("Key figures", KeyFigure.select().where(KeyFigure.program == record_id)),
+        _sources_of("program", [record_id]),
+    ]
+
+
+def _agreement(record_id: int) -> list[LinkGroup]:
+    parties = (
+        AgreementParty.select(AgreementParty, Organization)
+        .join(Organization)
+        .where(AgreementParty.agreement == record_id)
+        .order_by(Organization.name)
+    )
+    signatories = (
+        AgreementParty.select(AgreementParty, Person)
+        .join(Person, on=(AgreementParty.signatory == Person.id))
+        .where(AgreementParty.agreement == record_id)
+    )
+    return [
+        _group("Parties", parties, record=lambda row: row.organization),
+        _group("Signatories", signatories, record=lambda row: row.signatory),
+        _group(
+            "Programs",
+            AgreementProgram.select(AgreementProgram, Program)
+            .join(Program)
+            .where(AgreementProgram.agreement == record_id),
+            record=lambda row: row.program,
+        ),
+        _group(
+            "Delegations",
+            DelegationAgreement.select(DelegationAgreement, Delegation)
+            .join(Delegation)
+            .where(DelegationAgreement.agreement == record_id),
+            record=lambda row: row.delegation,
+        ),
+        _sources_of("agreement", [record_id]),
+    ]
+
+
+def _figure(record_id: int) -> list[LinkGroup]:
+    figure = KeyFigure.get_by_id(record_id)
+    return [
+        _country(figure.country_id),
+        _group(
+            "Organization", Organization.select().where(Organization.id == figure.organization_id)
+        ),
+        _group("Program", Program.select().where(Program.id == figure.program_id)),
+        _group("Source", Source.select().where(Source.id == figure.source_id)),
+    ]
+
+
+def _source(record_id: int) -> list[LinkGroup]:
+    groups = []
+    mentions = SourceMention.select().where(SourceMention.source == record_id)
+    for model, kind in KIND_OF.items():
+        ids = mentions.select(SourceMention.record_id).where(SourceMention.record_kind == kind)
+        query = model.select().where(model.id.in_(ids))
+        groups.append(_group(f"Mentions: {kind_label(model, 2)}", query))
+    groups.append(
+        _group("Key figures from it", KeyFigure.select().where(KeyFigure.source == record_id))
+    )
+    return groups
+
+
+_LINKS: dict[str, Callable[[int], list[LinkGroup]]] = {
+    "organization": _organization,
+    "person": _person,
+    "event": _event,
+    "delegation": _delegation,
+    "program": _program,
+    "agreement": _agreement,
+    "figure": _figure,
+    "source": _source,
+}
+
+
+def linked_records(kind: str, record_id: int) -> list[LinkGroup]:
+    """Everything linked to a record, grouped by kind; empty groups are left out."""
+    return [group for group in _LINKS[kind](record_id) if group.total]
+
+
+def country_records(code: str) -> list[LinkGroup]:
+    """Everything about one country: its organizations and what is linked to them, the
+    events and delegations held there and the figures about it."""
+    in_country = Organization.select(Organization.id).where(Organization.country == code)
+    people = (
+        Person.select(Person, Organization).join(Organization).where(Organization.country == code)
+    )
+    participating = EventParticipant.select(EventParticipant.event).where(
+        EventParticipant.organization.in_(in_country)
+    )
+    events = Event.select().where((Event.country == code) | Event.id.in_(participating))
+    partnering = ProgramPartner.select(ProgramPartner.program).where(
+        ProgramPartner.organization.in_(in_country)
+    )
+    programs = Program.select().where(Program.lead.in_(in_country) | Program.id.in_(partnering))
+    agreements = Agreement.select().where(
+        Agreement.id.in_(
+            AgreementParty.select(AgreementParty.agreement).where(
+                AgreementParty.organization.in_(in_country)
+            )
+        )
+    )
+    delegations = Delegation.select().where(
+        (Delegation.country == code) | Delegation.organization.in_(in_country)
+    )
+    figures = KeyFigure.select().where(
+        (KeyFigure.country == code) | KeyFigure.organization.in_(in_country)
+    )
+    groups = [
+        _group(
+            "Organizations",
+            Organization.select()
+            .where(Organization.country == code)
+            .order_by(Organization.name_key),
+        ),
+        _group(
+            "People",
+            people.order_by(Person.full_name),
+            detail=lambda p: p.organization.name if p.organization_id else "",
+        ),
+        _group("Events", events.order_by(Event.starts_on.desc(nulls="LAST"))),
+        _group("Delegations", delegations.order_by(Delegation.starts_on.desc(nulls="LAST"))),
+        _group("Programs", programs.order_by(Program.name)),
+        _group("Agreements", agreements.order_by(Agreement.signed_on.desc(nulls="LAST"))),
+        _group("Key figures", figures),
+        _sources_of("organization", in_country),
+    ]
+    return [group for group in groups if group.total]
