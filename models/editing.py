@@ -258,14 +258,6 @@ class RecordEditor:
     def search_text(self, record: RecordModel, tags: list[str]) -> str:
         return " | ".join(fold(word) for word in self.search_words(record) + tags if word)
 
-    def refresh_search_text(self, query) -> None:
-        """Recompute the search text of records whose found-by words changed elsewhere
-        (people when their organization is renamed)."""
-        for record in query:
-            text = self.search_text(record, record_tags(self.kind, record.id))
-            if text != record.search_text:
-                self.model.update(search_text=text).where(self.model.id == record.id).execute()
-
     def consequences(self, record_id: int) -> list[Consequence]:
         """What deleting the record would do to the records linked to it."""
         record = self.get(record_id)

@@ -8,9 +8,11 @@ it offers. The window, the exports and the command line all read lists through i
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
 from typing import Any
 
 from peewee import JOIN, SQL, Node, NodeList, Select, fn
@@ -81,6 +83,7 @@ class RecordList:
         joins: Callable[[Select], Select] = lambda query: query,
         default_sort: str | None = None,
         default_descending: bool = False,
+        search_fields: Sequence[Node] = (),
     ) -> None:
         self.kind = kind
         self.model = model
@@ -89,6 +92,10 @@ class RecordList:
         self._joins = joins
         self.default_sort = default_sort or self.columns[0].key
         self.default_descending = default_descending
+        # The texts a search word may be found in: the record's own, and those of the records
+        # it is joined to (a person is found by the names of their organization), read at
+        # search time so a renamed organization is found by its new name at once.
+        self.search_fields = (model.search_text, *search_fields)
         self._columns_by_key = {column.key: column for column in self.columns}
 
     def column(self, key: str) -> Column:
@@ -97,7 +104,8 @@ class RecordList:
     def _where(self, query: Select, request: ListRequest) -> Select:
         model = self.model
         for word in search_words(request.search):
-            query = query.where(contains_word(model.search_text, word))
+            matches = [contains_word(text, word) for text in self.search_fields]
+            query = query.where(reduce(operator.or_, matches))
         for spec in self.filters:
             value = request.filters.get(spec.key)
             if not value:

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from peewee import JOIN
 
 from models import validation as check
-from models.base import db
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 from models.countries import valid_country
 from models.editing import RecordEditor, find_records, named_entry, register, unique_names
@@ -21,8 +20,7 @@ from models.listing import (
     tag_filter,
     with_country,
 )
-from models.people import PEOPLE
-from models.records import Area, Country, Organization, OrganizationArea, Person
+from models.records import Area, Country, Organization, OrganizationArea
 from models.text import name_key
 
 
@@ -125,19 +123,8 @@ class OrganizationEditor(RecordEditor):
         record.name_key = name_key(record.name)
         record.website = check.normalize_url(record.website)
 
-    def delete(self, record_id: int) -> None:
-        # Its people stay, without it: what they are found by changes with them.
-        with db.atomic():
-            people = [
-                p.id for p in Person.select(Person.id).where(Person.organization == record_id)
-            ]
-            super().delete(record_id)
-            PEOPLE.refresh_search_text(Person.select().where(Person.id.in_(people)))
-
     def after_save(self, record: Organization, values: dict[str, Any], created: bool) -> None:
         set_areas(record.id, values["areas"])
-        if not created:
-            PEOPLE.refresh_search_text(Person.select().where(Person.organization == record.id))
 
     def extra_values(self, record: Organization) -> dict[str, Any]:
         return {"areas": organization_areas(record.id)}

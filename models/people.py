@@ -35,19 +35,6 @@ class PersonEditor(RecordEditor):
             )
         return problems
 
-    def search_words(self, record: Person) -> list[str]:
-        words = super().search_words(record)
-        organization = record.organization
-        if organization is not None:
-            words += [
-                organization.name,
-                organization.short_name,
-                organization.name_ru,
-                organization.name_kk,
-                organization.name_original,
-            ]
-        return words
-
     def prepare(self, record: Person, values: dict[str, Any]) -> None:
         record.name_key = name_key(record.full_name)
 
@@ -77,6 +64,7 @@ PERSON_LIST = RecordList(
         Column("updated_at", "Changed", Person.updated_at, shown=False, width=130),
     ],
     filters=[country_filter(Organization.country), tag_filter()],
+    search_fields=(Organization.search_text,),
     joins=lambda query: with_country(
         query.join(Organization, JOIN.LEFT_OUTER, on=(Person.organization == Organization.id)),
         Organization,
