@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from peewee import ModelSelect
+from peewee import Field, ModelSelect, Node
 
 from models.base import RecordModel
 from models.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
@@ -88,6 +88,27 @@ def _group(
     return LinkGroup(label, items, total)
 
 
+def _through(
+    label: str,
+    near: Field,
+    far: Field,
+    record_id: int,
+    detail=lambda _row: "",
+    order: Node | None = None,
+) -> LinkGroup:
+    """The records reached through a link table: ``near`` points to the record shown and
+    ``far`` to the linked one (``DelegationProgram.delegation`` → ``.program``)."""
+    target = far.rel_model
+    query = (
+        near.model.select(near.model, target)
+        .join(target, on=(far == target.id))
+        .where(near == record_id)
+    )
+    if order is not None:
+        query = query.order_by(order)
+    return _group(label, query, record=lambda row: getattr(row, far.name), detail=detail)
+
+
 def _role(choices, code: str | None) -> str:
     return choices.label(code) if code else ""
 
@@ -125,28 +146,13 @@ def _country(code: str | None) -> LinkGroup:
 
 def _organization(record_id: int) -> list[LinkGroup]:
     organization = Organization.get_by_id(record_id)
-    parent = Organization.select().where(Organization.id == organization.parent_id)
-    participations = (
-        EventParticipant.select(EventParticipant, Event)
-        .join(Event)
-        .where(EventParticipant.organization == record_id)
-        .order_by(Event.starts_on.desc(nulls="LAST"))
-    )
-    partnerships = (
-        ProgramPartner.select(ProgramPartner, Program)
-        .join(Program)
-        .where(ProgramPartner.organization == record_id)
-    )
-    led = Program.select().where(Program.lead == record_id)
-    parties = (
-        AgreementParty.select(AgreementParty, Agreement)
-        .join(Agreement)
-        .where(AgreementParty.organization == record_id)
-        .order_by(Agreement.signed_on.desc(nulls="LAST"))
-    )
+    role = lambda row: _role(PARTICIPANT_ROLES, row.role)  # noqa: E731
     return [
         _country(organization.country_id),
-        _group("Parent organization", parent),
+        _group(
+            "Parent organization",
+            Organization.select().where(Organization.id == organization.parent_id),
+        ),
         _group(
             "Branches and parts",
             Organization.select()
@@ -158,11 +164,13 @@ def _organization(record_id: int) -> list[LinkGroup]:
             Person.select().where(Person.organization == record_id).order_by(Person.full_name),
             detail=lambda p: p.position,
         ),
-        _group(
+        _through(
             "Events",
-            participations,
-            record=lambda row: row.event,
-            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+            EventParticipant.organization,
+            EventParticipant.event,
+            record_id,
+            detail=role,
+            order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
             "Delegations",
@@ -170,14 +178,25 @@ def _organization(record_id: int) -> list[LinkGroup]:
             .where(Delegation.organization == record_id)
             .order_by(Delegation.starts_on.desc(nulls="LAST")),
         ),
-        _group("Programs it leads", led.order_by(Program.name), detail=lambda _p: "Lead"),
         _group(
+            "Programs it leads",
+            Program.select().where(Program.lead == record_id).order_by(Program.name),
+            detail=lambda _p: "Lead",
+        ),
+        _through(
             "Programs it takes part in",
-            partnerships,
-            record=lambda row: row.program,
+            ProgramPartner.organization,
+            ProgramPartner.program,
+            record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
         ),
-        _group("Agreements", parties, record=lambda row: row.agreement),
+        _through(
+            "Agreements",
+            AgreementParty.organization,
+            AgreementParty.agreement,
+            record_id,
+            order=Agreement.signed_on.desc(nulls="LAST"),
+        ),
         _group("Key figures", KeyFigure.select().where(KeyFigure.organization == record_id)),
         _sources_of("organization", [record_id]),
     ]
@@ -185,67 +204,40 @@ def _organization(record_id: int) -> list[LinkGroup]:
 
 def _person(record_id: int) -> list[LinkGroup]:
     person = Person.get_by_id(record_id)
-    participations = (
-        EventParticipant.select(EventParticipant, Event)
-        .join(Event)
-        .where(EventParticipant.person == record_id)
-        .order_by(Event.starts_on.desc(nulls="LAST"))
-    )
-    memberships = (
-        DelegationMember.select(DelegationMember, Delegation)
-        .join(Delegation)
-        .where(DelegationMember.person == record_id)
-    )
-    signed = (
-        AgreementParty.select(AgreementParty, Agreement)
-        .join(Agreement)
-        .where(AgreementParty.signatory == record_id)
-    )
     return [
         _group(
             "Organization", Organization.select().where(Organization.id == person.organization_id)
         ),
-        _group(
+        _through(
             "Events",
-            participations,
-            record=lambda row: row.event,
+            EventParticipant.person,
+            EventParticipant.event,
+            record_id,
             detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+            order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
             "Delegations led",
             Delegation.select().where(Delegation.head == record_id),
             detail=lambda _d: "Head",
         ),
-        _group(
+        _through(
             "Delegations",
-            memberships,
-            record=lambda row: row.delegation,
+            DelegationMember.person,
+            DelegationMember.delegation,
+            record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
         ),
-        _group("Agreements signed", signed, record=lambda row: row.agreement),
+        _through(
+            "Agreements signed", AgreementParty.signatory, AgreementParty.agreement, record_id
+        ),
         _sources_of("person", [record_id]),
     ]
 
 
 def _event(record_id: int) -> list[LinkGroup]:
     event = Event.get_by_id(record_id)
-    people = (
-        EventParticipant.select(EventParticipant, Person)
-        .join(Person)
-        .where(EventParticipant.event == record_id)
-        .order_by(Person.full_name)
-    )
-    organizations = (
-        EventParticipant.select(EventParticipant, Organization)
-        .join(Organization)
-        .where(EventParticipant.event == record_id)
-        .order_by(Organization.name)
-    )
-    delegations = (
-        DelegationEvent.select(DelegationEvent, Delegation)
-        .join(Delegation)
-        .where(DelegationEvent.event == record_id)
-    )
+    role = lambda row: _role(PARTICIPANT_ROLES, row.role)  # noqa: E731
     return [
         _country(event.country_id),
         _group("Part of", Event.select().where(Event.id == event.parent_id)),
@@ -255,31 +247,29 @@ def _event(record_id: int) -> list[LinkGroup]:
             .where(Event.parent == record_id)
             .order_by(Event.starts_on, Event.starts_at),
         ),
-        _group(
+        _through(
             "People taking part",
-            people,
-            record=lambda row: row.person,
-            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+            EventParticipant.event,
+            EventParticipant.person,
+            record_id,
+            detail=role,
+            order=Person.full_name,
         ),
-        _group(
+        _through(
             "Organizations taking part",
-            organizations,
-            record=lambda row: row.organization,
-            detail=lambda row: _role(PARTICIPANT_ROLES, row.role),
+            EventParticipant.event,
+            EventParticipant.organization,
+            record_id,
+            detail=role,
+            order=Organization.name,
         ),
-        _group("Delegations", delegations, record=lambda row: row.delegation),
+        _through("Delegations", DelegationEvent.event, DelegationEvent.delegation, record_id),
         _sources_of("event", [record_id]),
     ]
 
 
 def _delegation(record_id: int) -> list[LinkGroup]:
     delegation = Delegation.get_by_id(record_id)
-    members = (
-        DelegationMember.select(DelegationMember, Person)
-        .join(Person)
-        .where(DelegationMember.delegation == record_id)
-        .order_by(Person.full_name)
-    )
     return [
         _country(delegation.country_id),
         _group(
@@ -289,32 +279,18 @@ def _delegation(record_id: int) -> list[LinkGroup]:
         _group(
             "Head", Person.select().where(Person.id == delegation.head_id), detail=lambda _p: "Head"
         ),
-        _group(
+        _through(
             "Members and counterparts",
-            members,
-            record=lambda row: row.person,
+            DelegationMember.delegation,
+            DelegationMember.person,
+            record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
+            order=Person.full_name,
         ),
-        _group(
-            "Events",
-            DelegationEvent.select(DelegationEvent, Event)
-            .join(Event)
-            .where(DelegationEvent.delegation == record_id),
-            record=lambda row: row.event,
-        ),
-        _group(
-            "Programs",
-            DelegationProgram.select(DelegationProgram, Program)
-            .join(Program)
-            .where(DelegationProgram.delegation == record_id),
-            record=lambda row: row.program,
-        ),
-        _group(
-            "Agreements",
-            DelegationAgreement.select(DelegationAgreement, Agreement)
-            .join(Agreement)
-            .where(DelegationAgreement.delegation == record_id),
-            record=lambda row: row.agreement,
+        _through("Events", DelegationEvent.delegation, DelegationEvent.event, record_id),
+        _through("Programs", DelegationProgram.delegation, DelegationProgram.program, record_id),
+        _through(
+            "Agreements", DelegationAgreement.delegation, DelegationAgreement.agreement, record_id
         ),
         _sources_of("delegation", [record_id]),
     ]
@@ -322,71 +298,40 @@ def _delegation(record_id: int) -> list[LinkGroup]:
 
 def _program(record_id: int) -> list[LinkGroup]:
     program = Program.get_by_id(record_id)
-    partners = (
-        ProgramPartner.select(ProgramPartner, Organization)
-        .join(Organization)
-        .where(ProgramPartner.program == record_id)
-        .order_by(Organization.name)
-    )
     return [
         _group(
             "Lead organization",
             Organization.select().where(Organization.id == program.lead_id),
             detail=lambda _o: "Lead",
         ),
-        _group(
+        _through(
             "Partners",
-            partners,
-            record=lambda row: row.organization,
+            ProgramPartner.program,
+            ProgramPartner.organization,
+            record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
+            order=Organization.name,
         ),
-        _group(
-            "Agreements",
-            AgreementProgram.select(AgreementProgram, Agreement)
-            .join(Agreement)
-            .where(AgreementProgram.program == record_id),
-            record=lambda row: row.agreement,
-        ),
-        _group(
-            "Delegations",
-            DelegationProgram.select(DelegationProgram, Delegation)
-            .join(Delegation)
-            .where(DelegationProgram.program == record_id),
-            record=lambda row: row.delegation,
-        ),
+        _through("Agreements", AgreementProgram.program, AgreementProgram.agreement, record_id),
+        _through("Delegations", DelegationProgram.program, DelegationProgram.delegation, record_id),
         _group("Key figures", KeyFigure.select().where(KeyFigure.program == record_id)),
         _sources_of("program", [record_id]),
     ]
 
 
 def _agreement(record_id: int) -> list[LinkGroup]:
-    parties = (
-        AgreementParty.select(AgreementParty, Organization)
-        .join(Organization)
-        .where(AgreementParty.agreement == record_id)
-        .order_by(Organization.name)
-    )
-    signatories = (
-        AgreementParty.select(AgreementParty, Person)
-        .join(Person, on=(AgreementParty.signatory == Person.id))
-        .where(AgreementParty.agreement == record_id)
-    )
     return [
-        _group("Parties", parties, record=lambda row: row.organization),
-        _group("Signatories", signatories, record=lambda row: row.signatory),
-        _group(
-            "Programs",
-            AgreementProgram.select(AgreementProgram, Program)
-            .join(Program)
-            .where(AgreementProgram.agreement == record_id),
-            record=lambda row: row.program,
+        _through(
+            "Parties",
+            AgreementParty.agreement,
+            AgreementParty.organization,
+            record_id,
+            order=Organization.name,
         ),
-        _group(
-            "Delegations",
-            DelegationAgreement.select(DelegationAgreement, Delegation)
-            .join(Delegation)
-            .where(DelegationAgreement.agreement == record_id),
-            record=lambda row: row.delegation,
+        _through("Signatories", AgreementParty.agreement, AgreementParty.signatory, record_id),
+        _through("Programs", AgreementProgram.agreement, AgreementProgram.program, record_id),
+        _through(
+            "Delegations", DelegationAgreement.agreement, DelegationAgreement.delegation, record_id
         ),
         _sources_of("agreement", [record_id]),
     ]
@@ -409,8 +354,9 @@ def _source(record_id: int) -> list[LinkGroup]:
     mentions = SourceMention.select().where(SourceMention.source == record_id)
     for model, kind in KIND_OF.items():
         ids = mentions.select(SourceMention.record_id).where(SourceMention.record_kind == kind)
-        query = model.select().where(model.id.in_(ids))
-        groups.append(_group(f"Mentions: {kind_label(model, 2)}", query))
+        groups.append(
+            _group(f"Mentions: {kind_label(model, 2)}", model.select().where(model.id.in_(ids)))
+        )
     groups.append(
         _group("Key figures from it", KeyFigure.select().where(KeyFigure.source == record_id))
     )
