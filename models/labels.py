@@ -18,10 +18,22 @@ _NAMES: dict[type, tuple[str, str]] = {
     r.OrganizationArea: ("area of cooperation", "areas of cooperation"),
     r.Agreement: ("agreement", "agreements"),
     r.AgreementParty: ("agreement party", "agreement parties"),
-    r.AgreementProgram: ("agreement link", "agreement links"),
-    r.DelegationEvent: ("delegation link", "delegation links"),
-    r.DelegationProgram: ("delegation link", "delegation links"),
-    r.DelegationAgreement: ("delegation link", "delegation links"),
+    r.AgreementProgram: (
+        "link between an agreement and a program",
+        "links between agreements and programs",
+    ),
+    r.DelegationEvent: (
+        "link between a delegation and an event",
+        "links between delegations and events",
+    ),
+    r.DelegationProgram: (
+        "link between a delegation and a program",
+        "links between delegations and programs",
+    ),
+    r.DelegationAgreement: (
+        "link between a delegation and an agreement",
+        "links between delegations and agreements",
+    ),
     r.KeyFigure: ("key figure", "key figures"),
     r.Source: ("source", "sources"),
 }

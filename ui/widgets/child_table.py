@@ -8,7 +8,6 @@ inputs below it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -353,8 +352,3 @@ class ChildTable(QWidget):
             self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
             for r in range(self.proxy.rowCount())
         ]
-
-
-def is_overdue(row: dict[str, Any]) -> bool:
-    due = row.get("due_on")
-    return bool(due and not row.get("done") and due < dt.date.today())
