@@ -39,7 +39,7 @@ class Consequence:
 
 # Rows that are part of the record itself, not records of their own: deleting the record
 # removes them without asking about them.
-OWN_PARTS = (OrganizationArea, ProgramArea)
+OWN_PARTS = (OrganizationArea, ProgramArea, SourceMention)
 
 
 def named_entry(model: type[Model], name: str) -> Model:
@@ -281,21 +281,28 @@ class RecordEditor:
                 if editor:
                     examples = tuple(editor.title(row) for row in query.limit(5))
             result.append(Consequence(count, description, examples))
-        tags = (
-            RecordTag.select()
-            .where((RecordTag.record_kind == self.kind) & (RecordTag.record_id == record.id))
-            .count()
-        )
-        files = (
-            Attachment.select()
-            .where((Attachment.record_kind == self.kind) & (Attachment.record_id == record.id))
-            .count()
+        files, tags, mentions = (
+            self._naming(model, record.id) for model in (Attachment, RecordTag, SourceMention)
         )
         if files:
             result.append(Consequence(files, f"{files} attached file(s) will be deleted"))
         if tags:
             result.append(Consequence(tags, f"{tags} tag(s) will be removed from it"))
+        if mentions:
+            result.append(
+                Consequence(
+                    mentions, f"{mentions} source(s) mentioning it will no longer mention it"
+                )
+            )
         return result
+
+    def _naming(self, model: type[Model], record_id: int) -> int:
+        """How many tags, files or mentions name the record (they point to any kind)."""
+        return (
+            model.select()
+            .where((model.record_kind == self.kind) & (model.record_id == record_id))
+            .count()
+        )
 
     def delete(self, record_id: int) -> None:
         record = self.get(record_id)

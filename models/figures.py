@@ -1,24 +1,204 @@
-"""KeyFigure records. (To be completed: fields, rules and list columns of this kind.)"""
+"""Key figures (indicators): a number the department reports, what it measures, when, and
+what it is about (a country, an organization, a program), with the source it comes from."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
+from peewee import JOIN, Select
+
+from models import validation as check
+from models.base import RecordModel
+from models.choices import FIGURE_QUALIFIERS
+from models.countries import valid_country
 from models.editing import RecordEditor, register
-from models.listing import Column, RecordList, tag_filter
-from models.records import KeyFigure
+from models.errors import Problem
+from models.listing import (
+    Column,
+    RecordList,
+    country_filter,
+    tag_filter,
+    with_country,
+    year_filter,
+)
+from models.numbers import format_number, parse_number
+from models.records import Country, KeyFigure, Organization, Program, Source
+from models.text import fold
+
+# The column keeps 20 digits, 4 of them after the decimal point.
+LARGEST_VALUE = Decimal(10) ** 16
+
+# The records a figure can point to, by the field that holds each (also its name in messages).
+LINKS: tuple[tuple[str, type[RecordModel]], ...] = (
+    ("organization", Organization),
+    ("program", Program),
+    ("source", Source),
+)
+
+
+def says(text: str, words: str) -> bool:
+    """Whether ``text`` already contains ``words`` as whole words, ignoring case and accents,
+    so "publications" is not repeated before "joint publications"."""
+    return f" {fold(words)} " in f" {fold(text)} "
+
+
+def figure_wording(
+    qualifier: str | None, value: Decimal | None, unit: str, measure: str, period: str = ""
+) -> str:
+    """A figure as a sentence says it: "about 150 joint publications per year"."""
+    number = format_number(value)
+    if unit and not says(measure, unit):
+        # A sign such as % belongs to the number; a word is a word of its own.
+        number = f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    words = [number, measure]
+    if qualifier and qualifier != "exact":
+        words.insert(0, FIGURE_QUALIFIERS.label(qualifier).lower())
+    if period and not says(measure, period):
+        words.append(period)
+    return " ".join(word for word in words if word)
+
+
+def as_number(value: Any) -> Any:
+    """A value from a form, an import or the command line as a Decimal; a text that is not a
+    number is kept as it is, so the check can quote it back to the user."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    try:
+        return parse_number(str(value))
+    except ValueError:
+        return str(value).strip()
+
+
+def value_problem(value: Any) -> Problem | None:
+    if value is None:
+        return Problem(
+            "value",
+            "Value is required. Enter the number itself, like 1 130 or 50; "
+            "for “50+” enter 50 and choose “More than”.",
+        )
+    if not isinstance(value, Decimal):
+        return Problem(
+            "value", f"“{value}” is not a number. Write digits only, like 1 130 or 12,5."
+        )
+    if abs(value) >= LARGEST_VALUE:
+        return Problem("value", "This number is too large to keep. Check the digits.")
+    return None
+
+
+def link_problems(values: dict[str, Any]) -> list[Problem]:
+    """A linked record deleted while the form was open."""
+    problems = []
+    for name, model in LINKS:
+        linked = values[name]
+        if linked is not None and model.get_or_none(model.id == linked) is None:
+            problems.append(
+                Problem(name, f"The {name} no longer exists. Choose another, or clear the field.")
+            )
+    return problems
 
 
 class KeyFigureEditor(RecordEditor):
     kind = "figure"
     model = KeyFigure
     title_field = "measure"
-    text_fields = ("measure",)
+    text_fields = ("measure", "unit", "period_label")
+    value_fields = (
+        "value",
+        "qualifier",
+        "period_start",
+        "period_end",
+        "as_of",
+        "country",
+        "organization",
+        "program",
+        "source",
+    )
+
+    def title(self, record: KeyFigure) -> str:
+        return figure_wording(
+            record.qualifier, record.value, record.unit, record.measure, record.period_label
+        )
+
+    def empty_values(self) -> dict[str, Any]:
+        values = super().empty_values()
+        values["qualifier"] = "exact"
+        return values
+
+    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = super().clean_values(values)
+        values["qualifier"] = values["qualifier"] or "exact"
+        values["country"] = values["country"] or None
+        values["value"] = as_number(values["value"])
+        return values
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["measure"], "measure", "What is measured"),
+            value_problem(values["value"]),
+            check.choice(values, "qualifier", FIGURE_QUALIFIERS, "qualifier"),
+            check.dates_in_order(
+                values["period_start"],
+                values["period_end"],
+                "period_end",
+                "Period start",
+                "Period end",
+            ),
+            valid_country(values["country"]),
+        )
+        return problems + link_problems(values)
+
+
+def _figure_joins(query: Select) -> Select:
+    return (
+        with_country(query, KeyFigure)
+        .join_from(
+            KeyFigure,
+            Organization,
+            JOIN.LEFT_OUTER,
+            on=(KeyFigure.organization == Organization.id),
+        )
+        .join_from(KeyFigure, Program, JOIN.LEFT_OUTER, on=(KeyFigure.program == Program.id))
+        .join_from(KeyFigure, Source, JOIN.LEFT_OUTER, on=(KeyFigure.source == Source.id))
+    )
 
 
 FIGURE_LIST = RecordList(
     "figure",
     KeyFigure,
-    columns=[Column("measure", "Title", KeyFigure.measure, width=320)],
-    filters=[tag_filter()],
+    columns=[
+        Column("measure", "What", KeyFigure.measure, width=300),
+        Column("value", "Value", KeyFigure.value, width=90),
+        Column(
+            "qualifier",
+            "Qualifier",
+            KeyFigure.qualifier,
+            choices=FIGURE_QUALIFIERS,
+            shown=False,
+            width=90,
+        ),
+        Column("unit", "Unit", KeyFigure.unit, width=110),
+        Column("as_of", "As of", KeyFigure.as_of, width=95),
+        Column("country", "Country", Country.name_en, width=130),
+        Column(
+            "organization",
+            "Organization",
+            Organization.name,
+            sort=Organization.name_key,
+            width=240,
+        ),
+        Column("program", "Program", Program.name, width=200),
+        Column("period", "Period", KeyFigure.period_label, shown=False, width=160),
+        Column("source", "Source", Source.title, shown=False, width=260),
+        Column("updated_at", "Changed", KeyFigure.updated_at, shown=False, width=130),
+    ],
+    filters=[country_filter(KeyFigure.country), year_filter(KeyFigure.as_of), tag_filter()],
+    joins=_figure_joins,
+    # A figure is found by what it is about, read at search time, so a renamed
+    # organization or program finds its figures by the new name at once.
+    search_fields=(Country.search_text, Organization.search_text, Program.search_text),
 )
 
 FIGURES = register(KeyFigureEditor())

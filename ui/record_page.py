@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -172,6 +172,14 @@ class RecordPage(QWidget):
         if available:
             self.refresh_filters()
             self.form.load(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Records may have been added or changed from another page (a person made from an
+        event's form), so the list is read again each time it comes into view."""
+        super().showEvent(event)
+        if self.isEnabled() and self.model.available:
+            self.refresh_filters()
+            self.apply_request()
 
     # -- the list ----------------------------------------------------------------------------
 

@@ -39,6 +39,10 @@ class RecordTableModel(QAbstractTableModel):
 
     # -- what the list shows -----------------------------------------------------------------
 
+    @property
+    def available(self) -> bool:
+        return self._available
+
     def set_available(self, available: bool) -> None:
         """Whether a database is open; without one the list is empty."""
         self._available = available

@@ -11,7 +11,7 @@ from models.errors import ValidationFailed
 from models.listing import ListRequest
 from models.organizations import ORGANIZATIONS, organization_areas
 from models.people import PEOPLE, PERSON_LIST
-from models.records import Country, Organization, Person
+from models.records import Country, Organization, Person, Source, SourceMention
 
 ISTC = {
     "name": "International Science and Technology Center",
@@ -142,3 +142,14 @@ def test_a_failed_save_leaves_the_database_as_it_was(database, monkeypatch):
         ORGANIZATIONS.save({**ISTC, "city": "Almaty", "areas": ["Water"]}, istc.id)
     assert Organization.get_by_id(istc.id).city == "Astana"
     assert sorted(organization_areas(istc.id)) == ["Horizon Europe", "Science diplomacy"]
+
+
+def test_delete_says_which_sources_stop_mentioning_it(database):
+    istc = ORGANIZATIONS.save(ISTC)
+    news = Source.create(title="Minister meets the ISTC delegation", publisher="DKNews.kz")
+    SourceMention.create(source=news, record_kind="organization", record_id=istc.id)
+    said = [c.description for c in ORGANIZATIONS.consequences(istc.id)]
+    assert "1 source(s) mentioning it will no longer mention it" in said
+    ORGANIZATIONS.delete(istc.id)
+    assert SourceMention.select().count() == 0
+    assert Source.get_by_id(news.id).title == "Minister meets the ISTC delegation"

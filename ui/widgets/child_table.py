@@ -247,10 +247,12 @@ class ChildTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setMinimumHeight(140)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for section, column in enumerate(columns):
             header.resizeSection(section, column.width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The first column names the row (a person, an action): it takes the spare width.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -278,7 +280,12 @@ class ChildTable(QWidget):
 
         bar = QHBoxLayout()
         for widget in add_inputs.values():
-            bar.addWidget(widget, 2 if widget.minimumWidth() < 200 else 3)
+            # Names and texts take the room; a role, a side or a date needs only its own.
+            if isinstance(widget, ChoiceInput | DateInput | CheckInput):
+                bar.addWidget(widget)
+            else:
+                widget.setMinimumWidth(160)
+                bar.addWidget(widget, 1)
         self.add_button = QPushButton(add_label or self.tr("Add"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton(self.tr("Remove"))
