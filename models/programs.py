@@ -1,24 +1,232 @@
-"""Program records. (To be completed: fields, rules and list columns of this kind.)"""
+"""Programs: national and international programs, joint projects, laboratories and campuses,
+with their lead organization, partners in their roles, budget and areas of cooperation."""
 
 from __future__ import annotations
 
-from models.editing import RecordEditor, register
-from models.listing import Column, RecordList, tag_filter
-from models.records import Program
+from collections.abc import Callable, Hashable
+from decimal import Decimal
+from typing import Any
+
+from peewee import JOIN, Select
+
+from models import validation as check
+from models.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
+from models.editing import Children, RecordEditor, named_entry, register, unique_names
+from models.errors import Problem
+from models.listing import Column, Filter, RecordList, country_filter, tag_filter
+from models.organizations import ORGANIZATIONS
+from models.records import Area, KeyFigure, Organization, Program, ProgramArea, ProgramPartner
+
+# The budget column keeps 18 digits, two of them after the decimal point.
+BUDGET_LIMIT = Decimal(10) ** 16
+
+
+def organization_label(organization_id: int | None) -> str:
+    """An organization as a row of a table names it; "?" once it has been deleted."""
+    organization = Organization.get_or_none(Organization.id == organization_id)
+    return ORGANIZATIONS.title(organization) if organization else "?"
+
+
+def repeated(
+    rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Hashable]
+) -> list[dict[str, Any]]:
+    """The rows whose key an earlier row already has: what a table lists twice."""
+    seen: set[Hashable] = set()
+    repeats = []
+    for row in rows:
+        if key(row) in seen:
+            repeats.append(row)
+        seen.add(key(row))
+    return repeats
+
+
+def store_search_text(editor: RecordEditor, record: Any, tags: list[str]) -> None:
+    """Make a record's search text again once the rows it is found by are saved: ``save``
+    makes it before the children and areas exist."""
+    record.search_text = editor.search_text(record, tags)
+    editor.model.update(search_text=record.search_text).where(
+        editor.model.id == record.id
+    ).execute()
+
+
+def currency_problem(code: str) -> Problem | None:
+    if not code:
+        return None
+    # pycountry takes a noticeable time to import; only a typed currency needs it.
+    import pycountry
+
+    if len(code) != 3 or not code.isalpha() or pycountry.currencies.get(alpha_3=code) is None:
+        return Problem(
+            "currency",
+            f"“{code}” is not a currency code. Write its three letters, like KZT, USD or EUR.",
+        )
+    return None
+
+
+def budget_problems(budget: Decimal | None, currency: str) -> list[Problem]:
+    if budget is None:
+        return []
+    if budget < 0:
+        return [Problem("budget", "The budget cannot be negative. Remove the minus sign.")]
+    if budget >= BUDGET_LIMIT:
+        return [Problem("budget", "The budget is too large to keep. Check the number of digits.")]
+    if not currency:
+        return [Problem("currency", "Give the currency of the budget, like KZT, USD or EUR.")]
+    return []
+
+
+def partner_problems(rows: list[dict[str, Any]]) -> list[Problem]:
+    problems = []
+    for row in rows:
+        if row["organization"] is None:
+            problems.append(
+                Problem("partners", "Each partner must be an organization. Remove the empty row.")
+            )
+        elif row["role"] not in PARTNER_ROLES:
+            problems.append(
+                Problem(
+                    "partners",
+                    f"Choose the role of {organization_label(row['organization'])} from the list.",
+                )
+            )
+    chosen = [row for row in rows if row["organization"] is not None]
+    for row in repeated(chosen, lambda row: (row["organization"], row["role"])):
+        role = PARTNER_ROLES.label(row["role"]).lower()
+        problems.append(
+            Problem(
+                "partners",
+                f"{organization_label(row['organization'])} is listed twice as {role}. "
+                "Remove one of the two rows.",
+            )
+        )
+    return problems
 
 
 class ProgramEditor(RecordEditor):
     kind = "program"
     model = Program
     title_field = "name"
-    text_fields = ("name",)
+    text_fields = ("name", "short_name", "currency")
+    note_fields = ("description", "notes")
+    value_fields = ("kind", "status", "starts_on", "ends_on", "lead", "budget")
+    children = (Children("partners", ProgramPartner, "program", ("organization", "role")),)
+
+    def title(self, record: Program) -> str:
+        if record.short_name and record.short_name != record.name:
+            return f"{record.name} ({record.short_name})"
+        return record.name
+
+    def empty_values(self) -> dict[str, Any]:
+        values = super().empty_values()
+        values["areas"] = []
+        return values
+
+    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = super().clean_values(values)
+        values["currency"] = values["currency"].upper()
+        values["areas"] = unique_names(values.get("areas") or [])
+        for name in ("kind", "status"):
+            values[name] = values[name] or None
+        for row in values["partners"]:
+            row["role"] = row["role"] or "partner"
+        return values
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["name"], "name", "Name"),
+            check.choice(values, "kind", PROGRAM_KINDS, "kind of program"),
+            check.choice(values, "status", PROGRAM_STATUSES, "status"),
+            check.dates_in_order(
+                values["starts_on"], values["ends_on"], "ends_on", "Start date", "End date"
+            ),
+            currency_problem(values["currency"]),
+        )
+        lead = values["lead"]
+        if lead is not None and not Organization.get_or_none(Organization.id == lead):
+            problems.append(
+                Problem("lead", "The lead organization no longer exists. Choose another.")
+            )
+        problems += budget_problems(values["budget"], values["currency"])
+        problems += partner_problems(values["partners"])
+        return problems
+
+    def search_words(self, record: Program) -> list[str]:
+        # The lead's names are searched in its own row (PROGRAM_LIST's search_fields), so a
+        # renamed lead finds its programs at once.
+        words = [record.name, record.short_name, record.description]
+        if record.id is not None:
+            words += program_areas(record.id)
+        return words
+
+    def after_save(self, record: Program, values: dict[str, Any], created: bool) -> None:
+        set_program_areas(record.id, values["areas"])
+        store_search_text(self, record, values["tags"])
+
+    def extra_values(self, record: Program) -> dict[str, Any]:
+        return {"areas": program_areas(record.id)}
+
+
+def program_areas(program_id: int) -> list[str]:
+    query = (
+        Area.select(Area.name)
+        .join(ProgramArea)
+        .where(ProgramArea.program == program_id)
+        .order_by(Area.name)
+    )
+    return [area.name for area in query]
+
+
+def set_program_areas(program_id: int, names: list[str]) -> None:
+    ProgramArea.delete().where(ProgramArea.program == program_id).execute()
+    for name in unique_names(names):
+        ProgramArea.create(program=program_id, area=named_entry(Area, name))
+
+
+def program_figures(program_id: int) -> list[KeyFigure]:
+    """The key figures reported about a program, the latest first."""
+    return list(
+        KeyFigure.select()
+        .where(KeyFigure.program == program_id)
+        .order_by(KeyFigure.as_of.desc(nulls="LAST"), KeyFigure.measure, KeyFigure.id)
+    )
+
+
+def program_label(program_id: int | None) -> str:
+    """A program as a row of a table names it; "?" once it has been deleted."""
+    program = Program.get_or_none(Program.id == program_id)
+    return PROGRAMS.title(program) if program else "?"
+
+
+PROGRAMS = register(ProgramEditor())
+
+
+def _with_lead(query: Select) -> Select:
+    return query.join(Organization, JOIN.LEFT_OUTER, on=(Program.lead == Organization.id))
 
 
 PROGRAM_LIST = RecordList(
     "program",
     Program,
-    columns=[Column("name", "Title", Program.name, width=320)],
-    filters=[tag_filter()],
+    columns=[
+        Column("name", "Name", Program.name, width=320),
+        Column("short_name", "Short name", Program.short_name, shown=False, width=110),
+        Column("kind", "Kind", Program.kind, choices=PROGRAM_KINDS, width=170),
+        Column("status", "Status", Program.status, choices=PROGRAM_STATUSES, width=100),
+        Column(
+            "lead", "Lead organization", Organization.name, sort=Organization.name_key, width=260
+        ),
+        Column("starts_on", "Starts", Program.starts_on, width=95),
+        Column("ends_on", "Ends", Program.ends_on, width=95),
+        Column("budget", "Budget", Program.budget, width=130),
+        Column("currency", "Currency", Program.currency, width=70),
+        Column("updated_at", "Changed", Program.updated_at, shown=False, width=130),
+    ],
+    filters=[
+        Filter("kind", "Kind", "choice", Program.kind, PROGRAM_KINDS),
+        Filter("status", "Status", "choice", Program.status, PROGRAM_STATUSES),
+        country_filter(Organization.country),
+        tag_filter(),
+    ],
+    joins=_with_lead,
+    search_fields=(Organization.search_text,),
 )
-
-PROGRAMS = register(ProgramEditor())

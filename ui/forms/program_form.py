@@ -1,10 +1,48 @@
-"""The form of a program. (To be completed.)"""
+"""The form of a program: what it is, who leads it, its budget and areas, its partners in their
+roles, and the key figures reported about it."""
 
 from __future__ import annotations
 
-from models.programs import PROGRAMS
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from models.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
+from models.editing import all_tag_names
+from models.numbers import format_number
+from models.organizations import all_area_names
+from models.programs import PROGRAMS, organization_label, program_figures
+from models.records import KeyFigure
+from ui import dialogs
+from ui.forms.figure_form import FigureForm
+from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm
-from ui.widgets.inputs import TextInput
+from ui.widgets.child_table import ChildColumn, ChildTable
+from ui.widgets.inputs import (
+    ChoiceInput,
+    DateInput,
+    NotesInput,
+    NumberInput,
+    TagsInput,
+    TextInput,
+)
+from ui.widgets.pickers import OrganizationPicker
+
+
+def figure_value(figure: KeyFigure) -> str:
+    """The value as reported: "More than 1 500" keeps the source's hedge."""
+    value = format_number(figure.value)
+    if figure.qualifier == "exact":
+        return value
+    qualifier = QCoreApplication.translate("choices", FIGURE_QUALIFIERS.label(figure.qualifier))
+    return f"{qualifier} {value}"
 
 
 class ProgramForm(RecordForm):
@@ -12,5 +50,145 @@ class ProgramForm(RecordForm):
     noun = "program"
 
     def build(self) -> None:
-        main = self.section(self.tr("Program"))
-        self.field(main, "name", self.tr("Name"), TextInput(), required=True)
+        what = self.section(self.tr("Program"))
+        self.field(
+            what,
+            "name",
+            self.tr("Name"),
+            TextInput(placeholder=self.tr("Name in English, as used in reports")),
+            required=True,
+        )
+        self.field(
+            what, "short_name", self.tr("Short name"), TextInput(placeholder=self.tr("AI-Sana"))
+        )
+        self.field(what, "kind", self.tr("Kind"), ChoiceInput(PROGRAM_KINDS))
+        self.field(what, "status", self.tr("Status"), ChoiceInput(PROGRAM_STATUSES))
+        self.field(
+            what,
+            "lead",
+            self.tr("Lead organization"),
+            OrganizationPicker(),
+            hint=self.tr("The organization that runs the program"),
+        )
+
+        when = self.section(self.tr("Dates and budget"))
+        self.field(when, "starts_on", self.tr("Starts"), DateInput())
+        self.field(when, "ends_on", self.tr("Ends"), DateInput())
+        self.field(when, "budget", self.tr("Budget"), NumberInput(placeholder=self.tr("1 500 000")))
+        currency = TextInput(placeholder=self.tr("KZT, USD, EUR…"))
+        currency.setMaxLength(3)
+        self.field(
+            when,
+            "currency",
+            self.tr("Currency"),
+            currency,
+            hint=self.tr("The three-letter code of the currency: KZT, USD, EUR, CNY…"),
+        )
+
+        about = self.section(self.tr("About"))
+        self.field(
+            about,
+            "areas",
+            self.tr("Areas of cooperation"),
+            TagsInput(placeholder=self.tr("Separated by commas: Water, Artificial intelligence")),
+        )
+        self.field(about, "description", self.tr("Description"), NotesInput())
+        self.field(
+            about, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
+        )
+        self.field(about, "notes", self.tr("Notes"), NotesInput())
+
+        self._build_partners()
+        self._build_figures()
+
+    def _build_partners(self) -> None:
+        role = ChoiceInput(PARTNER_ROLES)
+        role.set_value("partner")
+        table = ChildTable(
+            [
+                ChildColumn(
+                    "organization",
+                    "Name",
+                    kind="label",
+                    label_of=lambda row: organization_label(row["organization"]),
+                    width=320,
+                ),
+                ChildColumn(
+                    "role", "Role", kind="choice", choices=PARTNER_ROLES, default="partner"
+                ),
+            ],
+            {"organization": OrganizationPicker(), "role": role},
+            add_label=self.tr("Add partner"),
+        )
+        self.table_field(
+            self.tab(self.tr("Partners")),
+            "partners",
+            table,
+            hint=self.tr(
+                "Type a name to find the organization, choose its role and press Add partner. "
+                "One organization may have several roles: partner and funder."
+            ),
+        )
+
+    def _build_figures(self) -> None:
+        layout = self.tab(self.tr("Key figures"))
+        self.figures = QTableWidget(0, 4)
+        self.figures.setObjectName("figures")
+        self.figures.setHorizontalHeaderLabels(
+            [self.tr("What is measured"), self.tr("Value"), self.tr("Unit"), self.tr("As of")]
+        )
+        self.figures.verticalHeader().hide()
+        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.figures.doubleClicked.connect(self._open_figure)
+        self.figures_hint = QLabel()
+        self.figures_hint.setWordWrap(True)
+        self.figures_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.add_figure_button = QPushButton(self.tr("Add key figure…"))
+        self.add_figure_button.clicked.connect(self.add_figure)
+        row = QHBoxLayout()
+        row.addWidget(self.figures_hint, 1)
+        row.addWidget(self.add_figure_button)
+        layout.addWidget(self.figures, 1)
+        layout.addLayout(row)
+
+    def loaded(self) -> None:
+        self.inputs["areas"].set_known(all_area_names())
+        self.inputs["tags"].set_known(all_tag_names())
+        self._fill_figures()
+
+    def _fill_figures(self) -> None:
+        figures = program_figures(self.record_id) if self.record_id is not None else []
+        self.figures.setRowCount(len(figures))
+        for row, figure in enumerate(figures):
+            as_of = figure.as_of.strftime("%d.%m.%Y") if figure.as_of else ""
+            texts = (figure.measure, figure_value(figure), figure.unit, as_of)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, figure.id)
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.figures.setItem(row, column, item)
+        self.add_figure_button.setEnabled(self.record_id is not None)
+        if self.record_id is None:
+            self.figures_hint.setText(self.tr("Save the program to add its key figures."))
+        elif not figures:
+            self.figures_hint.setText(self.tr("No key figures reported yet."))
+        else:
+            self.figures_hint.setText(self.tr("Double-click a figure to open it."))
+
+    def _open_figure(self) -> None:
+        item = self.figures.currentItem()
+        if item is not None:
+            self.open_record.emit("figure", item.data(Qt.ItemDataRole.UserRole))
+
+    def add_figure(self) -> None:
+        if self.record_id is None:
+            return
+        dialogs.run_dialog(RecordDialog(FigureForm, {"program": self.record_id}, self))
+        self._fill_figures()
