@@ -18,7 +18,7 @@ from models.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES, ChoiceSet
 from models.editing import Children, RecordEditor, register
 from models.errors import Problem
 from models.listing import Column, Filter, RecordList, tag_filter, year_filter
-from models.programs import organization_label, program_label, repeated, store_search_text
+from models.programs import organization_label, program_label
 from models.records import Agreement, AgreementParty, AgreementProgram, Organization, Person
 
 # Statuses that follow from the dates; a user may not set them by hand.
@@ -70,7 +70,7 @@ def party_problems(rows: list[dict[str, Any]]) -> list[Problem]:
                 )
             )
     chosen = [row for row in rows if row["organization"] is not None]
-    for row in repeated(chosen, lambda row: row["organization"]):
+    for row in check.repeated(chosen, lambda row: row["organization"]):
         problems.append(
             Problem(
                 "parties",
@@ -86,7 +86,7 @@ def program_link_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     if any(row["program"] is None for row in rows):
         problems.append(Problem("programs", "A linked program is missing. Remove the empty row."))
     chosen = [row for row in rows if row["program"] is not None]
-    for row in repeated(chosen, lambda row: row["program"]):
+    for row in check.repeated(chosen, lambda row: row["program"]):
         problems.append(
             Problem(
                 "programs",
@@ -169,9 +169,6 @@ class AgreementEditor(RecordEditor):
             for organization in parties:
                 words += [organization.name, organization.short_name]
         return words
-
-    def after_save(self, record: Agreement, values: dict[str, Any], created: bool) -> None:
-        store_search_text(self, record, values["tags"])
 
 
 def agreements_expiring(within_days: int, today: dt.date | None = None) -> Select:

@@ -121,7 +121,6 @@ class DelegationEditor(RecordEditor):
         )
         if values["ends_on"] and not values["starts_on"]:
             problems.append(Problem("starts_on", "Give the start date as well as the end date."))
-        problems += missing_link_problems(values)
         problems += member_problems(values["members"])
         problems += follow_up_problems(values["follow_ups"])
         for links in LINKS:
@@ -144,22 +143,6 @@ def record_done_dates(rows: list[dict[str, Any]], today: dt.date) -> None:
             row["done_on"] = None
         elif row["done_on"] is None:
             row["done_on"] = today
-
-
-def missing_link_problems(values: dict[str, Any]) -> list[Problem]:
-    """The organization or head chosen in the form was deleted meanwhile."""
-    problems = []
-    organization = values["organization"]
-    if organization is not None and not Organization.get_or_none(Organization.id == organization):
-        problems.append(
-            Problem("organization", "The organization no longer exists. Choose another.")
-        )
-    head = values["head"]
-    if head is not None and not Person.get_or_none(Person.id == head):
-        problems.append(
-            Problem("head", "The head of the delegation no longer exists. Choose another.")
-        )
-    return problems
 
 
 def member_problems(rows: list[dict[str, Any]]) -> list[Problem]:

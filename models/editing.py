@@ -19,6 +19,7 @@ from models.labels import kind_label
 from models.listing import contains_word
 from models.records import (
     Attachment,
+    Country,
     OrganizationArea,
     ProgramArea,
     RecordTag,
@@ -174,8 +175,6 @@ class RecordEditor:
                 )
             ]
         current = self.model.get_or_none(self.model.id == parent_id)
-        if current is None:
-            return [Problem("parent", f"The parent {noun} no longer exists. Choose another.")]
         seen = {record_id}
         while current is not None:
             if current.id in seen:
@@ -229,13 +228,31 @@ class RecordEditor:
         values.update(self.extra_values(record))
         return values
 
+    def missing_links(self, values: dict[str, Any]) -> list[Problem]:
+        """A record chosen in a field (an organization, a head, a parent) that was deleted
+        while the form was open. Countries are checked by ``valid_country``."""
+        problems = []
+        for name in self.value_fields:
+            target = getattr(self.model._meta.fields[name], "rel_model", None)
+            if target is None or target is Country or values.get(name) is None:
+                continue
+            if target.get_or_none(target._meta.primary_key == values[name]) is None:
+                what = name.replace("_", " ")
+                problems.append(
+                    Problem(
+                        name, f"The {what} no longer exists. Choose another, or clear the field."
+                    )
+                )
+        return problems
+
     def problems(self, values: dict[str, Any], record_id: int | None = None) -> list[Problem]:
-        return self.validate(self.clean_values(values), record_id)
+        values = self.clean_values(values)
+        return self.missing_links(values) + self.validate(values, record_id)
 
     def save(self, values: dict[str, Any], record_id: int | None = None) -> RecordModel:
         """Validate and save in one transaction: all of it is saved or nothing is."""
         values = self.clean_values(values)
-        problems = self.validate(values, record_id)
+        problems = self.missing_links(values) + self.validate(values, record_id)
         if problems:
             raise ValidationFailed(problems)
         with db.atomic():
@@ -246,13 +263,18 @@ class RecordEditor:
                 field = self.model._meta.fields[name]
                 column = field.column_name if hasattr(field, "rel_model") else name
                 setattr(record, column, values[name])
-            record.search_text = self.search_text(record, values["tags"])
             self.prepare(record, values)
             record.save()
             set_record_tags(self.kind, record.id, values["tags"])
             for children in self.children:
                 children.replace(record.id, values[children.key])
             self.after_save(record, values, created=record_id is None)
+            # Made last: a record may be found by rows saved with it (an agreement by its
+            # parties, a program by its areas).
+            record.search_text = self.search_text(record, values["tags"])
+            self.model.update(search_text=record.search_text).where(
+                self.model.id == record.id
+            ).execute()
         return record
 
     def search_text(self, record: RecordModel, tags: list[str]) -> str:

@@ -9,7 +9,6 @@ from typing import Any
 from peewee import JOIN, Select
 
 from models import validation as check
-from models.base import RecordModel
 from models.choices import FIGURE_QUALIFIERS
 from models.countries import valid_country
 from models.editing import RecordEditor, register
@@ -28,13 +27,6 @@ from models.text import fold
 
 # The column keeps 20 digits, 4 of them after the decimal point.
 LARGEST_VALUE = Decimal(10) ** 16
-
-# The records a figure can point to, by the field that holds each (also its name in messages).
-LINKS: tuple[tuple[str, type[RecordModel]], ...] = (
-    ("organization", Organization),
-    ("program", Program),
-    ("source", Source),
-)
 
 
 def says(text: str, words: str) -> bool:
@@ -88,18 +80,6 @@ def value_problem(value: Any) -> Problem | None:
     return None
 
 
-def link_problems(values: dict[str, Any]) -> list[Problem]:
-    """A linked record deleted while the form was open."""
-    problems = []
-    for name, model in LINKS:
-        linked = values[name]
-        if linked is not None and model.get_or_none(model.id == linked) is None:
-            problems.append(
-                Problem(name, f"The {name} no longer exists. Choose another, or clear the field.")
-            )
-    return problems
-
-
 class KeyFigureEditor(RecordEditor):
     kind = "figure"
     model = KeyFigure
@@ -148,7 +128,7 @@ class KeyFigureEditor(RecordEditor):
             ),
             valid_country(values["country"]),
         )
-        return problems + link_problems(values)
+        return problems
 
 
 def _figure_joins(query: Select) -> Select:

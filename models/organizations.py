@@ -8,9 +8,10 @@ from urllib.parse import urlsplit
 from peewee import JOIN
 
 from models import validation as check
+from models.areas import area_names, set_areas
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 from models.countries import valid_country
-from models.editing import RecordEditor, find_records, named_entry, register, unique_names
+from models.editing import RecordEditor, find_records, register, unique_names
 from models.errors import Problem
 from models.listing import (
     Column,
@@ -20,7 +21,7 @@ from models.listing import (
     tag_filter,
     with_country,
 )
-from models.records import Area, Country, Organization, OrganizationArea
+from models.records import Country, Organization, OrganizationArea
 from models.text import name_key
 
 
@@ -124,7 +125,7 @@ class OrganizationEditor(RecordEditor):
         record.website = check.normalize_url(record.website)
 
     def after_save(self, record: Organization, values: dict[str, Any], created: bool) -> None:
-        set_areas(record.id, values["areas"])
+        set_areas(OrganizationArea.organization, record.id, values["areas"])
 
     def extra_values(self, record: Organization) -> dict[str, Any]:
         return {"areas": organization_areas(record.id)}
@@ -136,23 +137,7 @@ class OrganizationEditor(RecordEditor):
 
 
 def organization_areas(organization_id: int) -> list[str]:
-    query = (
-        Area.select(Area.name)
-        .join(OrganizationArea)
-        .where(OrganizationArea.organization == organization_id)
-        .order_by(Area.name)
-    )
-    return [area.name for area in query]
-
-
-def set_areas(organization_id: int, names: list[str]) -> None:
-    OrganizationArea.delete().where(OrganizationArea.organization == organization_id).execute()
-    for name in unique_names(names):
-        OrganizationArea.create(organization=organization_id, area=named_entry(Area, name))
-
-
-def all_area_names() -> list[str]:
-    return [area.name for area in Area.select(Area.name).order_by(Area.name)]
+    return area_names(OrganizationArea.organization, organization_id)
 
 
 def find_organizations(

@@ -26,13 +26,6 @@ class PersonEditor(RecordEditor):
             check.required(values["full_name"], "full_name", "Full name"),
             check.email(values["email"]),
         )
-        organization = values["organization"]
-        if organization is not None and not Organization.get_or_none(
-            Organization.id == organization
-        ):
-            problems.append(
-                Problem("organization", "The organization no longer exists. Choose another.")
-            )
         return problems
 
     def prepare(self, record: Person, values: dict[str, Any]) -> None:

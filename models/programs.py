@@ -3,19 +3,19 @@ with their lead organization, partners in their roles, budget and areas of coope
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from decimal import Decimal
 from typing import Any
 
 from peewee import JOIN, Select
 
 from models import validation as check
+from models.areas import area_names, set_areas
 from models.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
-from models.editing import Children, RecordEditor, named_entry, register, unique_names
+from models.editing import Children, RecordEditor, register, unique_names
 from models.errors import Problem
 from models.listing import Column, Filter, RecordList, country_filter, tag_filter
 from models.organizations import ORGANIZATIONS
-from models.records import Area, KeyFigure, Organization, Program, ProgramArea, ProgramPartner
+from models.records import KeyFigure, Organization, Program, ProgramArea, ProgramPartner
 
 # The budget column keeps 18 digits, two of them after the decimal point.
 BUDGET_LIMIT = Decimal(10) ** 16
@@ -25,28 +25,6 @@ def organization_label(organization_id: int | None) -> str:
     """An organization as a row of a table names it; "?" once it has been deleted."""
     organization = Organization.get_or_none(Organization.id == organization_id)
     return ORGANIZATIONS.title(organization) if organization else "?"
-
-
-def repeated(
-    rows: list[dict[str, Any]], key: Callable[[dict[str, Any]], Hashable]
-) -> list[dict[str, Any]]:
-    """The rows whose key an earlier row already has: what a table lists twice."""
-    seen: set[Hashable] = set()
-    repeats = []
-    for row in rows:
-        if key(row) in seen:
-            repeats.append(row)
-        seen.add(key(row))
-    return repeats
-
-
-def store_search_text(editor: RecordEditor, record: Any, tags: list[str]) -> None:
-    """Make a record's search text again once the rows it is found by are saved: ``save``
-    makes it before the children and areas exist."""
-    record.search_text = editor.search_text(record, tags)
-    editor.model.update(search_text=record.search_text).where(
-        editor.model.id == record.id
-    ).execute()
 
 
 def currency_problem(code: str) -> Problem | None:
@@ -90,7 +68,7 @@ def partner_problems(rows: list[dict[str, Any]]) -> list[Problem]:
                 )
             )
     chosen = [row for row in rows if row["organization"] is not None]
-    for row in repeated(chosen, lambda row: (row["organization"], row["role"])):
+    for row in check.repeated(chosen, lambda row: (row["organization"], row["role"])):
         role = PARTNER_ROLES.label(row["role"]).lower()
         problems.append(
             Problem(
@@ -141,11 +119,6 @@ class ProgramEditor(RecordEditor):
             ),
             currency_problem(values["currency"]),
         )
-        lead = values["lead"]
-        if lead is not None and not Organization.get_or_none(Organization.id == lead):
-            problems.append(
-                Problem("lead", "The lead organization no longer exists. Choose another.")
-            )
         problems += budget_problems(values["budget"], values["currency"])
         problems += partner_problems(values["partners"])
         return problems
@@ -159,27 +132,14 @@ class ProgramEditor(RecordEditor):
         return words
 
     def after_save(self, record: Program, values: dict[str, Any], created: bool) -> None:
-        set_program_areas(record.id, values["areas"])
-        store_search_text(self, record, values["tags"])
+        set_areas(ProgramArea.program, record.id, values["areas"])
 
     def extra_values(self, record: Program) -> dict[str, Any]:
         return {"areas": program_areas(record.id)}
 
 
 def program_areas(program_id: int) -> list[str]:
-    query = (
-        Area.select(Area.name)
-        .join(ProgramArea)
-        .where(ProgramArea.program == program_id)
-        .order_by(Area.name)
-    )
-    return [area.name for area in query]
-
-
-def set_program_areas(program_id: int, names: list[str]) -> None:
-    ProgramArea.delete().where(ProgramArea.program == program_id).execute()
-    for name in unique_names(names):
-        ProgramArea.create(program=program_id, area=named_entry(Area, name))
+    return area_names(ProgramArea.program, program_id)
 
 
 def program_figures(program_id: int) -> list[KeyFigure]:

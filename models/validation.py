@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Hashable
 from urllib.parse import urlsplit
 
 from models.errors import Problem
@@ -63,6 +64,17 @@ def choice(values: dict, field: str, choices, label: str) -> Problem | None:
     if values.get(field) and values[field] not in choices:
         return Problem(field, f"“{values[field]}” is not a {label}. Choose one from the list.")
     return None
+
+
+def repeated(rows: list[dict], key: Callable[[dict], Hashable]) -> list[dict]:
+    """The rows whose key an earlier row already has: what a table lists twice."""
+    seen: set[Hashable] = set()
+    repeats = []
+    for row in rows:
+        if key(row) in seen:
+            repeats.append(row)
+        seen.add(key(row))
+    return repeats
 
 
 def collect(*problems: Problem | None) -> list[Problem]:

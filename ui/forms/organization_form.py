@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from models.areas import all_area_names
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 from models.editing import all_tag_names
-from models.organizations import ORGANIZATIONS, all_area_names
+from models.organizations import ORGANIZATIONS
 from models.people import people_of
 from ui import dialogs
 from ui.forms.person_form import PersonForm

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from models.areas import all_area_names
 from models.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
 from models.editing import all_tag_names
 from models.numbers import format_number
-from models.organizations import all_area_names
 from models.programs import PROGRAMS, organization_label, program_figures
 from models.records import KeyFigure
 from ui import dialogs
