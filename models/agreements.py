@@ -19,7 +19,7 @@ from models.editing import Children, RecordEditor, register
 from models.errors import Problem
 from models.listing import Column, Filter, RecordList, tag_filter, year_filter
 from models.programs import organization_label, program_label
-from models.records import Agreement, AgreementParty, AgreementProgram, Organization, Person
+from models.records import Agreement, AgreementParty, AgreementProgram, Person
 
 # Statuses that follow from the dates; a user may not set them by hand.
 DATED_STATUSES = ("in_force", "expired")
@@ -158,18 +158,6 @@ class AgreementEditor(RecordEditor):
         problems += program_link_problems(values["programs"])
         return problems
 
-    def search_words(self, record: Agreement) -> list[str]:
-        words = super().search_words(record)
-        if record.id is not None:
-            parties = (
-                Organization.select(Organization.name, Organization.short_name)
-                .join(AgreementParty)
-                .where(AgreementParty.agreement == record.id)
-            )
-            for organization in parties:
-                words += [organization.name, organization.short_name]
-        return words
-
 
 def agreements_expiring(within_days: int, today: dt.date | None = None) -> Select:
     """Agreements in force that expire between today and ``within_days`` from now, the
@@ -208,4 +196,6 @@ AGREEMENT_LIST = RecordList(
     ],
     default_sort="signed_on",
     default_descending=True,
+    # Found by its parties' names at search time, so a renamed party finds it at once.
+    search_through=[(AgreementParty.agreement, AgreementParty.organization)],
 )

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import reduce
 from typing import Any
 
-from peewee import JOIN, SQL, Node, NodeList, Select, fn
+from peewee import JOIN, SQL, Field, Node, NodeList, Select, fn
 
 from models.base import RecordModel
 from models.choices import ChoiceSet
@@ -84,6 +84,7 @@ class RecordList:
         default_sort: str | None = None,
         default_descending: bool = False,
         search_fields: Sequence[Node] = (),
+        search_through: Sequence[tuple[Field, Field]] = (),
     ) -> None:
         self.kind = kind
         self.model = model
@@ -96,6 +97,9 @@ class RecordList:
         # it is joined to (a person is found by the names of their organization), read at
         # search time so a renamed organization is found by its new name at once.
         self.search_fields = (model.search_text, *search_fields)
+        # Records linked through a link table, found by their names the same way: an
+        # agreement by the names of its parties, given as (link to the record, link to them).
+        self.search_through = tuple(search_through)
         self._columns_by_key = {column.key: column for column in self.columns}
 
     def column(self, key: str) -> Column:
@@ -105,6 +109,14 @@ class RecordList:
         model = self.model
         for word in search_words(request.search):
             matches = [contains_word(text, word) for text in self.search_fields]
+            for near, far in self.search_through:
+                target = far.rel_model
+                linked = (
+                    near.model.select(near)
+                    .join(target, on=(far == target.id))
+                    .where(contains_word(target.search_text, word))
+                )
+                matches.append(model.id.in_(linked))
             query = query.where(reduce(operator.or_, matches))
         for spec in self.filters:
             value = request.filters.get(spec.key)
