@@ -21,7 +21,7 @@ from models.listing import (
     with_country,
     year_filter,
 )
-from models.numbers import format_number, parse_number
+from models.numbers import as_number, format_number
 from models.records import Country, KeyFigure, Organization, Program, Source
 from models.text import fold
 
@@ -51,19 +51,6 @@ def figure_wording(
     return " ".join(word for word in words if word)
 
 
-def as_number(value: Any) -> Any:
-    """A value from a form, an import or the command line as a Decimal; a text that is not a
-    number is kept as it is, so the check can quote it back to the user."""
-    if value is None or isinstance(value, Decimal):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Decimal(str(value))
-    try:
-        return parse_number(str(value))
-    except ValueError:
-        return str(value).strip()
-
-
 def value_problem(value: Any) -> Problem | None:
     if value is None:
         return Problem(
@@ -72,9 +59,7 @@ def value_problem(value: Any) -> Problem | None:
             "for “50+” enter 50 and choose “More than”.",
         )
     if not isinstance(value, Decimal):
-        return Problem(
-            "value", f"“{value}” is not a number. Write digits only, like 1 130 or 12,5."
-        )
+        return check.number(value, "value")
     if abs(value) >= LARGEST_VALUE:
         return Problem("value", "This number is too large to keep. Check the digits.")
     return None

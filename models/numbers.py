@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 _THOUSANDS = re.compile(r"^\d{1,3}([,.]\d{3})+$")
 
@@ -32,6 +33,19 @@ def parse_number(text: str | None) -> Decimal | None:
     if not value.is_finite():
         raise ValueError(text)
     return value
+
+
+def as_number(value: Any) -> Any:
+    """A value from a form, an import or the command line as a Decimal; a text that is not a
+    number is kept as it is, so the check can quote it back to the user."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Decimal(str(value))
+    try:
+        return parse_number(str(value))
+    except ValueError:
+        return str(value).strip()
 
 
 def format_number(value: Decimal | float | int | None) -> str:

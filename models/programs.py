@@ -14,6 +14,7 @@ from models.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
 from models.editing import Children, RecordEditor, register, unique_names
 from models.errors import Problem
 from models.listing import Column, Filter, RecordList, country_filter, tag_filter
+from models.numbers import as_number
 from models.organizations import ORGANIZATIONS
 from models.records import KeyFigure, Organization, Program, ProgramArea, ProgramPartner
 
@@ -41,9 +42,11 @@ def currency_problem(code: str) -> Problem | None:
     return None
 
 
-def budget_problems(budget: Decimal | None, currency: str) -> list[Problem]:
+def budget_problems(budget: Decimal | str | None, currency: str) -> list[Problem]:
     if budget is None:
         return []
+    if not isinstance(budget, Decimal):
+        return [check.number(budget, "budget")]
     if budget < 0:
         return [Problem("budget", "The budget cannot be negative. Remove the minus sign.")]
     if budget >= BUDGET_LIMIT:
@@ -102,6 +105,7 @@ class ProgramEditor(RecordEditor):
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
         values["currency"] = values["currency"].upper()
+        values["budget"] = as_number(values["budget"])
         values["areas"] = unique_names(values.get("areas") or [])
         for name in ("kind", "status"):
             values[name] = values[name] or None

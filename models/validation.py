@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Hashable
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from models.errors import Problem
@@ -63,6 +64,13 @@ def choice(values: dict, field: str, choices, label: str) -> Problem | None:
     """A kind, status or role that is not one of its list (from an import or a stale form)."""
     if values.get(field) and values[field] not in choices:
         return Problem(field, f"“{values[field]}” is not a {label}. Choose one from the list.")
+    return None
+
+
+def number(value: object, field: str) -> Problem | None:
+    """A number that arrived as text that is not one (``numbers.as_number`` keeps it)."""
+    if value is not None and not isinstance(value, Decimal):
+        return Problem(field, f"“{value}” is not a number. Write digits only, like 1 130 or 12,5.")
     return None
 
 

@@ -254,3 +254,12 @@ def test_delete_says_what_goes_with_it_and_keeps_the_organizations(partners):
     assert AgreementProgram.select().count() == 0
     assert Organization.select().count() == 3
     assert AGREEMENTS.load(agreement.id)["programs"] == []
+
+
+def test_a_budget_typed_as_text_is_read_or_explained(database):
+    program = PROGRAMS.save({"name": "AI-Sana", "budget": "1 500 000", "currency": "kzt"})
+    assert Program.get_by_id(program.id).budget == 1500000
+    with pytest.raises(ValidationFailed) as failure:
+        PROGRAMS.save({"name": "AI-Sana 2", "budget": "a lot", "currency": "KZT"})
+    assert failure.value.problems[0].field == "budget"
+    assert "“a lot” is not a number" in failure.value.problems[0].message
