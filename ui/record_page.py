@@ -153,7 +153,7 @@ class RecordPage(QWidget):
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 460])
+        self.splitter.setSizes([560, 540])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

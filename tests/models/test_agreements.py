@@ -109,8 +109,9 @@ def test_found_by_title_reference_and_the_parties_names(istc):
     assert found("istc") == ["Memorandum on joint research"]
     assert found("technology center") == ["Memorandum on joint research"]
     # A party renamed later finds the agreement by its new name at once.
-    ORGANIZATIONS.save({"name": "International Science and Technology Center",
-                        "short_name": "МНТЦ"}, istc.id)
+    ORGANIZATIONS.save(
+        {"name": "International Science and Technology Center", "short_name": "МНТЦ"}, istc.id
+    )
     assert found("мнтц") == ["Memorandum on joint research"]
     assert found("мнтц a-17") == ["Memorandum on joint research"]
     assert found("istc") == []

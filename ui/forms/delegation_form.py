@@ -62,9 +62,9 @@ class DelegationForm(RecordForm):
         )
         self.field(about, "notes", self.tr("Notes"), NotesInput())
 
-        self.build_members(self.tab(self.tr("Members and counterparts")))
+        self.build_members(self.tab(self.tr("Members")))
         self.build_follow_ups(self.tab(self.tr("Follow-ups")))
-        links = self.tab(self.tr("Linked events, programs, agreements"))
+        links = self.tab(self.tr("Related"))
         self.link_table(
             links,
             ("events", "event", EVENTS),

@@ -291,9 +291,13 @@ class ChildTable(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the chosen rows"))
         self.remove_button.clicked.connect(self.remove_selected)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.remove_button)
+        # The buttons get a row of their own, so the inputs have the width to show their text.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
         layout.addLayout(bar)
+        layout.addLayout(buttons)
 
     # -- value --------------------------------------------------------------------------------
 
