@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+
+# Each command lives in a module of its own with ``HELP``, ``add_arguments(parser)`` and
+# ``run(args) -> int`` (0 done, 1 refused with one plain line on stderr; argparse answers
+# usage errors with 2). The modules import what is heavy (openpyxl, Qt) inside ``run``, so
+# starting the window does not pay for the commands.
+COMMANDS: dict[str, str] = {}
 
 
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seriktes",
-        description="Partnership records of an international cooperation department.",
+        description="Partnership records of an international cooperation department. "
+        "Without a command, the window opens.",
     )
     parser.add_argument(
         "--database",
@@ -17,11 +25,20 @@ def parser() -> argparse.ArgumentParser:
         help="database file to open or create, or a sqlite:/// or postgresql:// URL "
         "(default: the last one used, else seriktes.db in your data folder)",
     )
+    if COMMANDS:
+        commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for name, module_name in COMMANDS.items():
+            module = importlib.import_module(module_name)
+            command = commands.add_parser(name, help=module.HELP, description=module.HELP)
+            module.add_arguments(command)
+            command.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "run", None) is not None:
+        return args.run(args)
     from ui.app import run
 
     return run(args.database)

@@ -90,11 +90,11 @@ class MainWindow(QMainWindow):
             )
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.pages[spec.kind] = page
-            self._add_view(spec.kind, page, tr(spec.title), spec.icon)
+            self.add_view(spec.kind, page, tr(spec.title), spec.icon)
         self.country_page = CountryPage()
         self.country_page.open_record.connect(self.open_record)
         self.country_page.shown.connect(self._visited)
-        self._add_view(COUNTRY, self.country_page, tr("Countries"), "country")
+        self.add_view(COUNTRY, self.country_page, tr("Countries"), "country")
         self.navigation.setFixedWidth(180)
         self.navigation.currentRowChanged.connect(self._navigate)
 
@@ -114,13 +114,19 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def _add_view(self, key: str, widget: QWidget, title: str, icon: str) -> None:
+    def add_view(
+        self, key: str, widget: QWidget, title: str, icon: str, row: int | None = None
+    ) -> None:
+        """A page of the window with its entry in the navigation (at ``row``, else last)."""
         self.views[key] = widget
         self.stack.addWidget(widget)
         item = QListWidgetItem(QIcon(icon_path(icon)), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setSizeHint(QSize(0, 34))
-        self.navigation.addItem(item)
+        if row is None:
+            self.navigation.addItem(item)
+        else:
+            self.navigation.insertItem(row, item)
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(tr("&File"))
         self.new_database_action = self._action(
             tr("&New database…"), self.new_database, "Ctrl+Shift+N", file_menu
         )
@@ -149,7 +155,7 @@ class MainWindow(QMainWindow):
             tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu
         )
 
-        record_menu = bar.addMenu(tr("&Record"))
+        record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
             tr("&New"),
             lambda: self._on_page(RecordPage.new_record),
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
             self.find_action,
         )
 
-        go_menu = bar.addMenu(tr("&Go"))
+        go_menu = self.go_menu = bar.addMenu(tr("&Go"))
         self.back_action = self._action(tr("&Back"), self.go_back, "Alt+Left", go_menu)
         self.forward_action = self._action(tr("&Forward"), self.go_forward, "Alt+Right", go_menu)
         self.back_action.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
@@ -198,14 +204,14 @@ class MainWindow(QMainWindow):
                 go_menu,
             )
         self._action(tr("A &country…"), lambda: self.show_page(COUNTRY), "Ctrl+0", go_menu)
-        toolbar = self.addToolBar(tr("Navigation"))
+        toolbar = self.toolbar = self.addToolBar(tr("Navigation"))
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.back_action)
         toolbar.addAction(self.forward_action)
         self._update_history_actions()
 
-        help_menu = bar.addMenu(tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(tr("&Help"))
         self._action(tr("Open the &log folder"), self._show_log_folder, None, help_menu)
         self._action(tr("&About Seriktes"), self._about, None, help_menu)
 
@@ -256,7 +262,11 @@ class MainWindow(QMainWindow):
     def _sync_navigation(self, key: str | None = None) -> None:
         key = key or self._current_key()
         self.navigation.blockSignals(True)
-        self.navigation.setCurrentRow(list(self.views).index(key))
+        keys = [
+            self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.navigation.count())
+        ]
+        self.navigation.setCurrentRow(keys.index(key))
         self.navigation.blockSignals(False)
 
     def _navigate(self, row: int) -> None:
