@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peewee import Field
 
-from models.editing import named_entry, unique_names
+from models.names import named_entry, unique_names
 from models.records import Area
 
 

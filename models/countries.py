@@ -6,6 +6,7 @@ window reads names from SQL and pycountry is only imported when a database is ma
 
 from __future__ import annotations
 
+from models.base import db
 from models.errors import Problem
 from models.listing import contains_word
 from models.records import Country
@@ -63,6 +64,24 @@ def fill_countries() -> None:
         Country.insert_many(rows[start : start + 100]).on_conflict_ignore().execute()
 
 
+_WORDS: dict[tuple[object, str], tuple[str, ...]] = {}
+
+
+def country_words(code: str | None) -> tuple[str, ...]:
+    """The names a country is found by (code, English, Russian, Kazakh), read once per
+    database: a record's search text needs them on every save, and an import saves
+    thousands of records at once."""
+    if not code:
+        return ()
+    key = (id(db.obj), code)
+    if key not in _WORDS:
+        country = Country.get_or_none(Country.code == code)
+        _WORDS[key] = (
+            (country.code, country.name_en, country.name_ru, country.name_kk) if country else ()
+        )
+    return _WORDS[key]
+
+
 def country_name(code: str | None, language: str = "en") -> str:
     if not code:
         return ""
@@ -87,7 +106,7 @@ def find_countries(text: str, limit: int = 20) -> list[Country]:
 
 
 def valid_country(code: str | None, field: str = "country") -> Problem | None:
-    if code and not Country.get_or_none(Country.code == code):
+    if code and not country_words(code):
         return Problem(field, "Choose the country from the list.")
     return None
 

@@ -11,7 +11,7 @@ from peewee import JOIN, ModelSelect, Select
 from models import validation as check
 from models.base import RecordModel
 from models.choices import DELEGATION_DIRECTIONS, DELEGATION_SIDES
-from models.countries import valid_country
+from models.countries import country_words, valid_country
 from models.editing import EDITORS, Children, RecordEditor, register
 from models.errors import Problem
 from models.labels import kind_label
@@ -130,8 +130,7 @@ class DelegationEditor(RecordEditor):
     def search_words(self, record: Delegation) -> list[str]:
         # The organization's and the head's names are searched through the list's joins.
         words = super().search_words(record) + [record.purpose, record.agenda]
-        if record.country is not None:
-            words += [record.country.name_en, record.country.name_ru, record.country.name_kk]
+        words += country_words(record.country_id)
         return words
 
 

@@ -11,12 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from peewee import Model, Node
+from peewee import Field, Model, Node
 
+from models.areas import area_names, set_areas
 from models.base import RecordModel, db
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.labels import kind_label
 from models.listing import contains_word
+from models.names import named_entry, unique_names
 from models.records import (
     Attachment,
     Country,
@@ -41,28 +43,6 @@ class Consequence:
 # Rows that are part of the record itself, not records of their own: deleting the record
 # removes them without asking about them.
 OWN_PARTS = (OrganizationArea, ProgramArea, SourceMention)
-
-
-def named_entry(model: type[Model], name: str) -> Model:
-    """The Tag or Area called ``name``, ignoring case and accents; made if there is none yet.
-    These lists are short (tens of names), so they are compared in Python."""
-    folded = fold(name)
-    for existing in model.select():
-        if fold(existing.name) == folded:
-            return existing
-    return model.create(name=name)
-
-
-def unique_names(names: Iterable[str]) -> list[str]:
-    """Cleaned, non-empty names, each once (ignoring case), in the order given."""
-    seen: set[str] = set()
-    result = []
-    for name in names:
-        name = clean(name)
-        if name and fold(name) not in seen:
-            seen.add(fold(name))
-            result.append(name)
-    return result
 
 
 def record_tags(kind: str, record_id: int) -> list[str]:
@@ -135,6 +115,8 @@ class RecordEditor:
     # Everything else the form holds: choices, dates, numbers, links to other records.
     value_fields: ClassVar[tuple[str, ...]] = ()
     children: ClassVar[tuple[Children, ...]] = ()
+    # The link table's field pointing to the record when it has areas of cooperation.
+    areas: ClassVar[Field | None] = None
 
     # -- what a kind says about itself -------------------------------------------------------
 
@@ -147,12 +129,6 @@ class RecordEditor:
 
     def prepare(self, record: RecordModel, values: dict[str, Any]) -> None:
         """Set the fields derived from the values, just before the record is written."""
-
-    def after_save(self, record: RecordModel, values: dict[str, Any], created: bool) -> None:
-        """Save what belongs to the record but lives in other tables."""
-
-    def extra_values(self, record: RecordModel) -> dict[str, Any]:
-        return {}
 
     # -- the shared machinery ----------------------------------------------------------------
 
@@ -194,6 +170,8 @@ class RecordEditor:
         values.update({name: None for name in self.value_fields})
         values.update({children.key: [] for children in self.children})
         values["tags"] = []
+        if self.areas is not None:
+            values["areas"] = []
         return values
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
@@ -206,6 +184,8 @@ class RecordEditor:
         for children in self.children:
             cleaned[children.key] = children.clean(cleaned[children.key])
         cleaned["tags"] = unique_names(cleaned.get("tags") or [])
+        if self.areas is not None:
+            cleaned["areas"] = unique_names(cleaned.get("areas") or [])
         return cleaned
 
     def get(self, record_id: int) -> RecordModel:
@@ -225,7 +205,8 @@ class RecordEditor:
         for children in self.children:
             values[children.key] = children.load(record_id)
         values["tags"] = record_tags(self.kind, record_id)
-        values.update(self.extra_values(record))
+        if self.areas is not None:
+            values["areas"] = area_names(self.areas, record_id)
         return values
 
     def missing_links(self, values: dict[str, Any]) -> list[Problem]:
@@ -257,25 +238,65 @@ class RecordEditor:
             raise ValidationFailed(problems)
         with db.atomic():
             record = self.get(record_id) if record_id is not None else self.model()
-            for name in self.text_fields + self.note_fields:
-                setattr(record, name, values[name])
-            for name in self.value_fields:
-                field = self.model._meta.fields[name]
-                column = field.column_name if hasattr(field, "rel_model") else name
-                setattr(record, column, values[name])
-            self.prepare(record, values)
+            self._assign(record, values)
             record.save()
-            set_record_tags(self.kind, record.id, values["tags"])
-            for children in self.children:
-                children.replace(record.id, values[children.key])
-            self.after_save(record, values, created=record_id is None)
-            # Made last: a record may be found by rows saved with it (an agreement by its
-            # parties, a program by its areas).
+            self._save_parts(record.id, values)
+            # Made last: a record may be found by rows saved with it (a program by its areas).
             record.search_text = self.search_text(record, values["tags"])
             self.model.update(search_text=record.search_text).where(
                 self.model.id == record.id
             ).execute()
         return record
+
+    def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
+        """Add many new records at once, as an import does: cleaned values the caller has
+        checked, written in batches with the same derived fields and search text as
+        ``save``. Returns the new ids in the order of ``rows``."""
+        ids: list[int] = []
+        with db.atomic():
+            for start in range(0, len(rows), batch):
+                chunk = rows[start : start + batch]
+                records = []
+                for values in chunk:
+                    record = self.model()
+                    self._assign(record, values)
+                    record.search_text = self.search_text(record, values["tags"])
+                    records.append(record.__data__)
+                query = self.model.insert_many(records).returning(self.model.id)
+                new_ids = [row.id for row in query.execute()]
+                for record_id, values in zip(new_ids, chunk, strict=True):
+                    if self._has_parts(values):
+                        self._save_parts(record_id, values)
+                        record = self.get(record_id)
+                        self.model.update(
+                            search_text=self.search_text(record, values["tags"])
+                        ).where(self.model.id == record_id).execute()
+                ids += new_ids
+        return ids
+
+    def _assign(self, record: RecordModel, values: dict[str, Any]) -> None:
+        for name in self.text_fields + self.note_fields:
+            setattr(record, name, values[name])
+        for name in self.value_fields:
+            field = self.model._meta.fields[name]
+            column = field.column_name if hasattr(field, "rel_model") else name
+            setattr(record, column, values[name])
+        self.prepare(record, values)
+
+    def _has_parts(self, values: dict[str, Any]) -> bool:
+        return bool(
+            values["tags"]
+            or values.get("areas")
+            or any(values[children.key] for children in self.children)
+        )
+
+    def _save_parts(self, record_id: int, values: dict[str, Any]) -> None:
+        """What belongs to the record but lives in other tables: tags, areas, child rows."""
+        set_record_tags(self.kind, record_id, values["tags"])
+        if self.areas is not None:
+            set_areas(self.areas, record_id, values["areas"])
+        for children in self.children:
+            children.replace(record_id, values[children.key])
 
     def search_text(self, record: RecordModel, tags: list[str]) -> str:
         return " | ".join(fold(word) for word in self.search_words(record) + tags if word)

@@ -9,7 +9,7 @@ from peewee import JOIN
 
 from models import validation as check
 from models.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
-from models.countries import valid_country
+from models.countries import country_words, valid_country
 from models.editing import Children, RecordEditor, register
 from models.errors import Problem
 from models.listing import (
@@ -91,8 +91,7 @@ class EventEditor(RecordEditor):
 
     def search_words(self, record: Event) -> list[str]:
         words = super().search_words(record) + [record.topics]
-        if record.country is not None:
-            words += [record.country.name_en, record.country.name_ru, record.country.name_kk]
+        words += country_words(record.country_id)
         return words
 
 

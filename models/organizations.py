@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 from peewee import JOIN
 
 from models import validation as check
-from models.areas import area_names, set_areas
+from models.areas import area_names
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-from models.countries import valid_country
-from models.editing import RecordEditor, find_records, register, unique_names
+from models.countries import country_words, valid_country
+from models.editing import RecordEditor, find_records, register
 from models.errors import Problem
 from models.listing import (
     Column,
@@ -46,6 +46,7 @@ class OrganizationEditor(RecordEditor):
         "phone",
     )
     value_fields = ("kind", "status", "country", "parent")
+    areas = OrganizationArea.organization
 
     def title(self, record: Organization) -> str:
         if record.short_name and record.short_name != record.name:
@@ -54,7 +55,6 @@ class OrganizationEditor(RecordEditor):
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
-        values["areas"] = unique_names(values.get("areas") or [])
         for name in ("kind", "status", "country"):
             values[name] = values[name] or None
         return values
@@ -115,25 +115,12 @@ class OrganizationEditor(RecordEditor):
 
     def search_words(self, record: Organization) -> list[str]:
         words = super().search_words(record)
-        country = record.country
-        if country is not None:
-            words += [country.code, country.name_en, country.name_ru, country.name_kk]
+        words += country_words(record.country_id)
         return words
 
     def prepare(self, record: Organization, values: dict[str, Any]) -> None:
         record.name_key = name_key(record.name)
         record.website = check.normalize_url(record.website)
-
-    def after_save(self, record: Organization, values: dict[str, Any], created: bool) -> None:
-        set_areas(OrganizationArea.organization, record.id, values["areas"])
-
-    def extra_values(self, record: Organization) -> dict[str, Any]:
-        return {"areas": organization_areas(record.id)}
-
-    def empty_values(self) -> dict[str, Any]:
-        values = super().empty_values()
-        values["areas"] = []
-        return values
 
 
 def organization_areas(organization_id: int) -> list[str]:

@@ -9,9 +9,9 @@ from typing import Any
 from peewee import JOIN, Select
 
 from models import validation as check
-from models.areas import area_names, set_areas
+from models.areas import area_names
 from models.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
-from models.editing import Children, RecordEditor, register, unique_names
+from models.editing import Children, RecordEditor, register
 from models.errors import Problem
 from models.listing import Column, Filter, RecordList, country_filter, tag_filter
 from models.numbers import as_number
@@ -90,6 +90,7 @@ class ProgramEditor(RecordEditor):
     text_fields = ("name", "short_name", "currency")
     note_fields = ("description", "notes")
     value_fields = ("kind", "status", "starts_on", "ends_on", "lead", "budget")
+    areas = ProgramArea.program
     children = (Children("partners", ProgramPartner, "program", ("organization", "role")),)
 
     def title(self, record: Program) -> str:
@@ -97,16 +98,10 @@ class ProgramEditor(RecordEditor):
             return f"{record.name} ({record.short_name})"
         return record.name
 
-    def empty_values(self) -> dict[str, Any]:
-        values = super().empty_values()
-        values["areas"] = []
-        return values
-
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
         values["currency"] = values["currency"].upper()
         values["budget"] = as_number(values["budget"])
-        values["areas"] = unique_names(values.get("areas") or [])
         for name in ("kind", "status"):
             values[name] = values[name] or None
         for row in values["partners"]:
@@ -134,12 +129,6 @@ class ProgramEditor(RecordEditor):
         if record.id is not None:
             words += program_areas(record.id)
         return words
-
-    def after_save(self, record: Program, values: dict[str, Any], created: bool) -> None:
-        set_areas(ProgramArea.program, record.id, values["areas"])
-
-    def extra_values(self, record: Program) -> dict[str, Any]:
-        return {"areas": program_areas(record.id)}
 
 
 def program_areas(program_id: int) -> list[str]:

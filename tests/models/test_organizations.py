@@ -137,7 +137,7 @@ def test_a_failed_save_leaves_the_database_as_it_was(database, monkeypatch):
     def broken(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr("models.organizations.set_areas", broken)
+    monkeypatch.setattr("models.editing.set_areas", broken)
     with pytest.raises(OSError):
         ORGANIZATIONS.save({**ISTC, "city": "Almaty", "areas": ["Water"]}, istc.id)
     assert Organization.get_by_id(istc.id).city == "Astana"
