@@ -123,6 +123,11 @@ class RecordEditor:
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         return []
 
+    def twin_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        """The same record entered twice. Kept apart from ``validate`` because an import
+        finds twins itself and lets the user decide what to do with them."""
+        return []
+
     def search_words(self, record: RecordModel) -> list[str]:
         """The texts a record is found by in its list and in search."""
         return [getattr(record, name) for name in self.text_fields]
@@ -228,12 +233,16 @@ class RecordEditor:
 
     def problems(self, values: dict[str, Any], record_id: int | None = None) -> list[Problem]:
         values = self.clean_values(values)
-        return self.missing_links(values) + self.validate(values, record_id)
+        return (
+            self.missing_links(values)
+            + self.validate(values, record_id)
+            + self.twin_problems(values, record_id)
+        )
 
     def save(self, values: dict[str, Any], record_id: int | None = None) -> RecordModel:
         """Validate and save in one transaction: all of it is saved or nothing is."""
         values = self.clean_values(values)
-        problems = self.missing_links(values) + self.validate(values, record_id)
+        problems = self._check(values, record_id)
         if problems:
             raise ValidationFailed(problems)
         with db.atomic():

@@ -73,10 +73,9 @@ class OrganizationEditor(RecordEditor):
             valid_country(values["country"]),
         )
         problems += self.parent_problems(values["parent"], record_id)
-        problems += self._duplicate_problems(values, record_id)
         return problems
 
-    def _duplicate_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+    def twin_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         """The same organization twice: the same name (ignoring case, spacing and punctuation)
         in the same country, or the same website."""
         problems = []
