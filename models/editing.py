@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from peewee import Field, Model, Node
 
 from models.areas import area_names, set_areas
+from models import search
 from models.base import RecordModel, db
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.labels import kind_label
@@ -232,7 +233,9 @@ class RecordEditor:
         return problems
 
     def problems(self, values: dict[str, Any], record_id: int | None = None) -> list[Problem]:
-        values = self.clean_values(values)
+        return self._check(self.clean_values(values), record_id)
+
+    def _check(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         return (
             self.missing_links(values)
             + self.validate(values, record_id)
@@ -255,6 +258,7 @@ class RecordEditor:
             self.model.update(search_text=record.search_text).where(
                 self.model.id == record.id
             ).execute()
+            search.index_record(self.kind, record)
         return record
 
     def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
@@ -363,6 +367,7 @@ class RecordEditor:
                 model.delete().where(
                     (model.record_kind == self.kind) & (model.record_id == record.id)
                 ).execute()
+            search.remove_record(self.kind, record.id)
             record.delete_instance()
 
 
