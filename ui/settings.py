@@ -23,7 +23,10 @@ LAST_DATABASE = Setting("state/last_database", str, "")
 RECENT_DATABASES = Setting("state/recent_databases", list, [])
 WINDOW_GEOMETRY = Setting("state/window_geometry", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("state/splitter", QByteArray, QByteArray())
-CURRENT_PAGE = Setting("state/current_page", str, "organization")
+CURRENT_PAGE = Setting("state/current_page", str, "home")
+# What the user chose on the very first start ("sample" or "empty"); empty until they
+# choose, so the welcome is offered once.
+FIRST_START_CHOICE = Setting("state/first_start_choice", str, "")
 
 RECENT_LIMIT = 8
 
