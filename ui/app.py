@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QApplication
 from models.appdirs import default_database_path, setup_logging
 from resources import icon_path
 from ui import crash
+from ui.dashboard import install_dashboard
 from ui.main_window import MainWindow
+from ui.search_box import install_search
 from ui.settings import LAST_DATABASE, AppSettings
+from ui.welcome import first_start, install_sample_actions, is_first_start
 
 log = logging.getLogger("seriktes")
 
@@ -46,6 +49,12 @@ def first_database(settings: AppSettings, requested: str | None) -> tuple[str, b
 def build_window(database: str | None, settings: AppSettings | None = None) -> MainWindow:
     settings = settings or AppSettings()
     window = MainWindow(settings)
+    install_dashboard(window)
+    install_search(window)
+    install_sample_actions(window)
+    if is_first_start(settings, database):
+        first_start(window)
+        return window
     target, create = first_database(settings, database)
     window.open_database(target, create=create)
     return window

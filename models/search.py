@@ -1,0 +1,488 @@
+"""Search everywhere: any record of any kind, found by any of its names in any language, its
+acronym, e-mail or city, ranked so that exact and prefix matches of a name come first.
+
+Two tables keep what a record is found by, written by the domain layer whenever a record is
+saved or deleted (``index_record``, ``remove_record``), in the same transaction:
+
+- ``search_name``: one row per folded name of a record (its name in each language, acronym,
+  e-mail…). A plain table with an ordinary index, so "a name is exactly this" and "a name
+  starts with this" are index lookups on any database.
+- ``search_index`` (SQLite only): an FTS5 table of each record's names and its whole search
+  text, for "every word typed starts a word somewhere in the record". Its rowid is made from
+  the kind and the record id (``_rowid``), so a record's row is replaced without a scan.
+
+``search_index()`` gives the ``SearchIndex`` for the open database: ``Fts5Index`` on SQLite,
+``LikeIndex`` (LIKE over each kind's ``search_text``, slower but portable) elsewhere. Text is
+folded with ``models.text.fold`` before it is stored and before it is looked for, so case and
+diacritics never matter and FTS5's tokenizer only ever sees plain lowercase words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from peewee import (
+    JOIN,
+    SQL,
+    CharField,
+    CompositeKey,
+    Database,
+    IntegerField,
+    Node,
+    NodeList,
+    SqliteDatabase,
+)
+
+from models.base import BaseModel, RecordModel, db
+from models.choices import (
+    AGREEMENT_KINDS,
+    DELEGATION_DIRECTIONS,
+    EVENT_KINDS,
+    ORGANIZATION_KINDS,
+    PROGRAM_KINDS,
+)
+from models.listing import contains_word
+from models.records import RECORD_KINDS, Country, Organization, Person
+from models.text import fold, like_pattern, search_words
+
+# The fields that name a record of each kind. Exact and prefix matches of these rank first.
+NAME_FIELDS: dict[str, tuple[str, ...]] = {
+    "organization": ("name", "short_name", "name_kk", "name_ru", "name_original", "email"),
+    "person": ("full_name", "other_names", "email"),
+    "event": ("title",),
+    "delegation": ("title",),
+    "program": ("name", "short_name"),
+    "agreement": ("title", "reference_number"),
+    "figure": ("measure",),
+    "source": ("title",),
+}
+
+# Stored in the FTS5 rowid of every indexed record: never change a number once given.
+KIND_NUMBERS: dict[str, int] = {
+    "organization": 1,
+    "person": 2,
+    "event": 3,
+    "delegation": 4,
+    "program": 5,
+    "agreement": 6,
+    "figure": 7,
+    "source": 8,
+}
+_KIND_SLOTS = 16
+
+# Ranks of a hit, best first.
+EXACT, PREFIX, NAME_WORDS, ANY_WORDS = 0, 1, 2, 3
+
+# Longer names are cut in ``search_name``: nobody types 200 letters to find a record, and
+# server databases limit the length of an indexed value.
+NAME_LENGTH = 200
+# Letters and digits: the words FTS5's unicode61 tokenizer makes of a text.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# Other spellings of a person's name are kept in one field, separated like a list.
+_LIST_SEPARATOR = re.compile(r"[,;/\n]+")
+# The last code point: every text that starts with a prefix sorts below prefix + this.
+_AFTER_ALL = "\U0010ffff"
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: int
+    title: str
+    detail: str
+    rank: int  # EXACT, PREFIX, NAME_WORDS or ANY_WORDS
+
+
+class SearchName(BaseModel):
+    kind = CharField(max_length=16)
+    record_id = IntegerField()
+    name = CharField(max_length=NAME_LENGTH)
+
+    class Meta:
+        table_name = "search_name"
+        primary_key = CompositeKey("name", "kind", "record_id")
+        indexes = ((("kind", "record_id"), False),)
+
+
+# -- what a record is found by ---------------------------------------------------------------
+
+
+def record_names(kind: str, record: Any) -> list[str]:
+    """The folded names of a record, each once, as ``search_name`` keeps them."""
+    names: list[str] = []
+    for field in NAME_FIELDS[kind]:
+        value = getattr(record, field, "") or ""
+        parts = _LIST_SEPARATOR.split(value) if field == "other_names" else [value]
+        for part in parts:
+            folded = fold(part)[:NAME_LENGTH]
+            if folded and folded not in names:
+                names.append(folded)
+    return names
+
+
+def starts_with(text_field: Node, prefix: str) -> Node:
+    """``text_field`` starts with ``prefix``, with LIKE's wildcards taken literally."""
+    pattern = like_pattern(prefix)[1:]  # "prefix%"
+    return NodeList((text_field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
+
+
+def _rowid(kind: str, record_id: int) -> int:
+    return record_id * _KIND_SLOTS + KIND_NUMBERS[kind]
+
+
+def _has_fts(database: Database) -> bool:
+    return isinstance(database, SqliteDatabase) and database.table_exists("search_index")
+
+
+# -- keeping the index current ---------------------------------------------------------------
+
+
+def create_search_tables(database: Database) -> None:
+    """Make the search tables in a database that lacks them (a new one, or at an upgrade)."""
+    database.create_tables([SearchName])
+    if not isinstance(database, SqliteDatabase):
+        return
+    try:
+        with database.atomic():
+            # detail=column: no word positions are needed (no phrase queries), which keeps the
+            # index small; prefix indexes make the first letters typed cheap to look up.
+            database.execute_sql(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
+                "kind UNINDEXED, record_id UNINDEXED, names, text, "
+                "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3', detail = column)"
+            )
+    except Exception as error:  # an SQLite built without FTS5: LikeIndex serves instead
+        if "fts5" not in str(error).lower():
+            raise
+
+
+_FTS_INSERT = (
+    "INSERT INTO search_index (rowid, kind, record_id, names, text) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None:
+    """Index records of one kind that are not indexed (yet, or any more). A record needs its
+    id, ``search_text`` and the fields of ``NAME_FIELDS``."""
+    named = [(record, record_names(kind, record)) for record in records]
+    rows = [
+        {"kind": kind, "record_id": record.id, "name": name}
+        for record, names in named
+        for name in names
+    ]
+    for chunk in _batches(rows, 300):
+        SearchName.insert_many(chunk).execute()
+    if fts:
+        database.cursor().executemany(
+            _FTS_INSERT,
+            [
+                (_rowid(kind, record.id), kind, record.id, " | ".join(names), record.search_text)
+                for record, names in named
+            ],
+        )
+
+
+def _forget(database: Database, kind: str, ids: list[int], fts: bool) -> None:
+    for chunk in _batches(ids, 300):
+        SearchName.delete().where(
+            (SearchName.kind == kind) & SearchName.record_id.in_(chunk)
+        ).execute()
+        if fts:
+            database.cursor().executemany(
+                "DELETE FROM search_index WHERE rowid = ?",
+                [(_rowid(kind, record_id),) for record_id in chunk],
+            )
+
+
+def index_record(kind: str, record: RecordModel) -> None:
+    """Make a record found by what it is called now. Called by the domain layer after the
+    record and its ``search_text`` are written, inside the same transaction."""
+    database = db.obj
+    fts = _has_fts(database)
+    _forget(database, kind, [record.id], fts)
+    _write(database, kind, [record], fts)
+
+
+def _stored(kind: str, ids: Iterable[int] | None = None) -> Iterator[Any]:
+    """What indexing reads of each record of a kind (of those ids), without whole rows."""
+    model = RECORD_KINDS[kind]
+    fields = [model._meta.fields[name] for name in NAME_FIELDS[kind]]
+    query = model.select(model.id, model.search_text, *fields)
+    if ids is not None:
+        query = query.where(model.id.in_(list(ids)))
+    return query.order_by(model.id).namedtuples().iterator()
+
+
+def index_records(kind: str, ids: list[int]) -> None:
+    """Index records written in bulk (an import), as ``index_record`` does one."""
+    database = db.obj
+    fts = _has_fts(database)
+    for chunk in _batches(ids, 500):
+        _forget(database, kind, chunk, fts)
+        _write(database, kind, list(_stored(kind, chunk)), fts)
+
+
+def _dependents(kind: str, record_id: int) -> Iterator[tuple[str, int]]:
+    """Records of another kind deleted with this one by the database (a partner's key
+    figures), so that they leave the index with it."""
+    kinds = {model: name for name, model in RECORD_KINDS.items()}
+    for field in RECORD_KINDS[kind]._meta.backrefs:
+        if field.on_delete == "CASCADE" and field.model in kinds:
+            dependents = field.model.select(field.model.id).where(field == record_id)
+            for (dependent_id,) in dependents.tuples():
+                yield kinds[field.model], dependent_id
+
+
+def remove_record(kind: str, record_id: int) -> None:
+    """Forget a record (and the records deleted with it). Called by the domain layer just
+    before the record is deleted, inside the same transaction."""
+    database = db.obj
+    fts = _has_fts(database)
+    for gone_kind, gone_id in [(kind, record_id), *_dependents(kind, record_id)]:
+        _forget(database, gone_kind, [gone_id], fts)
+
+
+def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rebuild_search_index(database: Database | None = None) -> int:
+    """Index every record again from what is stored: for an upgraded database, and after
+    records were written without the editors. Returns how many records."""
+    database = database or db.obj
+    fts = _has_fts(database)
+    SearchName.delete().execute()
+    if fts:
+        database.execute_sql("DELETE FROM search_index")
+    total = 0
+    for kind in RECORD_KINDS:
+        for batch in _batches(_stored(kind), 2000):
+            _write(database, kind, batch, fts)
+            total += len(batch)
+    if fts:
+        # One merged index answers faster than the many segments a bulk fill leaves.
+        database.execute_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+    return total
+
+
+# -- finding ---------------------------------------------------------------------------------
+
+
+def _fts_query(words: list[str], column: str) -> str:
+    """An FTS5 query: every word typed starts a word in ``column``. The words are split the
+    way the tokenizer splits text ("k.angelieva@istc.int" is four words) and quoted, so
+    nothing typed is read as FTS5 syntax."""
+    tokens = [token for word in words for token in _TOKEN.findall(word)]
+    if not tokens:
+        return ""
+    matches = " ".join(f'"{token}"*' for token in tokens)
+    return f"{{{column}}} : ({matches})"
+
+
+def _word_starts(words: list[str], text: str) -> bool:
+    """Whether every word typed starts a word of ``text``, as FTS5 would match it."""
+    tokens = _TOKEN.findall(text)
+    wanted = [token for word in words for token in _TOKEN.findall(word)]
+    return all(any(token.startswith(w) for token in tokens) for w in wanted)
+
+
+class SearchIndex:
+    """Finds records of every kind by what was typed. Implementations differ only in how
+    they find records whose words start with the words typed (``_word_matches``)."""
+
+    def find(self, text: str, limit: int = 20) -> list[Hit]:
+        words = search_words(text)
+        if not words or limit <= 0:
+            return []
+        phrase = " ".join(words)
+        found: dict[tuple[str, int], int] = {}
+        # A few more than asked, for records deleted by the database behind the index's back.
+        wanted = limit + 5
+        self._take(found, self._exact_names(phrase), EXACT, wanted)
+        self._take(found, self._names_starting(phrase), PREFIX, wanted)
+        if len(found) < wanted:
+            self._word_matches(found, words, wanted)
+        return _hits(found, limit)
+
+    @staticmethod
+    def _take(
+        found: dict[tuple[str, int], int], rows: Iterable[tuple[str, int]], rank: int, wanted: int
+    ) -> None:
+        if len(found) >= wanted:
+            return
+        for kind, record_id in rows:
+            found.setdefault((kind, record_id), rank)
+            if len(found) >= wanted:
+                break
+        # Rows are read as they are needed; the rest of the query is dropped now.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+    def _exact_names(self, phrase: str) -> Iterable[tuple[str, int]]:
+        return (
+            SearchName.select(SearchName.kind, SearchName.record_id)
+            .where(SearchName.name == phrase)
+            .order_by(SearchName.kind, SearchName.record_id)
+            .tuples()
+            .iterator()
+        )
+
+    def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
+        raise NotImplementedError
+
+    def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
+        raise NotImplementedError
+
+
+class Fts5Index(SearchIndex):
+    """SQLite: names looked up by their index, words by FTS5. Rows are read one at a time and
+    reading stops once enough are found, so a single letter typed costs no more than a name."""
+
+    def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
+        # A range on the name's index: what starts with the phrase sorts between it and the
+        # phrase followed by the last code point (SQLite compares text by code point).
+        return (
+            SearchName.select(SearchName.kind, SearchName.record_id)
+            .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
+            .order_by(SearchName.name, SearchName.kind, SearchName.record_id)
+            .tuples()
+            .iterator()
+        )
+
+    def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
+        database = db.obj
+        # Newest records first within a rank (the rowid grows with the record id).
+        for column, rank in (("names", NAME_WORDS), ("text", ANY_WORDS)):
+            query = _fts_query(words, column)
+            if not query or len(found) >= wanted:
+                return
+            cursor = database.execute_sql(
+                "SELECT kind, record_id FROM search_index WHERE search_index MATCH ? "
+                "ORDER BY rowid DESC",
+                (query,),
+            )
+            self._take(found, cursor, rank, wanted)
+
+
+class LikeIndex(SearchIndex):
+    """Any database: names by LIKE on ``search_name``, words by LIKE on each kind's
+    ``search_text`` (every word anywhere in it, as list searches find them). A word search
+    reads every row of a kind, so this is the fallback, not the way on SQLite."""
+
+    def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
+        return (
+            SearchName.select(SearchName.kind, SearchName.record_id)
+            .where(starts_with(SearchName.name, phrase) & (SearchName.name != phrase))
+            .order_by(SearchName.name, SearchName.kind, SearchName.record_id)
+            .tuples()
+            .iterator()
+        )
+
+    def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
+        candidates = []
+        for kind, model in RECORD_KINDS.items():
+            fields = [model._meta.fields[name] for name in NAME_FIELDS[kind]]
+            query = model.select(model.id, *fields)
+            for word in words:
+                query = query.where(contains_word(model.search_text, word))
+            for row in query.order_by(model.id.desc()).limit(wanted).namedtuples():
+                names = " ".join(record_names(kind, row))
+                rank = NAME_WORDS if _word_starts(words, names) else ANY_WORDS
+                # The order Fts5Index gives within a rank: newest first, by its rowid.
+                candidates.append((rank, -_rowid(kind, row.id), kind, row.id))
+        for rank, _order, kind, record_id in sorted(candidates):
+            if len(found) >= wanted:
+                return
+            found.setdefault((kind, record_id), rank)
+
+
+# -- what a hit shows ------------------------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str:
+    return f"{value:%d.%m.%Y}" if value else ""
+
+
+def _joined(*parts: str | None) -> str:
+    return ", ".join(part for part in parts if part)
+
+
+def _organization_detail(record: Organization) -> str:
+    country = record.country.name_en if record.country_id else ""
+    return _joined(ORGANIZATION_KINDS.label(record.kind), record.city, country)
+
+
+def _person_detail(record: Person) -> str:
+    organization = record.organization.name if record.organization_id else ""
+    return _joined(record.position, organization, record.email)
+
+
+# What a hit says under its title, and what its query joins to say it without more queries.
+_DETAILS: dict[str, Any] = {
+    "organization": _organization_detail,
+    "person": _person_detail,
+    "event": lambda r: _joined(EVENT_KINDS.label(r.kind), r.city),
+    "delegation": lambda r: _joined(DELEGATION_DIRECTIONS.label(r.direction), r.city, r.place),
+    "program": lambda r: _joined(PROGRAM_KINDS.label(r.kind), r.short_name),
+    "agreement": lambda r: _joined(
+        AGREEMENT_KINDS.label(r.kind),
+        r.reference_number,
+        f"expires {_date(r.expires_on)}" if r.expires_on else "",
+    ),
+    "figure": lambda r: _joined(_date(r.as_of), r.period_label),
+    "source": lambda r: _joined(r.url),
+}
+
+
+def _load(kind: str, ids: list[int]) -> dict[int, RecordModel]:
+    model = RECORD_KINDS[kind]
+    if kind == "organization":
+        query = Organization.select(Organization, Country).join(Country, JOIN.LEFT_OUTER)
+    elif kind == "person":
+        query = Person.select(Person, Organization).join(Organization, JOIN.LEFT_OUTER)
+    else:
+        query = model.select()
+    return {record.id: record for record in query.where(model.id.in_(ids))}
+
+
+def _hits(found: dict[tuple[str, int], int], limit: int) -> list[Hit]:
+    """The records found, in the order found, read in one query per kind; a record deleted
+    behind the index's back is left out."""
+    # Editors name the records; editing imports this module, so it is imported here.
+    from models.kinds import EDITORS_BY_KIND
+
+    by_kind: dict[str, list[int]] = {}
+    for kind, record_id in found:
+        by_kind.setdefault(kind, []).append(record_id)
+    records = {kind: _load(kind, ids) for kind, ids in by_kind.items()}
+    hits = []
+    for (kind, record_id), rank in found.items():
+        record = records[kind].get(record_id)
+        if record is None:
+            continue
+        title = EDITORS_BY_KIND[kind].title(record)
+        hits.append(Hit(kind, record_id, title, _DETAILS[kind](record), rank))
+        if len(hits) == limit:
+            break
+    return hits
+
+
+def search_index() -> SearchIndex:
+    """The search for the open database: FTS5 on SQLite, LIKE elsewhere."""
+    return Fts5Index() if _has_fts(db.obj) else LikeIndex()
+
+
+def find(text: str, limit: int = 20) -> list[Hit]:
+    return search_index().find(text, limit)

@@ -1,0 +1,163 @@
+"""The home view in the window: first in the navigation, the counts and lists of the database,
+a click on a record opening it and a click on a bar opening the list filtered to it, and
+fresh figures after records change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from models.agreements import AGREEMENTS
+from models.delegations import DELEGATIONS
+from models.events import EVENTS
+from models.organizations import ORGANIZATIONS
+from models.records import Delegation
+from ui.dashboard import HOME, install_dashboard
+
+from .helpers import shown
+
+TODAY = dt.date.today()
+
+
+def in_days(days):
+    return TODAY + dt.timedelta(days=days)
+
+
+def build(window):
+    made = {
+        "nu": ORGANIZATIONS.save(
+            {"name": "Nazarbayev University", "country": "KZ", "kind": "university"}
+        ),
+        "csic": ORGANIZATIONS.save(
+            {"name": "Spanish National Research Council", "country": "ES", "kind": "research"}
+        ),
+        "upm": ORGANIZATIONS.save(
+            {"name": "Technical University of Madrid", "country": "ES", "kind": "university"}
+        ),
+        "forum": EVENTS.save({"title": "Forum of academic knowledge", "starts_on": in_days(5)}),
+        "lecture": EVENTS.save({"title": "Lecture on water", "starts_on": TODAY.replace(day=1)}),
+        "memorandum": AGREEMENTS.save(
+            {
+                "title": "Memorandum with CSIC",
+                "signed_on": in_days(-700),
+                "expires_on": in_days(20),
+            }
+        ),
+        "visit": DELEGATIONS.save(
+            {
+                "title": "Visit to CSIC",
+                "starts_on": in_days(-30),
+                "follow_ups": [{"action": "Send the roadmap", "due_on": in_days(-2)}],
+            }
+        ),
+    }
+    # Changed a minute after the others, which were all saved within the same second.
+    Delegation.update(updated_at=dt.datetime.now() + dt.timedelta(minutes=1)).execute()
+    home = install_dashboard(window)
+    window.show_page(HOME)
+    return home, made
+
+
+def click_item(qtbot, shortlist, row):
+    widget = shortlist.list
+    rect = widget.visualItemRect(widget.item(row))
+    qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_home_comes_first_and_shows_the_counts_and_lists(window):
+    home, _made = build(window)
+    assert window.navigation.item(0).text() == "Home"
+    assert window.stack.currentWidget() is home
+    counts = {kind: tile.count.text() for kind, tile in home.tiles.items()}
+    assert counts["organization"] == "3"
+    assert counts["event"] == "2"
+    assert counts["agreement"] == "1"
+    assert counts["person"] == "0"
+    assert home.upcoming.titles() == ["Forum of academic knowledge"]
+    assert home.expiring.titles() == ["Memorandum with CSIC"]
+    assert home.overdue.titles() == ["Send the roadmap"]
+    assert home.changes.titles()[0] == f"Visit to CSIC ({in_days(-30):%d.%m.%Y})"
+    assert [group.label for group in home.by_country.groups] == ["Spain", "Kazakhstan"]
+
+
+def test_clicking_a_record_opens_it(window, qtbot):
+    home, made = build(window)
+    click_item(qtbot, home.expiring, 0)
+    page = window.pages["agreement"]
+    assert window.stack.currentWidget() is page
+    assert page.form.record_id == made["memorandum"].id
+
+    window.show_page(HOME)
+    click_item(qtbot, home.overdue, 0)
+    assert window.stack.currentWidget() is window.pages["delegation"]
+    assert window.pages["delegation"].form.record_id == made["visit"].id
+
+
+def test_clicking_a_country_bar_opens_the_organizations_of_that_country(window, qtbot):
+    home, _made = build(window)
+    chart = home.by_country
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_center("ES"))
+    page = window.pages["organization"]
+    assert window.stack.currentWidget() is page
+    assert page.filters["country"].currentData() == "ES"
+    assert sorted(shown(page)) == [
+        "Spanish National Research Council",
+        "Technical University of Madrid",
+    ]
+
+
+def test_clicking_a_kind_or_a_month_opens_the_list_filtered_to_it(window, qtbot):
+    home, _made = build(window)
+    chart = home.by_kind
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_center("university"))
+    organizations = window.pages["organization"]
+    assert organizations.filters["kind"].currentData() == "university"
+    assert sorted(shown(organizations)) == [
+        "Nazarbayev University",
+        "Technical University of Madrid",
+    ]
+
+    window.show_page(HOME)
+    year = str(TODAY.year)
+    months = home.by_month
+    qtbot.mouseClick(months, Qt.MouseButton.LeftButton, pos=months.bar_center(f"event:{year}"))
+    events = window.pages["event"]
+    assert window.stack.currentWidget() is events
+    assert events.filters["year"].currentData() == year
+    assert "Lecture on water" in shown(events, 1)
+    assert {starts[-4:] for starts in shown(events, 0)} == {year}
+
+
+def test_a_count_opens_its_whole_list(window, qtbot):
+    home, _made = build(window)
+    organizations = window.pages["organization"]
+    organizations.set_filter("country", "KZ")
+    qtbot.mouseClick(home.tiles["organization"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is organizations
+    assert len(shown(organizations)) == 3
+
+
+def test_figures_are_read_again_when_records_change(window, qtbot):
+    home, made = build(window)
+    page = window.pages["organization"]
+    window.open_record("organization", made["upm"].id)
+    page.form.delete()  # the test answers yes to the question
+    window.show_page(HOME)
+    assert home.tiles["organization"].count.text() == "2"
+    ORGANIZATIONS.save({"name": "University of Arizona", "country": "US"})
+    page.records_changed.emit()
+    qtbot.waitUntil(lambda: home.tiles["organization"].count.text() == "3")
+    assert "United States" in [group.label for group in home.by_country.groups]
+
+
+def test_an_empty_database_says_so_in_words(window):
+    home = install_dashboard(window)
+    window.show_page(HOME)
+    assert home.upcoming.empty.isVisibleTo(home)
+    assert "No event" in home.upcoming.empty.text()
+    assert "No agreement" in home.expiring.empty.text()
+    assert "overdue" in home.overdue.empty.text()
+    assert "Nothing is recorded yet" in home.changes.empty.text()
+    assert home.by_country.is_empty() and "No partner" in home.by_country.empty_text
+    assert home.by_month.is_empty() and home.by_month.empty_text
