@@ -1,0 +1,470 @@
+"""What each kind of record can take from a spreadsheet column, and the headers people write
+for it in English, Russian and Kazakh. The English label is the one list exports write, so an
+exported list comes back in without any matching by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from models.appdirs import data_dir
+from models.choices import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    DELEGATION_DIRECTIONS,
+    EVENT_KINDS,
+    FIGURE_QUALIFIERS,
+    ORGANIZATION_KINDS,
+    ORGANIZATION_STATUSES,
+    PROGRAM_KINDS,
+    PROGRAM_STATUSES,
+    ChoiceSet,
+)
+from models.text import fold
+
+
+@dataclass(frozen=True)
+class ImportField:
+    key: str  # the value's name in the kind's editor
+    label: str
+    kind: str = "text"  # text, notes, date, number, choice, country, bool, names,
+    # organization, person, program, participants
+    choices: ChoiceSet | None = None
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    headers: frozenset[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "headers", frozenset(fold(h) for h in (self.key, self.label, *self.synonyms))
+        )
+
+
+def _f(key, label, kind="text", *synonyms, choices=None, required=False) -> ImportField:
+    return ImportField(key, label, kind, choices, tuple(synonyms), required)
+
+
+# Headers used by several kinds, in the three languages.
+_NAME = ("name", "наименование", "название", "атауы", "атауы", "атаулары")
+_COUNTRY = ("country", "страна", "ел", "мемлекет", "государство")
+_CITY = ("city", "город", "қала", "населенный пункт")
+_NOTES = (
+    "notes",
+    "note",
+    "comment",
+    "comments",
+    "примечание",
+    "примечания",
+    "комментарий",
+    "ескертпе",
+    "ескертулер",
+)
+_TAGS = ("tags", "теги", "метки", "белгілер")
+_KIND = ("kind", "type", "тип", "вид", "түрі", "типі")
+_STATUS = ("status", "статус", "состояние", "мәртебе", "мәртебесі")
+_STARTS = (
+    "starts",
+    "start",
+    "start date",
+    "date",
+    "дата",
+    "дата начала",
+    "начало",
+    "басталуы",
+    "басталған күні",
+    "күні",
+)
+_ENDS = ("ends", "end", "end date", "дата окончания", "окончание", "аяқталуы", "аяқталған күні")
+_ORGANIZATION = (
+    "organization",
+    "организация",
+    "ұйым",
+    "partner",
+    "партнер",
+    "партнёр",
+    "серіктес",
+    "место работы",
+    "жұмыс орны",
+)
+
+FIELDS: dict[str, tuple[ImportField, ...]] = {
+    "organization": (
+        _f(
+            "name",
+            "Name",
+            "text",
+            *_NAME,
+            "organization",
+            "организация",
+            "ұйым",
+            "наименование организации",
+            "ұйымның атауы",
+            "partner",
+            "партнер",
+            "серіктес",
+            required=True,
+        ),
+        _f(
+            "short_name",
+            "Short name",
+            "text",
+            "acronym",
+            "abbreviation",
+            "аббревиатура",
+            "сокращение",
+            "краткое наименование",
+            "қысқаша атауы",
+            "қысқартылған атауы",
+        ),
+        _f("kind", "Kind", "choice", *_KIND, choices=ORGANIZATION_KINDS),
+        _f("country", "Country", "country", *_COUNTRY),
+        _f("city", "City", "text", *_CITY),
+        _f("status", "Status", "choice", *_STATUS, choices=ORGANIZATION_STATUSES),
+        _f(
+            "website",
+            "Website",
+            "text",
+            "web site",
+            "site",
+            "url",
+            "web",
+            "сайт",
+            "веб-сайт",
+            "веб сайт",
+            "интернет-сайт",
+        ),
+        _f(
+            "name_ru",
+            "Name in Russian",
+            "text",
+            "наименование на русском",
+            "название на русском",
+            "наименование (рус)",
+            "орысша атауы",
+        ),
+        _f(
+            "name_kk",
+            "Name in Kazakh",
+            "text",
+            "наименование на казахском",
+            "название на казахском",
+            "наименование (каз)",
+            "қазақша атауы",
+        ),
+        _f(
+            "name_original",
+            "Original name",
+            "text",
+            "оригинальное название",
+            "наименование на языке оригинала",
+            "түпнұсқа атауы",
+        ),
+        _f(
+            "parent",
+            "Parent organization",
+            "organization",
+            "parent",
+            "головная организация",
+            "вышестоящая организация",
+            "аналық ұйым",
+            "бас ұйым",
+        ),
+        _f(
+            "email",
+            "E-mail",
+            "text",
+            "email",
+            "e-mail address",
+            "эл. почта",
+            "электронная почта",
+            "электрондық пошта",
+        ),
+        _f("phone", "Phone", "text", "telephone", "tel", "телефон", "тел"),
+        _f(
+            "areas",
+            "Areas of cooperation",
+            "names",
+            "areas",
+            "направления сотрудничества",
+            "сферы сотрудничества",
+            "ынтымақтастық бағыттары",
+        ),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "person": (
+        _f(
+            "full_name",
+            "Full name",
+            "text",
+            "name",
+            "фио",
+            "ф.и.о.",
+            "ф. и. о.",
+            "имя",
+            "аты-жөні",
+            "толық аты-жөні",
+            "person",
+            "contact",
+            "контакт",
+            required=True,
+        ),
+        _f(
+            "position", "Position", "text", "title", "job title", "должность", "лауазымы", "қызметі"
+        ),
+        _f("organization", "Organization", "organization", *_ORGANIZATION),
+        _f(
+            "email",
+            "E-mail",
+            "text",
+            "email",
+            "эл. почта",
+            "электронная почта",
+            "электрондық пошта",
+        ),
+        _f("phone", "Phone", "text", "telephone", "tel", "телефон"),
+        _f("other_names", "Other spellings", "text", "other names", "другие написания"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "event": (
+        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
+        _f("kind", "Kind", "choice", *_KIND, choices=EVENT_KINDS),
+        _f("starts_on", "Starts", "date", *_STARTS),
+        _f("ends_on", "Ends", "date", *_ENDS),
+        _f("city", "City", "text", *_CITY),
+        _f("country", "Country", "country", *_COUNTRY),
+        _f("venue", "Venue", "text", "place", "место проведения", "место", "өтетін орны", "орны"),
+        _f("topics", "Topics", "notes", "topic", "темы", "тема", "тақырыптар", "тақырыбы"),
+        _f("summary", "Summary", "notes", "описание", "краткое описание", "сипаттама"),
+        _f("outcomes", "Outcomes", "notes", "results", "итоги", "результаты", "нәтижелері"),
+        _f("participants", "Participants", "participants", "участники", "қатысушылар"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "delegation": (
+        _f(
+            "title",
+            "Title",
+            "text",
+            *_NAME,
+            "delegation",
+            "делегация",
+            "делегация атауы",
+            required=True,
+        ),
+        _f(
+            "direction",
+            "Direction",
+            "choice",
+            "направление",
+            "бағыты",
+            choices=DELEGATION_DIRECTIONS,
+        ),
+        _f("organization", "Organization", "organization", *_ORGANIZATION),
+        _f(
+            "head",
+            "Head",
+            "person",
+            "head of delegation",
+            "глава делегации",
+            "руководитель",
+            "делегация басшысы",
+            "басшысы",
+        ),
+        _f("starts_on", "Starts", "date", *_STARTS),
+        _f("ends_on", "Ends", "date", *_ENDS),
+        _f("city", "City", "text", *_CITY),
+        _f("country", "Country", "country", *_COUNTRY),
+        _f("place", "Place", "text", "место", "орны"),
+        _f("purpose", "Purpose", "notes", "цель", "цель визита", "мақсаты"),
+        _f("agenda", "Agenda", "notes", "повестка", "повестка дня", "күн тәртібі"),
+        _f("outcomes", "Outcomes", "notes", "results", "итоги", "результаты", "нәтижелері"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "program": (
+        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама", required=True),
+        _f("short_name", "Short name", "text", "acronym", "аббревиатура", "қысқаша атауы"),
+        _f("kind", "Kind", "choice", *_KIND, choices=PROGRAM_KINDS),
+        _f("status", "Status", "choice", *_STATUS, choices=PROGRAM_STATUSES),
+        _f("starts_on", "Starts", "date", *_STARTS),
+        _f("ends_on", "Ends", "date", *_ENDS),
+        _f(
+            "lead",
+            "Lead organization",
+            "organization",
+            "lead",
+            "ведущая организация",
+            "оператор",
+            "жетекші ұйым",
+        ),
+        _f("budget", "Budget", "number", "бюджет", "сумма", "сомасы"),
+        _f("currency", "Currency", "text", "валюта", "валютасы"),
+        _f("areas", "Areas of cooperation", "names", "areas", "направления", "бағыттары"),
+        _f("description", "Description", "notes", "описание", "сипаттамасы"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "agreement": (
+        _f("title", "Title", "text", *_NAME, "agreement", "соглашение", "келісім", required=True),
+        _f("kind", "Kind", "choice", *_KIND, choices=AGREEMENT_KINDS),
+        _f(
+            "reference_number",
+            "Reference",
+            "text",
+            "reference number",
+            "number",
+            "номер",
+            "регистрационный номер",
+            "нөмірі",
+        ),
+        _f(
+            "signed_on",
+            "Signed",
+            "date",
+            "signing date",
+            "date signed",
+            "date",
+            "дата подписания",
+            "дата",
+            "қол қойылған күні",
+        ),
+        _f(
+            "effective_on",
+            "Effective",
+            "date",
+            "effective date",
+            "дата вступления в силу",
+            "күшіне енген күні",
+        ),
+        _f(
+            "expires_on",
+            "Expires",
+            "date",
+            "expiry date",
+            "valid until",
+            "срок действия",
+            "действует до",
+            "дата окончания",
+            "мерзімі",
+            "қолданылу мерзімі",
+        ),
+        _f("status", "Status", "choice", *_STATUS, choices=AGREEMENT_STATUSES),
+        _f("parties", "Parties", "names", "party", "стороны", "сторона", "тараптар"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+    "figure": (
+        _f(
+            "measure",
+            "What",
+            "text",
+            "what is measured",
+            "indicator",
+            "measure",
+            "показатель",
+            "индикатор",
+            "көрсеткіш",
+            required=True,
+        ),
+        _f("value", "Value", "number", "значение", "мәні", "число", "саны", required=True),
+        _f("qualifier", "Qualifier", "choice", "precision", "точность", choices=FIGURE_QUALIFIERS),
+        _f("unit", "Unit", "text", "единица", "единица измерения", "ед. изм.", "өлшем бірлігі"),
+        _f("as_of", "As of", "date", "date", "на дату", "дата", "күні"),
+        _f("period_label", "Period", "text", "период", "кезең"),
+        _f("country", "Country", "country", *_COUNTRY),
+        _f("organization", "Organization", "organization", *_ORGANIZATION),
+        _f("program", "Program", "program", "программа", "бағдарлама"),
+        _f("tags", "Tags", "names", *_TAGS),
+        _f("notes", "Notes", "notes", *_NOTES),
+    ),
+}
+
+KIND_LABELS = {
+    "organization": "Organizations",
+    "person": "People",
+    "event": "Events",
+    "delegation": "Delegations",
+    "program": "Programs",
+    "agreement": "Agreements",
+    "figure": "Key figures",
+}
+
+# The command line names kinds in the plural, as the export command does.
+KIND_NAMES = {
+    "organizations": "organization",
+    "people": "person",
+    "events": "event",
+    "delegations": "delegation",
+    "programs": "program",
+    "agreements": "agreement",
+    "figures": "figure",
+}
+
+Mapping = dict[int, str]  # column number → field key
+
+
+def match_headers(kind: str, headers: list[object]) -> Mapping:
+    """Columns whose header names a field, each field taken once, the first column winning."""
+    mapping: Mapping = {}
+    taken: set[str] = set()
+    for column, header in enumerate(headers):
+        folded = fold(str(header)) if header is not None else ""
+        for spec in FIELDS[kind]:
+            if spec.key not in taken and folded in spec.headers:
+                mapping[column] = spec.key
+                taken.add(spec.key)
+                break
+    return mapping
+
+
+def find_header_row(kind: str, rows: list[list[object]], look: int = 10) -> int:
+    """The row that names the most fields among the first few: exports put a title and a
+    line about the selection above their header."""
+    best, best_count = 0, -1
+    for index, row in enumerate(rows[:look]):
+        count = len(match_headers(kind, row))
+        if count > best_count:
+            best, best_count = index, count
+    return best
+
+
+def _memory_file() -> Path:
+    return data_dir() / "import-mappings.json"
+
+
+def _signature(kind: str, headers: list[object]) -> str:
+    text = kind + "\x1f" + "\x1f".join(fold(str(h)) if h is not None else "" for h in headers)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def remembered_mapping(kind: str, headers: list[object]) -> Mapping | None:
+    """The matching the user last chose for a file with exactly these headers."""
+    try:
+        saved = json.loads(_memory_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    known = {spec.key for spec in FIELDS[kind]}
+    chosen = saved.get(_signature(kind, headers))
+    if not isinstance(chosen, dict):
+        return None
+    return {int(column): key for column, key in chosen.items() if key in known}
+
+
+def remember_mapping(kind: str, headers: list[object], mapping: Mapping) -> None:
+    path = _memory_file()
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(saved, dict):
+            saved = {}
+    except (OSError, ValueError):
+        saved = {}
+    saved[_signature(kind, headers)] = {str(c): key for c, key in mapping.items()}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(saved, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError:
+        pass  # remembering is a convenience: an import never fails for it

@@ -1,0 +1,219 @@
+"""Cell values understood the way people write them: dates in several forms, countries and
+kinds by name in any of the three languages, numbers with spaces or commas. Each reader
+returns the value or raises ``ValueError`` with a message for the person fixing the sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from models.choices import ChoiceSet
+from models.numbers import parse_number
+from models.records import Country
+from models.text import fold
+
+# Month names as written in dates in English, Russian (both cases) and Kazakh.
+_MONTHS = {
+    **{
+        name: number
+        for number, name in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            start=1,
+        )
+    },
+    **{
+        name[:3]: number
+        for number, name in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ],
+            start=1,
+        )
+    },
+    **{
+        name: number
+        for number, name in enumerate(
+            [
+                "январь",
+                "февраль",
+                "март",
+                "апрель",
+                "май",
+                "июнь",
+                "июль",
+                "август",
+                "сентябрь",
+                "октябрь",
+                "ноябрь",
+                "декабрь",
+            ],
+            start=1,
+        )
+    },
+    **{
+        name: number
+        for number, name in enumerate(
+            [
+                "января",
+                "февраля",
+                "марта",
+                "апреля",
+                "мая",
+                "июня",
+                "июля",
+                "августа",
+                "сентября",
+                "октября",
+                "ноября",
+                "декабря",
+            ],
+            start=1,
+        )
+    },
+    **{
+        fold(name): number
+        for number, name in enumerate(
+            [
+                "қаңтар",
+                "ақпан",
+                "наурыз",
+                "сәуір",
+                "мамыр",
+                "маусым",
+                "шілде",
+                "тамыз",
+                "қыркүйек",
+                "қазан",
+                "қараша",
+                "желтоқсан",
+            ],
+            start=1,
+        )
+    },
+}
+_MONTHS = {fold(name): number for name, number in _MONTHS.items()}
+_NUMERIC = (
+    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$"), ("y", "m", "d")),
+)
+_WORDS = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года|ж\.?|жылы))?$")
+_WORDS_US = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def read_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and 20_000 <= value <= 80_000:
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date cell read as its number
+    text = fold(str(value)).strip()
+    try:
+        for pattern, order in _NUMERIC:
+            match = pattern.match(text)
+            if match:
+                parts = dict(zip(order, map(int, match.groups()), strict=True))
+                return dt.date(parts["y"], parts["m"], parts["d"])
+        match = _WORDS.match(text)
+        if match and match.group(2) in _MONTHS:
+            return dt.date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
+        match = _WORDS_US.match(text)
+        if match and match.group(1) in _MONTHS:
+            return dt.date(int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)))
+    except ValueError:
+        pass
+    raise ValueError(f"“{value}” is not a date. Write it as dd.mm.yyyy, like 05.03.2025.")
+
+
+def read_number(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"“{value}” is not a number.")
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    try:
+        number = parse_number(str(value))
+    except ValueError:
+        number = None
+    if number is None:
+        raise ValueError(f"“{value}” is not a number. Write digits only, like 1 130 or 12,5.")
+    return number
+
+
+def read_choice(value: Any, choices: ChoiceSet, what: str) -> str:
+    code = choices.find(str(value))
+    if code is None:
+        known = ", ".join(choice.en for choice in choices)
+        raise ValueError(f"“{value}” is not a {what} Seriktes knows. Use one of: {known}.")
+    return code
+
+
+def read_text(value: Any) -> str:
+    """Text as written; a whole number Excel stored as 1130.0 comes back as 1130."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def read_names(value: Any) -> list[str]:
+    """A list written in one cell, separated by commas, semicolons or new lines."""
+    return [part.strip() for part in re.split(r"[;,\n]", read_text(value)) if part.strip()]
+
+
+def read_bool(value: Any) -> bool:
+    text = fold(read_text(value))
+    if text in ("1", "yes", "true", "y", "да", "иә", "ия", "x", "✓"):
+        return True
+    if text in ("0", "no", "false", "n", "нет", "жоқ", ""):
+        return False
+    raise ValueError(f"“{value}” is not yes or no.")
+
+
+class CountryReader:
+    """Countries by ISO code or by any of their names in the three languages, read from the
+    database once per import."""
+
+    def __init__(self) -> None:
+        self._codes: dict[str, str] = {}
+        for country in Country.select(Country.code, Country.search_text):
+            self._codes[country.code.lower()] = country.code
+            for name in country.search_text.split(" | "):
+                self._codes.setdefault(name, country.code)
+
+    def __call__(self, value: Any) -> str:
+        code = self._codes.get(fold(read_text(value)))
+        if code is None:
+            raise ValueError(
+                f"“{value}” is not a country Seriktes knows. Write its name in "
+                "English, Russian or Kazakh, or its two-letter code."
+            )
+        return code

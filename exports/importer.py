@@ -1,0 +1,520 @@
+"""Importing a sheet of records: read it, match its columns to fields, check every cell,
+find the rows that are already recorded, and then — only when the user says so — write the
+rows that can be taken, all in one transaction.
+
+``preview_import`` changes nothing; ``apply_import`` writes all accepted rows or none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from exports.import_fields import FIELDS, ImportField, Mapping, find_header_row, match_headers
+from exports.import_values import (
+    CountryReader,
+    read_bool,
+    read_choice,
+    read_date,
+    read_names,
+    read_number,
+    read_text,
+)
+from exports.spreadsheet_reader import Workbook
+from models.base import db
+from models.errors import SeriktesError
+from models.kinds import EDITORS_BY_KIND
+from models.records import Organization, Person, Program
+from models.text import fold, name_key
+
+SKIP, FILL, CREATE = "skip", "fill", "create"
+DECISIONS = (SKIP, FILL, CREATE)
+# Statuses an agreement takes from its dates: an exported list shows them, an import lets the
+# dates decide again.
+DATED_STATUSES = {"in_force", "expired"}
+
+
+class ImportCancelled(SeriktesError):
+    pass
+
+
+@dataclass
+class CellProblem:
+    column: int | None  # None when the problem is the row's, not one cell's
+    message: str
+
+
+@dataclass
+class ImportRow:
+    number: int  # the row number as the spreadsheet shows it
+    cells: list[Any]
+    values: dict[str, Any] = field(default_factory=dict)
+    problems: list[CellProblem] = field(default_factory=list)
+    twin_id: int | None = None  # an existing record it matches
+    twin_title: str = ""
+    repeats: int | None = None  # an earlier row of the file it matches
+    new_names: list[str] = field(default_factory=list)  # records it will create first
+    decision: str = CREATE
+
+    @property
+    def takeable(self) -> bool:
+        return not self.problems and self.repeats is None
+
+
+@dataclass
+class ImportPreview:
+    kind: str
+    path: Path
+    sheet: str
+    header_row: int
+    headers: list[Any]
+    mapping: Mapping
+    rows: list[ImportRow]
+
+    @property
+    def fields(self) -> dict[str, ImportField]:
+        return {spec.key: spec for spec in FIELDS[self.kind]}
+
+    def decide_twins(self, decision: str) -> None:
+        for row in self.rows:
+            if row.twin_id is not None:
+                row.decision = decision
+
+
+@dataclass
+class ImportResult:
+    read: int
+    imported: int
+    filled: int
+    duplicates: int
+    rejected: list[tuple[ImportRow, str]]
+    created_ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.read} rows read, {self.imported} imported, {self.filled} filled in, "
+            f"{self.duplicates} duplicates, {len(self.rejected)} rejected"
+        )
+
+
+# -- reading and checking ----------------------------------------------------------------------
+
+
+def preview_import(
+    workbook: Workbook,
+    kind: str,
+    sheet: str | None = None,
+    mapping: Mapping | None = None,
+    on_duplicate: str = SKIP,
+) -> ImportPreview:
+    """Every row of the sheet converted and checked, with its twin if it is already recorded.
+    Reads the database, writes nothing."""
+    chosen = workbook.sheet(sheet)
+    header_row = find_header_row(kind, chosen.rows)
+    headers = chosen.rows[header_row] if chosen.rows else []
+    if mapping is None:
+        mapping = match_headers(kind, headers)
+    fields = {spec.key: spec for spec in FIELDS[kind]}
+    if not chosen.rows[header_row + 1 :]:
+        raise SeriktesError(f"The sheet “{chosen.name}” has headers but no rows to import.")
+    missing = [
+        spec.label for spec in FIELDS[kind] if spec.required and spec.key not in mapping.values()
+    ]
+    if missing:
+        raise SeriktesError(
+            f"No column of “{chosen.name}” is matched to {', '.join(missing)}, which every "
+            "record needs. Choose the column that holds it."
+        )
+    converter = _Converter(kind)
+    rows = []
+    for number, cells in zip(
+        chosen.numbers[header_row + 1 :], chosen.rows[header_row + 1 :], strict=True
+    ):
+        row = ImportRow(number, list(cells))
+        converter.convert(row, mapping, fields)
+        rows.append(row)
+    _find_twins(kind, rows)
+    if kind == "organization":
+        _note_names_made_by_the_sheet(rows)
+    preview = ImportPreview(
+        kind, workbook.path, chosen.name, header_row, list(headers), dict(mapping), rows
+    )
+    preview.decide_twins(on_duplicate)
+    return preview
+
+
+def _note_names_made_by_the_sheet(rows: list[ImportRow]) -> None:
+    """A parent named by another row of the same sheet is not a new name to announce."""
+    in_file = {name_key(row.values["name"]) for row in rows if row.values.get("name")}
+    for row in rows:
+        parent = row.values.get("parent")
+        if isinstance(parent, str) and name_key(parent) in in_file:
+            row.new_names = [n for n in row.new_names if n != f"organization “{parent}”"]
+
+
+class _Converter:
+    """Turns a row's cells into an editor's values, noting each cell it cannot take."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.editor = EDITORS_BY_KIND[kind]
+        self.country = CountryReader()
+        self.names = _KnownNames()
+
+    def convert(self, row: ImportRow, mapping: Mapping, fields: dict[str, ImportField]) -> None:
+        values: dict[str, Any] = {}
+        for column, key in mapping.items():
+            value = row.cells[column] if column < len(row.cells) else None
+            if value in (None, ""):
+                continue
+            try:
+                values[key] = self._read(fields[key], value, row)
+            except ValueError as error:
+                row.problems.append(CellProblem(column, str(error)))
+        if self.kind == "agreement" and values.get("status") in DATED_STATUSES:
+            values["status"] = None
+        row.values = self.editor.clean_values(values)
+        if not row.problems:
+            for problem in self.editor.validate(row.values, None):
+                column = next((c for c, k in mapping.items() if k == problem.field), None)
+                row.problems.append(CellProblem(column, problem.message))
+
+    def _read(self, spec: ImportField, value: Any, row: ImportRow) -> Any:
+        kind = spec.kind
+        if kind == "date":
+            return read_date(value)
+        if kind == "number":
+            return read_number(value)
+        if kind == "choice":
+            return read_choice(value, spec.choices, spec.label.lower())
+        if kind == "country":
+            return self.country(value)
+        if kind == "bool":
+            return read_bool(value)
+        if kind == "names":
+            names = read_names(value)
+            if spec.key == "parties":
+                return [
+                    {"organization": self.names.organization(name, row), "signatory": None}
+                    for name in names
+                ]
+            return names
+        if kind == "organization":
+            return self.names.organization(read_text(value), row)
+        if kind == "person":
+            return self.names.person(read_text(value), row)
+        if kind == "program":
+            return self.names.program(read_text(value))
+        if kind == "participants":
+            return [self.names.participant(name) for name in read_names(value)]
+        return read_text(value)
+
+
+class _KnownNames:
+    """Organizations, people and programs named in cells, found among those recorded (read
+    once per import). An organization or person not recorded yet is created by the import,
+    and the row says so; a program must exist."""
+
+    def __init__(self) -> None:
+        self.organizations: dict[str, int] = {}
+        for org_id, key, short in Organization.select(
+            Organization.id, Organization.name_key, Organization.short_name
+        ).tuples():
+            self.organizations.setdefault(key, org_id)
+            if short:
+                self.organizations.setdefault(name_key(short), org_id)
+        self.people = dict(Person.select(Person.name_key, Person.id).tuples())
+        self.programs = {
+            name_key(name): program_id
+            for program_id, name in Program.select(Program.id, Program.name).tuples()
+        }
+
+    def organization(self, name: str, row: ImportRow) -> int | str:
+        found = self.organizations.get(name_key(name))
+        if found is None:
+            row.new_names.append(f"organization “{name}”")
+            return name  # made before the rows, and replaced by its id then
+        return found
+
+    def person(self, name: str, row: ImportRow) -> int | str:
+        found = self.people.get(name_key(name))
+        if found is None:
+            row.new_names.append(f"person “{name}”")
+            return name
+        return found
+
+    def program(self, name: str) -> int:
+        found = self.programs.get(name_key(name))
+        if found is None:
+            raise ValueError(
+                f"No program called “{name}” is recorded. Add it first, or correct the name."
+            )
+        return found
+
+    def participant(self, name: str) -> dict[str, int | None]:
+        if (person := self.people.get(name_key(name))) is not None:
+            return {"person": person, "organization": None, "role": None, "status": None}
+        if (organization := self.organizations.get(name_key(name))) is not None:
+            return {"person": None, "organization": organization, "role": None, "status": None}
+        raise ValueError(
+            f"No person or organization called “{name}” is recorded. Add them "
+            "first, or correct the name."
+        )
+
+
+# -- twins ------------------------------------------------------------------------------------
+
+
+def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
+    """What makes two records the same: the same name or acronym or web address, ignoring
+    case, spacing and punctuation (for dated records, the same title on the same day)."""
+
+    def key(text: Any) -> str:
+        return name_key(str(text)) if text else ""
+
+    if kind == "organization":
+        host = (
+            (
+                urlsplit(
+                    values["website"]
+                    if "://" in values["website"]
+                    else "https://" + values["website"]
+                ).hostname
+                or ""
+            )
+            if values.get("website")
+            else ""
+        )
+        # A name written where the acronym was, or the other way round, still matches.
+        return [
+            k
+            for k in (
+                f"n:{key(values['name'])}",
+                f"n:{key(values['short_name'])}" if values["short_name"] else "",
+                f"w:{host.removeprefix('www.')}" if host else "",
+            )
+            if k
+        ]
+    if kind == "person":
+        return [f"n:{key(values['full_name'])}"]
+    if kind == "program":
+        return [
+            k
+            for k in (
+                f"n:{key(values['name'])}",
+                f"n:{key(values['short_name'])}" if values["short_name"] else "",
+            )
+            if k
+        ]
+    if kind == "agreement":
+        return [
+            k
+            for k in (
+                f"n:{key(values['title'])}",
+                f"r:{key(values['reference_number'])}" if values["reference_number"] else "",
+            )
+            if k
+        ]
+    if kind in ("event", "delegation"):
+        return [f"n:{key(values['title'])}@{values.get('starts_on')}"]
+    if kind == "figure":
+        return [f"n:{key(values['measure'])}@{values.get('as_of')}@{values.get('value')}"]
+    return []
+
+
+def _existing_keys(kind: str) -> dict[str, int]:
+    """The match keys of the records already recorded, read in one query."""
+    editor = EDITORS_BY_KIND[kind]
+    model = editor.model
+    keys: dict[str, int] = {}
+    columns = [model.id] + [model._meta.fields[name] for name in _KEY_FIELDS[kind]]
+    for row in model.select(*columns).dicts().iterator():
+        values = {name: row.get(name) or "" for name in _KEY_FIELDS[kind]}
+        for match in _match_keys(
+            kind, {**values, **{k: row.get(k) for k in ("starts_on", "as_of", "value")}}
+        ):
+            keys.setdefault(match, row["id"])
+    return keys
+
+
+_KEY_FIELDS = {
+    "organization": ("name", "short_name", "website"),
+    "person": ("full_name",),
+    "program": ("name", "short_name"),
+    "agreement": ("title", "reference_number"),
+    "event": ("title", "starts_on"),
+    "delegation": ("title", "starts_on"),
+    "figure": ("measure", "as_of", "value"),
+}
+
+
+def _find_twins(kind: str, rows: list[ImportRow]) -> None:
+    existing = _existing_keys(kind)
+    editor = EDITORS_BY_KIND[kind]
+    seen: dict[str, int] = {}
+    for row in rows:
+        keys = _match_keys(kind, row.values)
+        twin = next((existing[k] for k in keys if k in existing), None)
+        if twin is not None:
+            row.twin_id = twin
+            row.twin_title = editor.title(editor.get(twin))
+        elif (earlier := next((seen[k] for k in keys if k in seen), None)) is not None:
+            row.repeats = earlier
+        for k in keys:
+            seen.setdefault(k, row.number)
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+@dataclass
+class _Plan:
+    new_rows: list[ImportRow]
+    fill_rows: list[ImportRow]
+    rejected: list[tuple[ImportRow, str]]
+    duplicates: int
+
+
+def _plan(preview: ImportPreview) -> _Plan:
+    """Which rows are written, which fill a recorded twin, and why the others are not."""
+    plan = _Plan([], [], [], 0)
+    for row in preview.rows:
+        if row.problems:
+            plan.rejected.append((row, "; ".join(p.message for p in row.problems)))
+        elif row.repeats is not None:
+            plan.duplicates += 1
+            plan.rejected.append((row, f"Repeats row {row.repeats} of the file."))
+        elif row.twin_id is not None and row.decision == SKIP:
+            plan.duplicates += 1
+            plan.rejected.append((row, f"Already recorded as “{row.twin_title}”; skipped."))
+        elif row.twin_id is not None and row.decision == FILL:
+            plan.duplicates += 1
+            plan.fill_rows.append(row)
+        else:
+            plan.new_rows.append(row)
+    return plan
+
+
+def dry_run(preview: ImportPreview) -> ImportResult:
+    """What ``apply_import`` would do, without writing anything."""
+    plan = _plan(preview)
+    return ImportResult(
+        len(preview.rows), len(plan.new_rows), len(plan.fill_rows), plan.duplicates, plan.rejected
+    )
+
+
+def apply_import(preview: ImportPreview, progress: Progress | None = None) -> ImportResult:
+    """Write every row that can be taken, as decided, in one transaction: all or none."""
+    editor = EDITORS_BY_KIND[preview.kind]
+    plan = _plan(preview)
+    new_rows, fill_rows, rejected = plan.new_rows, plan.fill_rows, plan.rejected
+    total = len(new_rows) + len(fill_rows)
+    # An organization may name as its parent another row of the same sheet: it is linked
+    # once both are written, instead of being made twice.
+    in_file = (
+        {name_key(row.values["name"]) for row in new_rows}
+        if preview.kind == "organization"
+        else set()
+    )
+    parents = {}
+    for index, row in enumerate(new_rows):
+        parent = row.values.get("parent")
+        if isinstance(parent, str) and name_key(parent) in in_file:
+            parents[index] = name_key(parent)
+            row.values["parent"] = None
+    with db.atomic():
+        _create_named(preview.rows, skip=in_file)
+        ids = []
+        for start in range(0, len(new_rows), 500):
+            chunk = new_rows[start : start + 500]
+            ids += editor.insert_many([row.values for row in chunk])
+            if progress is not None and progress(len(ids), total) is False:
+                raise ImportCancelled("The import was cancelled; nothing was imported.")
+        if parents:
+            by_key = {
+                name_key(row.values["name"]): record_id
+                for row, record_id in zip(new_rows, ids, strict=True)
+            }
+            for index, key in parents.items():
+                Organization.update(parent=by_key[key]).where(
+                    Organization.id == ids[index]
+                ).execute()
+        filled = 0
+        for row in fill_rows:
+            problem = _fill(editor, row)
+            if problem:
+                rejected.append((row, problem))
+            else:
+                filled += 1
+    return ImportResult(len(preview.rows), len(ids), filled, plan.duplicates, rejected, ids)
+
+
+def _create_named(rows: list[ImportRow], skip: set[str]) -> None:
+    """Make the organizations and people the sheet names but nobody recorded yet, once each,
+    and put their ids where the rows named them (but for the names in ``skip``, which the
+    sheet's own rows make)."""
+    made: dict[tuple[str, str], int] = {}
+    editors = {"organization": EDITORS_BY_KIND["organization"], "person": EDITORS_BY_KIND["person"]}
+    title_field = {"organization": "name", "person": "full_name"}
+
+    def resolve(kind: str, name: str) -> int:
+        key = (kind, name_key(name))
+        if key not in made:
+            made[key] = editors[kind].save({title_field[kind]: name}).id
+        return made[key]
+
+    for row in rows:
+        if not row.new_names or row.problems or row.repeats is not None:
+            continue
+        values = row.values
+        for key, kind in (
+            ("parent", "organization"),
+            ("organization", "organization"),
+            ("lead", "organization"),
+            ("head", "person"),
+        ):
+            if isinstance(values.get(key), str) and name_key(values[key]) not in skip:
+                values[key] = resolve(kind, values[key])
+        for party in values.get("parties", []):
+            if isinstance(party["organization"], str):
+                party["organization"] = resolve("organization", party["organization"])
+
+
+def _fill(editor, row: ImportRow) -> str | None:
+    """Fill the empty fields of the recorded twin with the row's values."""
+    current = editor.load(row.twin_id)
+    merged = dict(current)
+    for key, value in row.values.items():
+        if value in (None, "", []) or key not in current:
+            continue
+        if current[key] in (None, "", []):
+            merged[key] = value
+    if merged == current:
+        return None
+    problems = editor.problems(merged, row.twin_id)
+    if problems:
+        return "; ".join(problem.message for problem in problems)
+    editor.save(merged, row.twin_id)
+    return None
+
+
+def cell_text(value: Any) -> str:
+    return "" if value is None else read_text(value)
+
+
+def describe_mapping(preview: ImportPreview) -> list[tuple[str, str]]:
+    """(header, field label) for every column, as the wizard and the report show them."""
+    fields = preview.fields
+    return [
+        (cell_text(header), fields[preview.mapping[c]].label if c in preview.mapping else "")
+        for c, header in enumerate(preview.headers)
+    ]
+
+
+def folded(value: Any) -> str:
+    return fold(cell_text(value))

@@ -1,0 +1,187 @@
+"""Any list exported exactly as shown: the same search, filters and sort, the visible columns
+in their order. Rows are read from SQL a page at a time and streamed into the workbook, so
+100,000 records take no more memory than a hundred."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peewee import DateField, DateTimeField, DecimalField, FloatField, IntegerField, TimeField
+
+from exports.workbook import (
+    DATE,
+    DATETIME,
+    MONEY,
+    NUMBER,
+    SAMPLE_ROWS,
+    TEXT,
+    ExcelBook,
+    ExportCancelled,
+    SheetColumn,
+)
+from models.countries import country_name
+from models.labels import kind_label
+from models.listing import Column, ListRequest, RecordList
+from models.records import Tag
+
+# (rows written, rows in all) -> False to stop the export
+Progress = Callable[[int, int], bool | None]
+
+PAGE_SIZE = 2000  # rows written between two reports of progress
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    rows: int
+
+
+def list_title(record_list: RecordList) -> str:
+    """The list's name as the window's navigation says it: "Organizations", "Key figures"."""
+    return kind_label(record_list.model, 2).capitalize()
+
+
+def column_kind(column: Column) -> str:
+    if column.choices is not None:
+        return TEXT
+    expression = column.expression
+    if isinstance(expression, DateTimeField):
+        return DATETIME
+    if isinstance(expression, DateField):
+        return DATE
+    if isinstance(expression, TimeField):
+        return DATE
+    if isinstance(expression, DecimalField) and expression.decimal_places == 2:
+        return MONEY
+    if isinstance(expression, DecimalField | IntegerField | FloatField):
+        return NUMBER
+    return TEXT
+
+
+def _filter_label(record_list: RecordList, key: str, value: str) -> str:
+    spec = next((f for f in record_list.filters if f.key == key), None)
+    if spec is None:
+        return value
+    if spec.kind == "country":
+        return country_name(value)
+    if spec.kind == "choice" and spec.choices is not None:
+        return spec.choices.label(value)
+    if spec.kind == "tag":
+        tag = Tag.get_or_none(Tag.name == value)
+        return tag.name if tag else value
+    return value
+
+
+def describe_request(record_list: RecordList, request: ListRequest, count: int) -> str:
+    """What was selected, said in one line: "Search “csic”; country: Spain. Sorted by name,
+    ascending. 12 organizations." """
+    parts = []
+    if request.search.strip():
+        parts.append(f"Search “{request.search.strip()}”")
+    for spec in record_list.filters:
+        value = request.filters.get(spec.key)
+        if value:
+            parts.append(f"{spec.label.lower()}: {_filter_label(record_list, spec.key, value)}")
+    chosen = "; ".join(parts) if parts else "All records"
+    chosen = chosen[0].upper() + chosen[1:]
+    # as RecordList orders it: the column asked for (else the list's first), in the direction
+    # asked
+    key = request.sort if request.sort in {c.key for c in record_list.columns} else None
+    column = record_list.column(key or record_list.default_sort)
+    order = "descending" if request.descending else "ascending"
+    noun = kind_label(record_list.model, count)
+    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {count:,} {noun}."
+
+
+def _converters(columns: Sequence[Column]) -> list[tuple[int, Callable[[Any], Any]]]:
+    """The columns whose stored value is not what a cell shows, and how it becomes it: a
+    choice by its label. The rest are written as they are (dates as dates, numbers as
+    numbers)."""
+    return [
+        (index, lambda value, c=column: c.display(value) if value is not None else None)
+        for index, column in enumerate(columns)
+        if column.choices is not None
+    ]
+
+
+def list_rows(record_list: RecordList, request: ListRequest, columns: Sequence[Column]):
+    """Every row the list shows for ``request`` (the values of ``columns``), from one query
+    read as it goes: never the whole list in memory, and no page read twice.
+
+    The window reads a list a page at a time (``RecordList.rows``); an export reads it all
+    once, through the list's own query builders, so the search, filters and sort are exactly
+    the window's."""
+    query = record_list._base(*(column.expression for column in columns))
+    query = record_list._ordered(record_list._where(query, request), request)
+    return query.tuples().iterator()
+
+
+def export_list(
+    record_list: RecordList,
+    request: ListRequest,
+    column_keys: Sequence[str],
+    path: str | os.PathLike,
+    progress: Progress | None = None,
+    *,
+    title: str | None = None,
+    headers: Sequence[str] | None = None,
+    author: str | None = None,
+    page_size: int | None = None,
+) -> Exported:
+    """Write the list as asked to ``path``: the columns ``column_keys`` in that order, the
+    rows that the search and filters select, in the order asked. ``progress(done, total)``
+    is called every ``page_size`` rows; when it returns False the export stops, no file is
+    left (an existing one is kept) and ``ExportCancelled`` is raised. ``headers`` names the
+    columns as the window shows them, else their labels."""
+    step = page_size or PAGE_SIZE
+    known = {column.key for column in record_list.columns}
+    unknown = [key for key in column_keys if key not in known]
+    if unknown or not column_keys:
+        raise ValueError(f"Unknown or no columns: {unknown}")
+    columns = [record_list.column(key) for key in column_keys]
+    converters = _converters(columns)
+    labels = list(headers) if headers is not None else [column.label for column in columns]
+    sheet_columns = [
+        SheetColumn(label, column_kind(column))
+        for label, column in zip(labels, columns, strict=True)
+    ]
+    title = title or list_title(record_list)
+
+    def cells(row: tuple) -> list[Any]:
+        values = list(row)
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        return values
+
+    def stop_if_asked(done: int, total: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise ExportCancelled("The export was cancelled.")
+
+    database = record_list.model._meta.database
+    # One read transaction: the count and the rows see the records as they were when the
+    # export began, whatever is saved meanwhile.
+    with database.atomic():
+        total = record_list.count(request)
+        stop_if_asked(0, total)
+        rows = map(cells, list_rows(record_list, request, columns))
+        sample = list(itertools.islice(rows, SAMPLE_ROWS))
+        with ExcelBook(path, title, author) as book:
+            sheet = book.add_table(
+                title, title, describe_request(record_list, request, total), sheet_columns, sample
+            )
+            done = 0
+            for values in itertools.chain(sample, rows):
+                sheet.append(values)
+                done += 1
+                if done % step == 0:
+                    stop_if_asked(done, total)
+            if done % step:
+                stop_if_asked(done, total)
+            if not done:
+                sheet.note("No records match the search and filters.")
+    return Exported(Path(path), done)
