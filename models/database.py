@@ -6,16 +6,26 @@ URL is opened through peewee's ``db_url``; nothing here but the file checks assu
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from peewee import Database, DatabaseError, ImproperlyConfigured, SqliteDatabase
 from playhouse.db_url import connect as connect_url
 
 from models.base import db
 from models.errors import DamagedDatabase, DatabaseOpenError, NotSeriktesDatabase
-from models.migrations import APPLICATION, check_version, create_schema, upgrade
+from models.migrations import (
+    APPLICATION,
+    SCHEMA_VERSION,
+    check_version,
+    create_schema,
+    stored_version,
+    upgrade,
+)
 
 SQLITE_PRAGMAS = {
     "foreign_keys": 1,
@@ -42,7 +52,7 @@ def sqlite_path(target: str) -> Path | None:
     return None
 
 
-def _inspect_sqlite_file(path: Path) -> bool:
+def inspect_sqlite_file(path: Path) -> bool:
     """Refuse a file that is not a Seriktes database, is damaged or is from a newer version,
     reading it without changing a byte. Returns whether the file holds a Seriktes database
     (False for a new or empty file)."""
@@ -97,28 +107,22 @@ def _connect(target: str) -> Database:
         raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
 
 
-def copy_aside(path: Path, label: str) -> Path:
-    """A consistent copy of an SQLite file beside it, named with ``label`` and the time."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix or '.db'}")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        destination = sqlite3.connect(str(target))
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
-    return target
+def can_write(path: Path) -> bool:
+    """Whether a database file can be changed: the file itself, and its folder (SQLite
+    writes its journal beside the file)."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
-def open_database(target: str | Path, create: bool = True) -> Database:
+def open_database(target: str | Path, create: bool = True, read_only: bool = False) -> Database:
     """Open the database at a path or URL (creating a new file unless ``create`` is False),
-    bring its schema up to date and bind every model to it. Raises ``DatabaseOpenError`` with
-    a plain message, leaving a refused file as it was."""
+    bring its schema up to date and bind every model to it. ``read_only`` opens it without
+    ever writing to it (the file or folder cannot be written, or another window holds it).
+    Raises ``DatabaseOpenError`` with a plain message, leaving a refused file as it was."""
     target = str(target)
     path = sqlite_path(target)
+    if path is not None and read_only:
+        return _open_read_only(path)
     if path is not None:
         if not create and not path.exists():
             raise DatabaseOpenError(
@@ -127,7 +131,7 @@ def open_database(target: str | Path, create: bool = True) -> Database:
             )
         if path.exists() and path.is_dir():
             raise NotSeriktesDatabase(f"{path} is a folder, not a Seriktes database.")
-        _inspect_sqlite_file(path)
+        inspect_sqlite_file(path)
         if not path.parent.exists():
             raise DatabaseOpenError(f"The folder {path.parent} does not exist.")
     database = _connect(target)
@@ -147,13 +151,57 @@ def open_database(target: str | Path, create: bool = True) -> Database:
         raise
     except (DatabaseError, ImproperlyConfigured, sqlite3.Error, OSError) as error:
         database.close()
-        raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
+        raise _open_error(target, error) from error
+    database.read_only = False
+    return database
+
+
+def _open_error(target: str, error: Exception) -> DatabaseOpenError:
+    if "disk is full" in str(error).lower() or getattr(error, "errno", None) == 28:
+        return DatabaseOpenError(
+            f"{target} cannot be opened: the disk is full. Free some space and open it "
+            "again; the file was not changed."
+        )
+    return DatabaseOpenError(f"Cannot open {target}: {error}")
+
+
+def _open_read_only(path: Path) -> Database:
+    """A database opened for reading only. When even its folder cannot be written, SQLite
+    is told the file will not change under it (``immutable``), since it cannot keep the
+    shared-memory file it otherwise uses to see other writers."""
+    if not path.exists():
+        raise DatabaseOpenError(f"{path} does not exist.")
+    inspect_sqlite_file(path)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK):
+        uri += "&immutable=1"
+    database = SqliteDatabase(
+        uri, uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+    )
+    try:
+        database.connect()
+        db.initialize(database)
+        if stored_version() < SCHEMA_VERSION:
+            raise DatabaseOpenError(
+                f"{path.name} was made by an older version of Seriktes and needs updating, "
+                "which cannot be done while it is opened read-only. Open it where it can be "
+                "written, or ask whoever holds it to close it."
+            )
+    except DatabaseOpenError:
+        database.close()
+        raise
+    except (DatabaseError, sqlite3.Error, OSError) as error:
+        database.close()
+        raise _open_error(path.name, error) from error
+    database.read_only = True
     return database
 
 
 def _before_migration(path: Path | None, version: int) -> None:
     if path is not None:
-        copy_aside(path, f"before-update-from-v{version}")
+        from models.backups import make_backup
+
+        make_backup(path, f"before update from schema {version}")
 
 
 def close_database() -> None:
@@ -165,5 +213,24 @@ def close_database() -> None:
 def describe(database: Database) -> str:
     """How the database is shown in the window title and messages."""
     if isinstance(database, SqliteDatabase):
-        return Path(database.database).name
+        name = database.database
+        if name.startswith("file:"):  # opened read-only through a URI
+            name = unquote(urlsplit(name).path)
+        return Path(name).name
     return f"{type(database).__name__} {database.database}"
+
+
+@contextmanager
+def thread_connection() -> Iterator[Database]:
+    """The open database on a connection of the calling thread's own, for work done off the
+    window's thread (an export): a connection must not cross threads, and peewee keeps one
+    per thread. The connection is closed afterwards if it was opened here."""
+    database = db.obj
+    if database is None:
+        raise DatabaseOpenError("No database is open.")
+    opened = database.connect(reuse_if_open=True)
+    try:
+        yield database
+    finally:
+        if opened:
+            database.close()

@@ -9,6 +9,7 @@ from peewee import CharField
 from playhouse.migrate import SqliteMigrator, migrate
 
 from models import migrations
+from models.backups import backups_of
 from models.database import close_database, open_database
 from models.errors import DatabaseOpenError, MigrationFailed, NewerDatabase, NotSeriktesDatabase
 from models.records import Country, Organization
@@ -116,9 +117,9 @@ def test_an_older_database_is_copied_aside_then_migrated(db_path, monkeypatch):
         assert connection.execute("SELECT name FROM organization").fetchone() == (
             "Nazarbayev University",
         )
-    copies = list(db_path.parent.glob(f"records.before-update-from-v{old_version}-*.db"))
-    assert len(copies) == 1
-    assert stamped_version(copies[0]) == old_version
+    [copy] = backups_of(db_path)
+    assert copy.reason == f"before update from schema {old_version}"
+    assert stamped_version(copy.path) == old_version
 
 
 def test_a_failing_step_leaves_the_database_at_its_version(db_path, monkeypatch):

@@ -1,0 +1,29 @@
+"""`seriktes check`: is this database sound? Prints "ok", or each problem found."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "Check a database file: SQLite's integrity and foreign keys, and Seriktes's own rules."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        required=True,
+        metavar="PATH",
+        help="the database file to check (it is not changed)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from models.integrity import check_database
+
+    problems = check_database(args.database)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
