@@ -10,7 +10,13 @@ import sys
 # ``run(args) -> int`` (0 done, 1 refused with one plain line on stderr; argparse answers
 # usage errors with 2). The modules import what is heavy (openpyxl, Qt) inside ``run``, so
 # starting the window does not pay for the commands.
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "backup": "models.backup_command",
+    "check": "models.check_command",
+    "export": "exports.export_command",
+    "import": "exports.import_command",
+    "sample": "models.sample_command",
+}
 
 
 def parser() -> argparse.ArgumentParser:

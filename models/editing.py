@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 
 from peewee import Field, Model, Node
 
+from models import history, search
 from models.areas import area_names, set_areas
-from models import search
 from models.base import RecordModel, db
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.labels import kind_label
@@ -249,6 +249,7 @@ class RecordEditor:
         if problems:
             raise ValidationFailed(problems)
         with db.atomic():
+            before = self.load(record_id) if record_id is not None else None
             record = self.get(record_id) if record_id is not None else self.model()
             self._assign(record, values)
             record.save()
@@ -259,6 +260,9 @@ class RecordEditor:
                 self.model.id == record.id
             ).execute()
             search.index_record(self.kind, record)
+            # The history, and the change set an undo of this save reverts.
+            record.change_set = history.log_save(self.kind, record.id, before,
+                                                 self.load(record.id))
         return record
 
     def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
@@ -285,6 +289,8 @@ class RecordEditor:
                             search_text=self.search_text(record, values["tags"])
                         ).where(self.model.id == record_id).execute()
                 ids += new_ids
+            search.index_records(self.kind, ids)
+            history.log_imported(self.kind, ids, "added with others at once")
         return ids
 
     def _assign(self, record: RecordModel, values: dict[str, Any]) -> None:

@@ -13,13 +13,27 @@ from collections.abc import Callable
 from peewee import Database
 
 from models.errors import MigrationFailed, NewerDatabase
-from models.records import ALL_MODELS, Info
+from models.records import ALL_MODELS, Change, Info, TrashItem
+from models.search import create_search_tables, rebuild_search_index
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
+
+
+def step_2(database: Database) -> None:
+    """Search everywhere: the search tables, filled from the records already kept (read
+    through today's models; a later step that changes what names a record refills them)."""
+    create_search_tables(database)
+    rebuild_search_index(database)
+
+
+def step_3(database: Database) -> None:
+    """History and trash: the log of every change, and deleted records kept for restoring."""
+    database.create_tables([Change, TrashItem])
+
 
 # STEPS[n] upgrades a database at version n - 1 to version n.
-STEPS: dict[int, Callable[[Database], None]] = {}
+STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3}
 
 
 def newer_message(found: int) -> str:
@@ -49,6 +63,7 @@ def create_schema(database: Database) -> None:
 
     with database.atomic():
         database.create_tables(ALL_MODELS)
+        create_search_tables(database)
         Info.replace(key="application", value=APPLICATION).execute()
         _stamp(SCHEMA_VERSION)
         fill_countries()

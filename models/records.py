@@ -417,6 +417,39 @@ class AttachmentContent(BaseModel):
     data = BlobField()
 
 
+class Change(BaseModel):
+    """One field of one record changed (or the record created, deleted, restored): when,
+    by whom, from what to what. The changes of one save share a ``change_set``, so a save
+    can be undone as a whole."""
+
+    change_set = CharField(index=True)
+    at = DateTimeField(default=now, index=True)
+    user = CharField()
+    record_kind = CharField()
+    record_id = IntegerField()
+    action = CharField()  # created, changed, deleted, restored, imported
+    field = CharField(default="")
+    old = TextField(null=True)  # the value as JSON (models.history.encode)
+    new = TextField(null=True)
+
+    class Meta:
+        table_name = "change_log"
+        indexes = ((("record_kind", "record_id"), False),)
+
+
+class TrashItem(BaseModel):
+    """A deleted record with everything linked to it, as it was, until it is restored or
+    deleted for good. Records deleted together (an undone import) share a ``batch``."""
+
+    deleted_at = DateTimeField(default=now, index=True)
+    deleted_by = CharField()
+    batch = CharField(default="", index=True)
+    record_kind = CharField()
+    record_id = IntegerField()
+    title = CharField()
+    snapshot = TextField()  # JSON: the record's row and the rows that pointed to it
+
+
 class Info(BaseModel):
     """Facts about the database itself: which application made it and its schema version."""
 
@@ -456,6 +489,8 @@ ALL_MODELS: tuple = (
     RecordTag,
     Attachment,
     AttachmentContent,
+    Change,
+    TrashItem,
 )
 
 # "Any record can carry tags and files": the kinds a RecordTag, Attachment or SourceMention

@@ -97,3 +97,54 @@ def open_with_system(path) -> None:
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def ask_first_start(parent: QWidget | None) -> str | None:
+    """The very first start: explore with sample records ("sample") or start with an empty
+    database ("empty"); None when the welcome is closed without a choice."""
+    from ui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(parent)
+    run_dialog(dialog)
+    return dialog.choice
+
+
+def choose_new_sample_database(parent: QWidget | None, path: str) -> str | None:
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, tr("New database with sample records"), path, DATABASE_FILTER
+    )
+    return chosen or None
+
+
+def choose_import_file(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        tr("Import a spreadsheet"),
+        "",
+        tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
+    )
+    return path or None
+
+
+def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save an export; ``suggested`` is a full path with a name made from what is
+    exported. The answer always ends in .xlsx."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Export to Excel"), suggested, tr("Excel workbook (*.xlsx)")
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+
+
+def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:
+    """Another window holds the database: open it read-only (True) or not at all."""
+    box = QMessageBox(QMessageBox.Icon.Information, tr("Database in use"),
+                      tr("{name} is open in another window: {holder}.").format(
+                          name=name, holder=holder), parent=parent)
+    box.setInformativeText(tr("Only one window can change a database at a time. You can open "
+                              "it read-only to look at its records, or not open it."))
+    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Don't open"), QMessageBox.ButtonRole.RejectRole)
+    launch(box)
+    return box.clickedButton() is read_only

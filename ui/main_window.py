@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from peewee import Database
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,17 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from models.appdirs import data_dir, log_dir
-from models.database import close_database, describe, open_database
-from models.errors import DatabaseOpenError
+from models.backups import backup_if_old, make_backup, restore_backup
+from models.database import can_write, close_database, describe, open_database, sqlite_path
+from models.errors import DatabaseOpenError, SeriktesError
 from resources import icon_path
 from ui import dialogs
+from ui.backup_dialog import BackupsDialog
 from ui.country_page import CountryPage
+from ui.database_lock import DatabaseLock
 from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
+from ui.trash_page import TrashPage
+from ui.undo import DeleteCommand, ImportCommand, SaveCommand
 
 COUNTRY = "country"
+TRASH = "trash"
 
 
 def tr(text: str) -> str:
@@ -85,6 +92,8 @@ class MainWindow(QMainWindow):
             page = RecordPage(spec, settings)
             page.open_record.connect(self.open_record)
             page.form.record_shown.connect(self._visited)
+            page.form.saved_change.connect(self._saved_change)
+            page.form.trashed.connect(self._trashed)
             page.form.deleted.connect(
                 lambda record_id, k=spec.kind: self.history.forget((k, record_id))
             )
@@ -95,15 +104,34 @@ class MainWindow(QMainWindow):
         self.country_page.open_record.connect(self.open_record)
         self.country_page.shown.connect(self._visited)
         self.add_view(COUNTRY, self.country_page, tr("Countries"), "country")
+        self.trash_page = TrashPage()
+        self.trash_page.restored.connect(self._restored_from_trash)
+        self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
+        self.undo_stack = QUndoStack(self)
         self.navigation.setFixedWidth(180)
         self.navigation.currentRowChanged.connect(self._navigate)
 
+        self.lock: DatabaseLock | None = None
+        self.read_only = False
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff4d6; color: #5b4300; padding: 6px 10px; font-weight: 600;"
+        )
+        self.banner.hide()
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
-        row.addWidget(self.stack, 1)
+        row.addWidget(pages, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._show_database(None)
@@ -151,9 +179,26 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self.import_action = self._action(
+            tr("&Import…"), self.import_spreadsheet, "Ctrl+I", file_menu
+        )
+        file_menu.addSeparator()
+        self.backup_action = self._action(tr("&Back up now…"), self.back_up_now, None, file_menu)
+        self.restore_action = self._action(
+            tr("Re&store from backup…"), self.restore_from_backup, None, file_menu
+        )
+        file_menu.addSeparator()
         self.quit_action = self._action(
             tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu
         )
+
+        edit_menu = self.edit_menu = bar.addMenu(tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
@@ -181,7 +226,8 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find,
             record_menu,
         )
-        self.record_actions = (
+        self.database_actions = (
+            self.import_action,
             self.new_action,
             self.save_action,
             self.delete_action,
@@ -282,6 +328,38 @@ class MainWindow(QMainWindow):
             return True
         return self.pages[kind].open(int(record_id))
 
+    # -- undo --------------------------------------------------------------------------------
+
+    def _saved_change(self, change_set: str, title: str) -> None:
+        self.undo_stack.push(SaveCommand(change_set, title, self.refresh_all))
+
+    def _trashed(self, item_id: int, kind: str, title: str) -> None:
+        self.undo_stack.push(DeleteCommand(item_id, kind, title, self.refresh_all))
+
+    def imported(self, kind: str, record_ids: list[int], name: str) -> None:
+        """An import just wrote these records: it can be undone as a whole."""
+        self.undo_stack.push(ImportCommand(kind, record_ids, name, self.refresh_all))
+        self.refresh_all()
+
+    def _restored_from_trash(self, kind: str, record_id: int) -> None:
+        self.refresh_all()
+        self.open_record(kind, record_id)
+
+    def refresh_all(self) -> None:
+        """Read every list and the records shown again, after an undo or an import."""
+        for page in self.pages.values():
+            page.refresh_filters()
+            page.apply_request()
+            form = page.form
+            exists = (
+                form.record_id is not None
+                and form.editor.model.get_or_none(form.editor.model.id == form.record_id)
+                is not None
+            )
+            form.load(form.record_id if exists else None)
+        if self.stack.currentWidget() is self.trash_page:
+            self.trash_page.refresh()
+
     # -- history -----------------------------------------------------------------------------
 
     def _visited(self, kind: str, record_id: object) -> None:
@@ -315,52 +393,155 @@ class MainWindow(QMainWindow):
     def open_database(self, target: str, create: bool = True) -> bool:
         """Open a database in place of the current one; says why when it cannot. A file is
         created only when asked for (a new database, the command line, the first start),
-        never for a recent database that has since moved."""
+        never for a recent database that has since moved. A file this window cannot write,
+        or that another window holds, is opened read-only."""
         if not self._leave_all():
             return False
         previous = self.database_target
-        self._show_database(None)
-        close_database()
-        try:
-            database = open_database(target, create=create)
-        except DatabaseOpenError as error:
-            dialogs.show_error(self, tr("Cannot open the database"), str(error))
-            if not create:
+        self._close_database()
+        opened = self._open(target, create)
+        if opened is None:
+            path = sqlite_path(target)
+            if not create and path is not None and not path.exists():
                 self.settings.forget_database(target)
             if previous is not None and previous != target:
-                self._reopen(previous)
+                self._open(previous, create=False)
             return False
         self.settings.remember_database(target)
-        self._show_database(target, describe(database))
         return True
 
-    def _reopen(self, target: str) -> None:
+    def _open(self, target: str, create: bool) -> Database | None:
+        path = sqlite_path(target)
+        read_only, reason = False, ""
+        if path is not None and path.exists() and not can_write(path):
+            read_only, reason = True, tr("the file or its folder cannot be written to")
+        lock = None
+        if path is not None and not read_only and path.parent.exists():
+            lock = DatabaseLock(path)
+            if not lock.acquire():
+                holder = lock.holder()
+                who = holder.describe() if holder else tr("another window")
+                if not dialogs.ask_open_read_only(self, path.name, who):
+                    return None
+                lock, read_only = None, True
+                reason = tr("it is open in another window: {who}").format(who=who)
         try:
-            self._show_database(target, describe(open_database(target, create=False)))
-        except DatabaseOpenError:
-            self._show_database(None)
+            database = open_database(target, create=create, read_only=read_only)
+        except DatabaseOpenError as error:
+            if lock is not None:
+                lock.release()
+            dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            return None
+        self.lock = lock
+        self._show_database(target, describe(database), reason if read_only else None)
+        if path is not None and not read_only:
+            self._daily_backup(path)
+        return database
 
-    def _show_database(self, target: str | None, name: str = "") -> None:
+    def _daily_backup(self, path: Path) -> None:
+        try:
+            backup_if_old(path)
+        except SeriktesError as error:
+            self.statusBar().showMessage(str(error), 15000)
+
+    def _close_database(self) -> None:
+        self._show_database(None)
+        close_database()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def _show_database(
+        self, target: str | None, name: str = "", read_only: str | None = None
+    ) -> None:
+        """Show an open database (``read_only``: why it cannot be changed), or none."""
         self.database_target = target
+        self.read_only = read_only is not None
         available = target is not None
-        # Records of one database are no place to go back to from another.
+        # Records of one database are no place to go back to, nor to undo, from another.
         self.history = History()
+        self.undo_stack.clear()
         self._update_history_actions()
         for page in self.pages.values():
             page.set_available(available)
+            page.set_read_only(self.read_only)
         self.country_page.setEnabled(available)
+        self.trash_page.setEnabled(available)
+        self.trash_page.read_only = self.read_only
         if available:
             self.country_page.show_country(None)
-        for action in self.record_actions:
+        for action in self.database_actions:
+            action.setEnabled(available and not self.read_only)
+        for action in (self.find_action, self.backup_action):
             action.setEnabled(available)
+        self.restore_action.setEnabled(available and not self.read_only)
+        self.banner.setText(
+            tr("Read-only: {why}. You can look at every record, but not change any.").format(
+                why=read_only
+            )
+            if read_only
+            else ""
+        )
+        self.banner.setVisible(self.read_only)
         self.navigation.setEnabled(available)
         if available:
-            self.setWindowTitle(f"{name} — Seriktes")
+            suffix = tr(" (read-only)") if self.read_only else ""
+            self.setWindowTitle(f"{name}{suffix} — Seriktes")
             key = self.settings.get(CURRENT_PAGE)
             self.show_page(key if key in self.views else PAGES[0].kind)
         else:
             self.setWindowTitle("Seriktes")
             self.stack.setCurrentWidget(self.no_database)
+
+    # -- backups -----------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        path = sqlite_path(self.database_target or "")
+        if path is None:
+            return
+        try:
+            make_backup(path, "by hand")
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("No backup was made"), str(error))
+            return
+        dialogs.run_dialog(BackupsDialog(path, restore=False, parent=self))
+
+    def restore_from_backup(self) -> None:
+        target = self.database_target
+        path = sqlite_path(target or "")
+        if path is None or not self._leave_all():
+            return
+        dialog = BackupsDialog(path, restore=True, parent=self)
+        if not dialogs.run_dialog(dialog) or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        if not dialogs.confirm(
+            self,
+            tr("Restore from backup"),
+            tr("Go back to the database as it was on {when}?").format(
+                when=chosen.made.strftime("%d.%m.%Y %H:%M")
+            ),
+            tr(
+                "Everything changed since then is replaced. The database as it is now "
+                "is backed up first."
+            ),
+            action=tr("Restore"),
+        ):
+            return
+        self._close_database()
+        try:
+            before = restore_backup(chosen, path)
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("The backup was not restored"), str(error))
+            self._open(target, create=False)
+            return
+        self._open(target, create=False)
+        self.statusBar().showMessage(
+            tr("Restored. The database as it was before is kept in {path}.").format(
+                path=before.path
+            ),
+            15000,
+        )
 
     def _folder(self) -> str:
         if self.database_target and "://" not in self.database_target:
@@ -390,6 +571,11 @@ class MainWindow(QMainWindow):
             return
         self.open_database(path)
 
+    def import_spreadsheet(self) -> None:
+        from ui.import_wizard import import_spreadsheet
+
+        import_spreadsheet(self)
+
     # -- leaving -----------------------------------------------------------------------------
 
     def _leave_all(self) -> bool:
@@ -405,7 +591,7 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.save_layout()
         self.settings.sync()
-        close_database()
+        self._close_database()
         event.accept()
 
     # -- help --------------------------------------------------------------------------------

@@ -181,6 +181,10 @@ class RecordPage(QWidget):
             self.refresh_filters()
             self.apply_request()
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.new_button.setEnabled(not read_only)
+        self.form.set_read_only(read_only)
+
     # -- the list ----------------------------------------------------------------------------
 
     def request(self) -> ListRequest:

@@ -26,6 +26,9 @@ def test_title_icon_and_file_menu(window, db_path):
         "&New database…",
         "&Open database…",
         "Open &recent",
+        "&Import…",
+        "&Back up now…",
+        "Re&store from backup…",
         "&Quit",
     ]
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
@@ -38,6 +41,7 @@ def test_title_icon_and_file_menu(window, db_path):
         "Key figures",
         "Sources",
         "Countries",
+        "Trash",
     ]
 
 

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import trash
 from models.editing import RecordEditor
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
 from ui import dialogs
 from ui.widgets.files_panel import FilesPanel
+from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.inputs import same_value
 from ui.widgets.linked_panel import LinkedPanel
 
@@ -52,6 +54,8 @@ class RecordForm(QWidget):
     dirty_changed = Signal(bool)
     open_record = Signal(str, object)  # kind, id: the user asked to see a linked record
     record_shown = Signal(str, int)  # kind, id: a saved record is now in the form
+    saved_change = Signal(str, str)  # change set, title: a save that can be undone
+    trashed = Signal(int, str, str)  # trash item, kind, title: a delete that can be undone
 
     editor: ClassVar[RecordEditor]
     noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
@@ -64,6 +68,7 @@ class RecordForm(QWidget):
         self.errors: dict[str, QLabel] = {}
         self._loaded: dict[str, Any] = {}
         self._dirty = False
+        self._read_only = False
         self._form: QFormLayout | None = None
 
         self.heading = QLabel()
@@ -131,6 +136,9 @@ class RecordForm(QWidget):
         self.files = FilesPanel(self.editor.kind)
         self.files_tab = self.tabs.addTab(self.files, self.tr("Files"))
         self.files.changed.connect(self._count_files)
+        self.history = HistoryPanel(self.labels)
+        self.history.restored.connect(self._value_restored)
+        self.history_tab = self.tabs.addTab(self.history, self.tr("History"))
         for widget in self.inputs.values():
             widget.edited.connect(self._on_edited)
         # Empty until a database is open; ``load`` reads from it.
@@ -236,6 +244,7 @@ class RecordForm(QWidget):
         self._refresh_heading()
         self._show_links()
         self.files.set_record(record_id)
+        self.history.show_record(self.editor.kind, record_id)
         self._set_dirty(self.is_dirty())
         if record_id is not None:
             self.record_shown.emit(self.editor.kind, record_id)
@@ -268,7 +277,6 @@ class RecordForm(QWidget):
             self.stamp.setText(
                 self.tr("Fill in the fields and press Save. Fields marked * are required.")
             )
-            self.delete_button.setEnabled(False)
             return
         record = self.editor.get(self.record_id)
         self.heading.setText(self.editor.title(record))
@@ -280,7 +288,6 @@ class RecordForm(QWidget):
                 changer=record.updated_by,
             )
         )
-        self.delete_button.setEnabled(True)
 
     def describe(self) -> str:
         """How the record is named in questions: “CSIC” or “the new organization”."""
@@ -299,9 +306,20 @@ class RecordForm(QWidget):
     def _on_edited(self) -> None:
         self._set_dirty(self.is_dirty())
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show records without letting them change (a database opened read-only)."""
+        self._read_only = read_only
+        for widget in self.inputs.values():
+            widget.setEnabled(not read_only)
+        self.files.set_read_only(read_only)
+        self.history.read_only = read_only
+        self._set_dirty(self.is_dirty())
+
     def _set_dirty(self, dirty: bool) -> None:
-        self.save_button.setEnabled(dirty or self.record_id is None)
+        writable = not self._read_only
+        self.save_button.setEnabled(writable and (dirty or self.record_id is None))
         self.cancel_button.setEnabled(dirty)
+        self.delete_button.setEnabled(writable and self.record_id is not None)
         if dirty != self._dirty:
             self._dirty = dirty
             self.dirty_changed.emit(dirty)
@@ -368,6 +386,7 @@ class RecordForm(QWidget):
             return False
         self.load(record.id)
         self.saved.emit(record.id)
+        self.saved_change.emit(record.change_set, self.editor.title(record))
         return True
 
     def cancel(self) -> None:
@@ -406,6 +425,9 @@ class RecordForm(QWidget):
                 line += f": {', '.join(consequence.examples)}{more}"
             lines.append(line)
         details = "\n".join(lines) if lines else self.tr("No other records are linked to it.")
+        details += "\n\n" + self.tr(
+            "It goes to the Trash, with its links, and can be restored from there or with Undo."
+        )
         if not dialogs.confirm(
             self,
             self.tr("Delete {noun}").format(noun=self.tr(self.noun)),
@@ -416,9 +438,15 @@ class RecordForm(QWidget):
             return
         record_id = self.record_id
         try:
-            self.editor.delete(record_id)
+            item = trash.move_to_trash(self.editor.kind, record_id)
         except SeriktesError as error:
             dialogs.show_error(self, self.tr("Cannot delete"), str(error))
             return
         self.load(None)
         self.deleted.emit(record_id)
+        self.trashed.emit(item.id, self.editor.kind, item.title)
+
+    def _value_restored(self, change_set: str) -> None:
+        self.load(self.record_id)
+        self.saved.emit(self.record_id)
+        self.saved_change.emit(change_set, self.heading.text())

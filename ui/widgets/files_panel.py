@@ -39,6 +39,7 @@ class FilesPanel(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.record_id: int | None = None
+        self._read_only = False
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.message = QLabel()
@@ -72,6 +73,10 @@ class FilesPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self.refresh()
+
     def set_record(self, record_id: int | None) -> int:
         self.record_id = record_id
         self.message.hide()
@@ -91,9 +96,10 @@ class FilesPanel(QWidget):
                 item.setData(ID, attachment.id)
                 self.table.setItem(row, column, item)
         saved = self.record_id is not None
-        self.add_button.setEnabled(saved)
-        for button in (self.open_button, self.save_button, self.remove_button):
+        self.add_button.setEnabled(saved and not self._read_only)
+        for button in (self.open_button, self.save_button):
             button.setEnabled(bool(files))
+        self.remove_button.setEnabled(bool(files) and not self._read_only)
         self.note.setText(
             self.tr("Files are kept inside the database and are saved as soon as you add them.")
             if saved

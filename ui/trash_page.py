@@ -1,0 +1,149 @@
+"""The Trash: deleted records, each with everything that was linked to it, until they are
+restored or deleted for good."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import trash
+from models.errors import SeriktesError
+from models.labels import kind_label
+from models.records import RECORD_KINDS
+from ui import dialogs
+
+ID = Qt.ItemDataRole.UserRole
+
+
+class TrashPage(QWidget):
+    restored = Signal(str, int)  # kind, id of the record put back
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Trash"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("trash")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Deleted"), self.tr("By"), self.tr("Kind"), self.tr("Record")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.restore_button = QPushButton(self.tr("Restore"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.delete_button = QPushButton(self.tr("Delete for good…"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.empty_button = QPushButton(self.tr("Empty the trash…"))
+        self.empty_button.clicked.connect(self.empty)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.read_only = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.isEnabled():
+            self.refresh()
+
+    def refresh(self) -> None:
+        items = trash.trash_items()
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            model = RECORD_KINDS.get(item.record_kind)
+            kind = kind_label(model).capitalize() if model else item.record_kind
+            for column, text in enumerate(
+                (
+                    item.deleted_at.strftime("%d.%m.%Y %H:%M"),
+                    item.deleted_by,
+                    self.tr(kind),
+                    item.title,
+                )
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID, item.id)
+                self.table.setItem(row, column, cell)
+        if items:
+            self.table.selectRow(0)
+        self.note.setText(
+            self.tr(
+                "Deleted records wait here with everything that was linked to them. Restore one "
+                "to put it back as it was."
+            )
+            if items
+            else self.tr("The trash is empty.")
+        )
+        for button in (self.restore_button, self.delete_button, self.empty_button):
+            button.setEnabled(bool(items) and not self.read_only)
+
+    def _selected(self) -> tuple[int, str] | None:
+        cell = self.table.item(self.table.currentRow(), 3)
+        return (cell.data(ID), cell.text()) if cell is not None else None
+
+    def restore_selected(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            return
+        try:
+            kind, record_id = trash.restore(selected[0])
+        except SeriktesError as error:
+            dialogs.show_error(self, self.tr("Not restored"), str(error))
+            return
+        self.refresh()
+        self.changed.emit()
+        self.restored.emit(kind, record_id)
+
+    def delete_selected(self) -> None:
+        selected = self._selected()
+        if selected is None or not dialogs.confirm(
+            self,
+            self.tr("Delete for good"),
+            self.tr("Delete “{title}” for good?").format(title=selected[1]),
+            self.tr("It cannot be restored afterwards."),
+            action=self.tr("Delete for good"),
+        ):
+            return
+        trash.delete_for_good(selected[0])
+        self.refresh()
+        self.changed.emit()
+
+    def empty(self) -> None:
+        count = self.table.rowCount()
+        if not count or not dialogs.confirm(
+            self,
+            self.tr("Empty the trash"),
+            self.tr("Delete the {count} records in the trash for good?").format(count=count),
+            self.tr("They cannot be restored afterwards."),
+            action=self.tr("Empty the trash"),
+        ):
+            return
+        trash.empty_trash()
+        self.refresh()
+        self.changed.emit()

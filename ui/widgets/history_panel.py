@@ -1,0 +1,136 @@
+"""A record's history: every change with when, who, the field, and the values before and
+after; an earlier value can be brought back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import history
+from models.numbers import format_number
+
+ID = Qt.ItemDataRole.UserRole
+ACTIONS = {
+    history.CREATED: "Created",
+    history.CHANGED: "Changed",
+    history.DELETED: "Deleted",
+    history.RESTORED: "Restored from the trash",
+    history.IMPORTED: "Imported",
+}
+
+
+def shown(value: Any) -> str:
+    """A stored value as a person reads it."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, Decimal):
+        return format_number(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            return ", ".join(value)
+        return f"{len(value)} row(s)"
+    return str(value)
+
+
+class HistoryPanel(QWidget):
+    restored = Signal(str)  # the change set of the restore, which can be undone
+
+    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.kind = ""
+        self.record_id: int | None = None
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("history")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before"), self.tr("After")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.restore_button = QPushButton(self.tr("Bring back the value before"))
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self.restore_selected)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.restore_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.read_only = False
+
+    def show_record(self, kind: str, record_id: int | None) -> int:
+        self.kind, self.record_id = kind, record_id
+        changes = history.history_of(kind, record_id) if record_id is not None else []
+        self.table.setRowCount(len(changes))
+        for row, change in enumerate(changes):
+            what = self.tr(ACTIONS.get(change.action, change.action))
+            if change.field:
+                what = self.tr(self.labels.get(change.field, change.field.replace("_", " ")))
+            cells = (
+                change.at.strftime("%d.%m.%Y %H:%M"),
+                change.user,
+                what,
+                shown(history.decode(change.old)) if change.field else "",
+                shown(history.decode(change.new)),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(
+                    ID, change.id if change.field and change.action == history.CHANGED else None
+                )
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.note.setText(
+            self.tr("Changes to this record, the newest first.")
+            if changes
+            else self.tr("Nothing has changed yet.")
+            if record_id
+            else self.tr("Save the record to start its history.")
+        )
+        self.restore_button.setEnabled(False)
+        return len(changes)
+
+    def _selected(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        self.restore_button.setEnabled(
+            not self.read_only and item is not None and item.data(ID) is not None
+        )
+
+    def restore_selected(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is None or item.data(ID) is None:
+            return
+        self.restored.emit(history.restore_value(item.data(ID)))
