@@ -1,0 +1,149 @@
+"""Every change is recorded; deleted records wait in the trash with their links; saves,
+deletes and imports can be undone and redone exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from exports.importer import apply_import, preview_import
+from exports.spreadsheet_reader import read_workbook
+from models import history, trash
+from models.attachments import attach_file, attachments_of
+from models.errors import SeriktesError
+from models.events import EVENTS
+from models.organizations import ORGANIZATIONS
+from models.people import PEOPLE
+from models.records import EventParticipant, KeyFigure, Organization, Person, TrashItem
+from models.search import find
+
+from ..exports.import_files import xlsx
+
+
+@pytest.fixture
+def istc(database):
+    return ORGANIZATIONS.save(
+        {
+            "name": "International Science and Technology Center",
+            "short_name": "ISTC",
+            "country": "KZ",
+            "tags": ["Science"],
+            "areas": ["Horizon Europe"],
+        }
+    )
+
+
+def test_every_change_is_recorded_field_by_field(istc):
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(istc.id), "city": "Astana", "country": "ES"}, istc.id)
+    changes = history.history_of("organization", istc.id)
+    latest = {
+        c.field: (history.decode(c.old), history.decode(c.new))
+        for c in changes
+        if c.action == history.CHANGED
+    }
+    assert latest == {"city": ("", "Astana"), "country": ("KZ", "ES")}
+    created = {c.field for c in changes if c.action == history.CREATED}
+    assert {"name", "short_name", "country", "tags", "areas"} <= created
+    assert all(change.user for change in changes)
+
+
+def test_an_earlier_value_can_be_brought_back(istc):
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(istc.id), "city": "Almaty"}, istc.id)
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(istc.id), "city": "Astana"}, istc.id)
+    almaty = next(
+        c
+        for c in history.history_of("organization", istc.id)
+        if c.field == "city" and history.decode(c.new) == "Astana"
+    )
+    history.restore_value(almaty.id)
+    assert Organization.get_by_id(istc.id).city == "Almaty"
+
+
+def test_undo_and_redo_of_a_save_restore_exact_values_and_links(istc):
+    person = PEOPLE.save({"full_name": "Karina Angelieva"})
+    event = EVENTS.save(
+        {
+            "title": "Meeting",
+            "starts_on": dt.date(2025, 3, 5),
+            "participants": [{"person": person.id, "role": "speaker"}],
+        }
+    )
+    before = EVENTS.load(event.id)
+    edited = EVENTS.save(
+        {
+            **before,
+            "title": "Meeting with the ISTC",
+            "ends_on": dt.date(2025, 3, 6),
+            "participants": [{"organization": istc.id, "role": "host"}],
+        },
+        event.id,
+    )
+    after = EVENTS.load(event.id)
+    history.revert(edited.change_set)
+    assert EVENTS.load(event.id) == before
+    history.reapply(edited.change_set)
+    assert EVENTS.load(event.id) == after
+
+
+def test_a_deleted_record_comes_back_from_the_trash_with_its_links(istc, tmp_path):
+    person = PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
+    event = EVENTS.save(
+        {
+            "title": "Meeting",
+            "participants": [
+                {"organization": istc.id, "role": "host"},
+                {"person": person.id, "role": "speaker"},
+            ],
+        }
+    )
+    KeyFigure.create(measure="projects", value=50, organization=istc.id)
+    note = tmp_path / "memorandum.pdf"
+    note.write_bytes(b"%PDF signed")
+    attach_file("organization", istc.id, note)
+    before = ORGANIZATIONS.load(istc.id)
+
+    item = trash.move_to_trash("organization", istc.id)
+    assert item.title == "International Science and Technology Center (ISTC)"
+    assert Organization.select().count() == 0
+    assert Person.get_by_id(person.id).organization is None
+    assert EventParticipant.select().where(EventParticipant.event == event.id).count() == 1
+    assert find("ISTC") == []
+
+    kind, record_id = trash.restore(item.id)
+    assert (kind, record_id) == ("organization", istc.id)
+    assert ORGANIZATIONS.load(istc.id) == before
+    assert Person.get_by_id(person.id).organization_id == istc.id
+    assert EventParticipant.select().where(EventParticipant.event == event.id).count() == 2
+    assert KeyFigure.get().organization_id == istc.id
+    [attachment] = attachments_of("organization", istc.id)
+    assert attachment.file_name == "memorandum.pdf"
+    assert [hit.title for hit in find("ISTC")][:1] == [
+        "International Science and Technology Center (ISTC)"
+    ]
+    assert TrashItem.select().count() == 0
+    with pytest.raises(SeriktesError, match="no longer in the trash"):
+        trash.restore(item.id)
+
+
+def test_delete_for_good_and_emptying_the_trash(istc):
+    other = ORGANIZATIONS.save({"name": "CSIC"})
+    first = trash.move_to_trash("organization", istc.id)
+    trash.move_to_trash("organization", other.id)
+    trash.delete_for_good(first.id)
+    assert [item.title for item in trash.trash_items()] == ["CSIC"]
+    assert trash.empty_trash() == 1
+    assert trash.trash_items() == []
+
+
+def test_undo_of_an_import_takes_its_records_away_and_redo_brings_them_back(database, tmp_path):
+    sheet = xlsx(
+        tmp_path / "partners.xlsx", [["Name", "Country"], ["CSIC", "Spain"], ["NU", "Kazakhstan"]]
+    )
+    result = apply_import(preview_import(read_workbook(sheet), "organization"))
+    values = {i: ORGANIZATIONS.load(i) for i in result.created_ids}
+    batch = trash.move_many_to_trash("organization", result.created_ids)
+    assert Organization.select().count() == 0
+    restored = trash.restore_batch(batch)
+    assert {record_id for _kind, record_id in restored} == set(result.created_ids)
+    assert {i: ORGANIZATIONS.load(i) for i in result.created_ids} == values
