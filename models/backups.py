@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -159,10 +160,22 @@ def record_counts(path: Path) -> dict[str, int]:
         connection.close()
 
 
+def _keep_damaged(database: Path) -> Backup:
+    """A file SQLite cannot read is kept byte for byte before a backup replaces it."""
+    made = dt.datetime.now().replace(microsecond=0)
+    target = backup_folder(database) / f"{made.strftime(_STAMP)} damaged copy.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(database, target)
+    return Backup(target, made, "damaged copy")
+
+
 def restore_backup(backup: Backup, database: Path) -> Backup:
     """Put the database back as the backup holds it, after backing up how it is now (that
     backup is returned, so the restore itself can be undone). Close the database first."""
-    before = make_backup(database, "before restore")
+    try:
+        before = make_backup(database, "before restore")
+    except BackupFailed:
+        before = _keep_damaged(database)
     try:
         source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
         try:

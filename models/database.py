@@ -156,6 +156,21 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
     return database
 
 
+def explain_write_failure(error: Exception) -> str:
+    """Why a save did not reach the database, for the person who pressed Save. The
+    transaction was rolled back, so the database is as it was."""
+    text = str(error).lower()
+    if "disk is full" in text:
+        why = "the disk is full. Free some space and save again"
+    elif "locked" in text or "busy" in text:
+        why = "another program is writing to the database. Wait a moment and save again"
+    elif "readonly" in text or "read-only" in text:
+        why = "the database cannot be written to"
+    else:
+        why = str(error)
+    return f"Nothing was saved: {why}. The database is as it was before."
+
+
 def _open_error(target: str, error: Exception) -> DatabaseOpenError:
     if "disk is full" in str(error).lower() or getattr(error, "errno", None) == 28:
         return DatabaseOpenError(

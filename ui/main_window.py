@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.appdirs import data_dir, log_dir
-from models.backups import backup_if_old, make_backup, restore_backup
+from models.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.database import can_write, close_database, describe, open_database, sqlite_path
-from models.errors import DatabaseOpenError, SeriktesError
+from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
 from resources import icon_path
 from ui import dialogs
 from ui.backup_dialog import BackupsDialog
@@ -430,6 +430,9 @@ class MainWindow(QMainWindow):
         except DatabaseOpenError as error:
             if lock is not None:
                 lock.release()
+            if isinstance(error, DamagedDatabase) and path is not None \
+                    and self._offer_backup(path, str(error)):
+                return self._open(target, create=False)
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
             return None
         self.lock = lock
@@ -437,6 +440,23 @@ class MainWindow(QMainWindow):
         if path is not None and not read_only:
             self._daily_backup(path)
         return database
+
+    def _offer_backup(self, path: Path, why: str) -> bool:
+        """A damaged database: put its newest backup in its place, if the user wants."""
+        newest = next(iter(backups_of(path)), None)
+        if newest is None or not dialogs.confirm(
+                self, tr("The database is damaged"), why,
+                tr("The newest backup is from {when}. Put it in place of the damaged file? "
+                   "The damaged file is kept in the backups folder.").format(
+                    when=newest.made.strftime("%d.%m.%Y %H:%M")),
+                action=tr("Restore the backup")):
+            return False
+        try:
+            restore_backup(newest, path)
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("The backup was not restored"), str(error))
+            return False
+        return True
 
     def _daily_backup(self, path: Path) -> None:
         try:

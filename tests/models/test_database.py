@@ -11,7 +11,13 @@ from playhouse.migrate import SqliteMigrator, migrate
 from models import migrations
 from models.backups import backups_of
 from models.database import close_database, open_database
-from models.errors import DatabaseOpenError, MigrationFailed, NewerDatabase, NotSeriktesDatabase
+from models.errors import (
+    DamagedDatabase,
+    DatabaseOpenError,
+    MigrationFailed,
+    NewerDatabase,
+    NotSeriktesDatabase,
+)
 from models.records import Country, Organization
 
 
@@ -154,3 +160,30 @@ def test_a_missing_file_is_not_recreated_unless_asked(tmp_path):
 def test_a_server_that_cannot_be_reached_is_a_plain_message(tmp_path):
     with pytest.raises(DatabaseOpenError, match="Cannot open postgresql://"):
         open_database("postgresql://nobody@127.0.0.1:9/seriktes")
+
+
+def test_a_damaged_database_is_refused_and_left_as_it_was(db_path):
+    open_database(db_path)
+    close_database()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\x00" * 3996
+    db_path.write_bytes(bytes(data))
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedDatabase, match="damaged"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_full_disk_is_a_plain_message(db_path, monkeypatch):
+    open_database(db_path)
+    close_database()
+    before = db_path.read_bytes()
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("models.migrations.upgrade", full)
+    monkeypatch.setattr("models.database.upgrade", full)
+    with pytest.raises(DatabaseOpenError, match="the disk is full"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before

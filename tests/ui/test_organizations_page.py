@@ -286,3 +286,21 @@ def test_ctrl_f_goes_to_the_search_box(window, qtbot):
     page.form.inputs["city"].setFocus()
     qtbot.keyClick(page.form.inputs["city"], Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.search
+
+
+def test_a_save_the_disk_refuses_says_so_and_keeps_the_form(window, qtbot, monkeypatch):
+    from peewee import OperationalError
+
+    page = page_of(window)
+    page.new_record()
+    qtbot.keyClicks(page.form.inputs["name"], "Embassy of Spain")
+
+    def full(*_args, **_kwargs):
+        raise OperationalError("database or disk is full")
+
+    monkeypatch.setattr("models.editing.RecordEditor._save_parts", full)
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+    assert page.form.banner.isVisible()
+    assert "Nothing was saved: the disk is full" in page.form.banner.text()
+    assert page.form.inputs["name"].text() == "Embassy of Spain"
+    assert Organization.select().count() == 0

@@ -36,8 +36,9 @@ def open_window(qtbot, settings, path):
     return window
 
 
-def test_a_file_that_cannot_be_written_opens_read_only_with_a_banner(qtbot, settings, answers,
-                                                                       tmp_path, monkeypatch):
+def test_a_file_that_cannot_be_written_opens_read_only_with_a_banner(
+    qtbot, settings, answers, tmp_path, monkeypatch
+):
     path = made(tmp_path / "shared.db", "ISTC", "CSIC")
     before = digest(path)
     monkeypatch.setattr(main_window_module, "can_write", lambda _path: False)
@@ -59,8 +60,9 @@ def test_a_file_that_cannot_be_written_opens_read_only_with_a_banner(qtbot, sett
     assert backups_of(path) == []  # nothing is written for it, not even a backup
 
 
-def test_a_second_window_is_told_who_holds_the_database(qtbot, settings, answers, tmp_path,
-                                                        monkeypatch):
+def test_a_second_window_is_told_who_holds_the_database(
+    qtbot, settings, answers, tmp_path, monkeypatch
+):
     path = made(tmp_path / "department.db", "ISTC")
     first = open_window(qtbot, settings, path)
     assert not first.read_only
@@ -100,7 +102,8 @@ def test_opening_makes_a_daily_backup(qtbot, settings, answers, tmp_path):
 
 
 def test_restore_brings_back_the_backed_up_records_after_backing_up_the_present(
-        qtbot, settings, answers, tmp_path, monkeypatch):
+    qtbot, settings, answers, tmp_path, monkeypatch
+):
     path = made(tmp_path / "records.db", "ISTC", "CSIC")
     window = open_window(qtbot, settings, path)
     monkeypatch.setattr(dialogs, "run_dialog", lambda dialog: 1)
@@ -112,8 +115,9 @@ def test_restore_brings_back_the_backed_up_records_after_backing_up_the_present(
     assert {o.name for o in Organization.select()} == {"ISTC", "Nazarbayev University"}
 
     def choose_by_hand(dialog):
-        dialog.list.setCurrentRow(next(
-            i for i, b in enumerate(dialog.backups) if b.reason == "by hand"))
+        dialog.list.setCurrentRow(
+            next(i for i, b in enumerate(dialog.backups) if b.reason == "by hand")
+        )
         return 1
 
     monkeypatch.setattr(dialogs, "run_dialog", choose_by_hand)
@@ -126,3 +130,30 @@ def test_restore_brings_back_the_backed_up_records_after_backing_up_the_present(
     assert names == {"ISTC", "Nazarbayev University"}
     assert any("Restore from backup|Go back" in asked for asked in answers.asked)
     assert window.statusBar().currentMessage().startswith("Restored.")
+
+
+def test_a_damaged_database_is_explained_and_its_newest_backup_offered(
+    qtbot, settings, answers, tmp_path
+):
+    path = made(tmp_path / "records.db", "ISTC", "CSIC")
+    window = open_window(qtbot, settings, path)  # makes the daily backup
+    window.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\x00" * 3996  # the schema page, wiped
+    path.write_bytes(bytes(data))
+    damaged = digest(path)
+
+    answers.confirm = False
+    refused = MainWindow(settings)
+    qtbot.addWidget(refused)
+    assert not refused.open_database(str(path))
+    assert "damaged" in answers.asked[-1]
+    assert "damaged" in answers.errors[-1]
+    assert digest(path) == damaged  # refused, and never modified
+
+    answers.confirm = True
+    restored = open_window(qtbot, settings, path)
+    assert restored.database_target == str(path)
+    assert {o.name for o in Organization.select()} == {"ISTC", "CSIC"}
+    # The damaged file was kept before the backup replaced it.
+    assert any(b.reason in ("before restore", "damaged copy") for b in backups_of(path))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from peewee import DatabaseError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import trash
+from models.database import explain_write_failure
 from models.editing import RecordEditor
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
@@ -383,6 +385,9 @@ class RecordForm(QWidget):
             return False
         except SeriktesError as error:
             self.show_problems([Problem("", str(error))])
+            return False
+        except DatabaseError as error:  # a full disk, a locked file: the save was rolled back
+            self.show_problems([Problem("", explain_write_failure(error))])
             return False
         self.load(record.id)
         self.saved.emit(record.id)
