@@ -13,6 +13,7 @@ from models.appdirs import default_database_path, setup_logging
 from resources import icon_path
 from ui import crash
 from ui.dashboard import install_dashboard
+from ui.export_action import install_export
 from ui.main_window import MainWindow
 from ui.search_box import install_search
 from ui.settings import LAST_DATABASE, AppSettings
@@ -51,6 +52,7 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     window = MainWindow(settings)
     install_dashboard(window)
     install_search(window)
+    install_export(window)
     install_sample_actions(window)
     if is_first_start(settings, database):
         first_start(window)
