@@ -15,109 +15,71 @@ from models.records import Country
 from models.text import fold
 
 # Month names as written in dates in English, Russian (both cases) and Kazakh.
+_ENGLISH = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_NAMES = (
+    _ENGLISH,
+    [name[:3] for name in _ENGLISH],
+    [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ],
+    [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+    [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ],
+)
+# Month names as written in dates in English, Russian (both cases) and Kazakh, folded as the
+# text they are looked up with.
 _MONTHS = {
-    **{
-        name: number
-        for number, name in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ],
-            start=1,
-        )
-    },
-    **{
-        name[:3]: number
-        for number, name in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ],
-            start=1,
-        )
-    },
-    **{
-        name: number
-        for number, name in enumerate(
-            [
-                "январь",
-                "февраль",
-                "март",
-                "апрель",
-                "май",
-                "июнь",
-                "июль",
-                "август",
-                "сентябрь",
-                "октябрь",
-                "ноябрь",
-                "декабрь",
-            ],
-            start=1,
-        )
-    },
-    **{
-        name: number
-        for number, name in enumerate(
-            [
-                "января",
-                "февраля",
-                "марта",
-                "апреля",
-                "мая",
-                "июня",
-                "июля",
-                "августа",
-                "сентября",
-                "октября",
-                "ноября",
-                "декабря",
-            ],
-            start=1,
-        )
-    },
-    **{
-        fold(name): number
-        for number, name in enumerate(
-            [
-                "қаңтар",
-                "ақпан",
-                "наурыз",
-                "сәуір",
-                "мамыр",
-                "маусым",
-                "шілде",
-                "тамыз",
-                "қыркүйек",
-                "қазан",
-                "қараша",
-                "желтоқсан",
-            ],
-            start=1,
-        )
-    },
+    fold(name): number for names in _MONTH_NAMES for number, name in enumerate(names, start=1)
 }
-_MONTHS = {fold(name): number for name, number in _MONTHS.items()}
 _NUMERIC = (
     (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),

@@ -76,15 +76,7 @@ def write_backup(database: Path, target: Path) -> Path:
     partial = target.with_name(f".{target.name}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        source = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            copy = sqlite3.connect(str(partial))
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
+        _copy(database, partial)
         os.replace(partial, target)
     except (OSError, sqlite3.Error) as error:
         # When the folder itself could not be written there is no partial file to remove.
@@ -92,6 +84,20 @@ def write_backup(database: Path, target: Path) -> Path:
             partial.unlink(missing_ok=True)
         raise BackupFailed(_why(error, target)) from error
     return target
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a database page by page with SQLite's backup API: consistent even while another
+    connection writes to the source."""
+    reading = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        writing = sqlite3.connect(str(target))
+        try:
+            reading.backup(writing)
+        finally:
+            writing.close()
+    finally:
+        reading.close()
 
 
 def _why(error: Exception, target: Path) -> str:
@@ -177,16 +183,10 @@ def restore_backup(backup: Backup, database: Path) -> Backup:
     except BackupFailed:
         before = _keep_damaged(database)
     try:
-        source = sqlite3.connect(f"{backup.path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            target = sqlite3.connect(str(database))
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-        finally:
-            source.close()
+        _copy(backup.path, database)
     except sqlite3.Error as error:
-        raise BackupFailed(f"The backup could not be restored ({error}); the database is as "
-                           f"it was, and a copy of it is in {before.path}.") from error
+        raise BackupFailed(
+            f"The backup could not be restored ({error}); the database is as "
+            f"it was, and a copy of it is in {before.path}."
+        ) from error
     return before

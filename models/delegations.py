@@ -115,12 +115,8 @@ class DelegationEditor(RecordEditor):
             check.required(values["direction"], "direction", "Direction"),
             check.choice(values, "direction", DELEGATION_DIRECTIONS, "direction"),
             valid_country(values["country"]),
-            check.dates_in_order(
-                values["starts_on"], values["ends_on"], "ends_on", "Start date", "End date"
-            ),
         )
-        if values["ends_on"] and not values["starts_on"]:
-            problems.append(Problem("starts_on", "Give the start date as well as the end date."))
+        problems += check.period(values)
         problems += member_problems(values["members"])
         problems += follow_up_problems(values["follow_ups"])
         for links in LINKS:

@@ -65,12 +65,8 @@ class EventEditor(RecordEditor):
             check.required(values["title"], "title", "Title"),
             check.choice(values, "kind", EVENT_KINDS, "kind of event"),
             valid_country(values["country"]),
-            check.dates_in_order(
-                values["starts_on"], values["ends_on"], "ends_on", "Start date", "End date"
-            ),
         )
-        if values["ends_on"] and not values["starts_on"]:
-            problems.append(Problem("starts_on", "Give the start date as well as the end date."))
+        problems += check.period(values)
         same_day = values["starts_on"] and values["ends_on"] in (None, values["starts_on"])
         if (
             same_day

@@ -60,6 +60,14 @@ def dates_in_order(
     return None
 
 
+def period(values: dict, first: str = "starts_on", last: str = "ends_on") -> list[Problem]:
+    """A start and an end: in order, and no end without a start."""
+    problems = collect(dates_in_order(values[first], values[last], last, "Start date", "End date"))
+    if values[last] and not values[first]:
+        problems.append(Problem(first, "Give the start date as well as the end date."))
+    return problems
+
+
 def choice(values: dict, field: str, choices, label: str) -> Problem | None:
     """A kind, status or role that is not one of its list (from an import or a stale form)."""
     if values.get(field) and values[field] not in choices:

@@ -3,17 +3,6 @@ does with us, and its people."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-)
-
 from models.areas import all_area_names
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 from models.editing import all_tag_names
@@ -25,6 +14,7 @@ from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm, section_heading
 from ui.widgets.inputs import ChoiceInput, NotesInput, TagsInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, country_picker
+from ui.widgets.related_table import RelatedTable
 
 
 class OrganizationForm(RecordForm):
@@ -91,28 +81,27 @@ class OrganizationForm(RecordForm):
         self._build_people()
 
     def _build_people(self) -> None:
-        heading = section_heading(self.tr("People"))
-        self.people = QTableWidget(0, 3)
-        self.people.setObjectName("people")
-        self.people.setHorizontalHeaderLabels(
-            [self.tr("Full name"), self.tr("Position"), self.tr("E-mail")]
+        related = RelatedTable(
+            "person",
+            [self.tr("Full name"), self.tr("Position"), self.tr("E-mail")],
+            self.tr("Add person…"),
+            (
+                self.tr("Save the organization to add its people."),
+                self.tr("No people recorded yet."),
+                self.tr("Double-click a person to open them."),
+            ),
         )
-        self.people.verticalHeader().hide()
-        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.people.setMinimumHeight(120)
-        self.people.doubleClicked.connect(self._open_person)
-        self.people_hint = QLabel()
-        self.people_hint.setStyleSheet("color: palette(placeholder-text);")
-        self.add_person_button = QPushButton(self.tr("Add person…"))
-        self.add_person_button.clicked.connect(self.add_person)
-        row = QHBoxLayout()
-        row.addWidget(self.people_hint, 1)
-        row.addWidget(self.add_person_button)
-        self.body_layout.addWidget(heading)
-        self.body_layout.addWidget(self.people)
-        self.body_layout.addLayout(row)
+        related.open_record.connect(self.open_record)
+        related.add_requested.connect(self.add_person)
+        self.people, self.people_hint, self.add_person_button = (
+            related.table,
+            related.hint,
+            related.add_button,
+        )
+        self.people.setObjectName("people")
+        self.related_people = related
+        self.body_layout.addWidget(section_heading(self.tr("People")))
+        self.body_layout.addWidget(related)
 
     def loaded(self) -> None:
         self.inputs["parent"].exclude = self.record_id
@@ -122,24 +111,10 @@ class OrganizationForm(RecordForm):
 
     def _fill_people(self) -> None:
         people = people_of(self.record_id) if self.record_id is not None else []
-        self.people.setRowCount(len(people))
-        for row, person in enumerate(people):
-            for column, text in enumerate((person.full_name, person.position, person.email)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, person.id)
-                self.people.setItem(row, column, item)
-        self.add_person_button.setEnabled(self.record_id is not None)
-        if self.record_id is None:
-            self.people_hint.setText(self.tr("Save the organization to add its people."))
-        elif not people:
-            self.people_hint.setText(self.tr("No people recorded yet."))
-        else:
-            self.people_hint.setText(self.tr("Double-click a person to open them."))
-
-    def _open_person(self) -> None:
-        item = self.people.currentItem()
-        if item is not None:
-            self.open_record.emit("person", item.data(Qt.ItemDataRole.UserRole))
+        self.related_people.set_rows(
+            self.record_id is not None,
+            [(person.id, (person.full_name, person.position, person.email)) for person in people],
+        )
 
     def add_person(self) -> None:
         if self.record_id is None:

@@ -3,16 +3,7 @@ roles, and the key figures reported about it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-)
+from PySide6.QtCore import QCoreApplication
 
 from models.areas import all_area_names
 from models.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
@@ -34,6 +25,7 @@ from ui.widgets.inputs import (
     TextInput,
 )
 from ui.widgets.pickers import OrganizationPicker
+from ui.widgets.related_table import RelatedTable
 
 
 def figure_value(figure: KeyFigure) -> str:
@@ -131,29 +123,27 @@ class ProgramForm(RecordForm):
         )
 
     def _build_figures(self) -> None:
-        layout = self.tab(self.tr("Key figures"))
-        self.figures = QTableWidget(0, 4)
-        self.figures.setObjectName("figures")
-        self.figures.setHorizontalHeaderLabels(
-            [self.tr("What is measured"), self.tr("Value"), self.tr("Unit"), self.tr("As of")]
+        related = RelatedTable(
+            "figure",
+            [self.tr("What is measured"), self.tr("Value"), self.tr("Unit"), self.tr("As of")],
+            self.tr("Add key figure…"),
+            (
+                self.tr("Save the program to add its key figures."),
+                self.tr("No key figures reported yet."),
+                self.tr("Double-click a figure to open it."),
+            ),
+            numbers=(1,),
         )
-        self.figures.verticalHeader().hide()
-        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.figures.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.figures.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.figures.doubleClicked.connect(self._open_figure)
-        self.figures_hint = QLabel()
-        self.figures_hint.setWordWrap(True)
-        self.figures_hint.setStyleSheet("color: palette(placeholder-text);")
-        self.add_figure_button = QPushButton(self.tr("Add key figure…"))
-        self.add_figure_button.clicked.connect(self.add_figure)
-        row = QHBoxLayout()
-        row.addWidget(self.figures_hint, 1)
-        row.addWidget(self.add_figure_button)
-        layout.addWidget(self.figures, 1)
-        layout.addLayout(row)
+        related.open_record.connect(self.open_record)
+        related.add_requested.connect(self.add_figure)
+        self.figures, self.figures_hint, self.add_figure_button = (
+            related.table,
+            related.hint,
+            related.add_button,
+        )
+        self.figures.setObjectName("figures")
+        self.related_figures = related
+        self.tab(self.tr("Key figures")).addWidget(related)
 
     def loaded(self) -> None:
         self.inputs["areas"].set_known(all_area_names())
@@ -162,30 +152,21 @@ class ProgramForm(RecordForm):
 
     def _fill_figures(self) -> None:
         figures = program_figures(self.record_id) if self.record_id is not None else []
-        self.figures.setRowCount(len(figures))
-        for row, figure in enumerate(figures):
-            as_of = figure.as_of.strftime("%d.%m.%Y") if figure.as_of else ""
-            texts = (figure.measure, figure_value(figure), figure.unit, as_of)
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, figure.id)
-                if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.figures.setItem(row, column, item)
-        self.add_figure_button.setEnabled(self.record_id is not None)
-        if self.record_id is None:
-            self.figures_hint.setText(self.tr("Save the program to add its key figures."))
-        elif not figures:
-            self.figures_hint.setText(self.tr("No key figures reported yet."))
-        else:
-            self.figures_hint.setText(self.tr("Double-click a figure to open it."))
-
-    def _open_figure(self) -> None:
-        item = self.figures.currentItem()
-        if item is not None:
-            self.open_record.emit("figure", item.data(Qt.ItemDataRole.UserRole))
+        self.related_figures.set_rows(
+            self.record_id is not None,
+            [
+                (
+                    figure.id,
+                    (
+                        figure.measure,
+                        figure_value(figure),
+                        figure.unit,
+                        figure.as_of.strftime("%d.%m.%Y") if figure.as_of else "",
+                    ),
+                )
+                for figure in figures
+            ],
+        )
 
     def add_figure(self) -> None:
         if self.record_id is None:
