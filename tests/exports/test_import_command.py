@@ -29,11 +29,23 @@ def count(path):
 
 
 def test_import_then_report_then_exit_0(empty_database, tmp_path, capsys):
-    sheet = xlsx(tmp_path / "partners.xlsx", [["Name", "Country"], ["CSIC", "Spain"],
-                                              ["NU", "Kazakhstan"], ["X", "Atlantis"]])
+    sheet = xlsx(
+        tmp_path / "partners.xlsx",
+        [["Name", "Country"], ["CSIC", "Spain"], ["NU", "Kazakhstan"], ["X", "Atlantis"]],
+    )
     report = tmp_path / "report.xlsx"
-    code = main.main(["import", str(sheet), "--into", "organizations", "--database",
-                      str(empty_database), "--report", str(report)])
+    code = main.main(
+        [
+            "import",
+            str(sheet),
+            "--into",
+            "organizations",
+            "--database",
+            str(empty_database),
+            "--report",
+            str(report),
+        ]
+    )
     out = capsys.readouterr().out.strip()
     assert code == 0
     assert out == "3 rows read, 2 imported, 0 filled in, 0 duplicates, 1 rejected"
@@ -44,8 +56,17 @@ def test_import_then_report_then_exit_0(empty_database, tmp_path, capsys):
 
 def test_dry_run_imports_nothing(empty_database, tmp_path, capsys):
     sheet = xlsx(tmp_path / "partners.xlsx", [["Name"], ["CSIC"]])
-    code = main.main(["import", str(sheet), "--into", "organizations", "--database",
-                      str(empty_database), "--dry-run"])
+    code = main.main(
+        [
+            "import",
+            str(sheet),
+            "--into",
+            "organizations",
+            "--database",
+            str(empty_database),
+            "--dry-run",
+        ]
+    )
     assert code == 0
     assert capsys.readouterr().out.startswith("dry run, nothing imported: 1 rows read, 1 imported")
     assert count(empty_database) == 0
@@ -65,8 +86,9 @@ def test_on_duplicate_create_makes_a_second_record(empty_database, tmp_path, cap
 def test_a_refused_file_exits_1_with_one_plain_line(empty_database, tmp_path, capsys):
     bad = tmp_path / "partners.xlsx"
     bad.write_text("not a spreadsheet")
-    code = main.main(["import", str(bad), "--into", "organizations", "--database",
-                      str(empty_database)])
+    code = main.main(
+        ["import", str(bad), "--into", "organizations", "--database", str(empty_database)]
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1
     assert len(err) == 1 and "is not a spreadsheet" in err[0]
@@ -77,8 +99,10 @@ def test_a_refused_file_exits_1_with_one_plain_line(empty_database, tmp_path, ca
 def test_no_such_database_exits_1(tmp_path, capsys):
     sheet = xlsx(tmp_path / "partners.xlsx", [["Name"], ["CSIC"]])
     missing = tmp_path / "missing.db"
-    assert main.main(["import", str(sheet), "--into", "organizations", "--database",
-                      str(missing)]) == 1
+    assert (
+        main.main(["import", str(sheet), "--into", "organizations", "--database", str(missing)])
+        == 1
+    )
     assert "no longer exists" in capsys.readouterr().err
     assert not missing.exists()
 

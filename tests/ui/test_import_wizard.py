@@ -29,14 +29,16 @@ def drive(qtbot, monkeypatch, window, steps):
 
 
 def test_import_organizations_through_the_wizard(window, qtbot, monkeypatch, tmp_path):
-    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council",
-                               "short_name": "CSIC"})
-    sheet = xlsx(tmp_path / "partners.xlsx", [
-        ["Наименование", "Страна", "Тип", "Что обсуждали"],
-        ["Nazarbayev University", "Казахстан", "Университет", "Strategic partner"],
-        ["CSIC", "Испания", "Научная организация", None],
-        ["Atlantis Institute", "Atlantis", None, None],
-    ])
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "CSIC"})
+    sheet = xlsx(
+        tmp_path / "partners.xlsx",
+        [
+            ["Наименование", "Страна", "Тип", "Что обсуждали"],
+            ["Nazarbayev University", "Казахстан", "Университет", "Strategic partner"],
+            ["CSIC", "Испания", "Научная организация", None],
+            ["Atlantis Institute", "Atlantis", None, None],
+        ],
+    )
     report = tmp_path / "not imported.xlsx"
     monkeypatch.setattr(dialogs, "choose_import_file", lambda _parent: str(sheet))
     monkeypatch.setattr(dialogs, "choose_save_path", lambda _parent, _name: str(report))
@@ -70,8 +72,9 @@ def test_import_organizations_through_the_wizard(window, qtbot, monkeypatch, tmp
     seen = drive(qtbot, monkeypatch, window, steps)
     assert "3 rows read: 1 can be imported, 1 have cells that cannot be taken" in seen["summary"]
     assert "“Atlantis” is not a country" in seen["marked"]
-    assert seen["result"] == ("Done: 3 rows read, 1 imported, 1 filled in, 1 duplicates, "
-                              "1 rejected.")
+    assert seen["result"] == (
+        "Done: 3 rows read, 1 imported, 1 filled in, 1 duplicates, 1 rejected."
+    )
     nu = Organization.get(Organization.name == "Nazarbayev University")
     assert (nu.country_id, nu.kind, nu.notes) == ("KZ", "university", "Strategic partner")
     assert Organization.get_by_id(csic.id).country_id == "ES"
