@@ -137,8 +137,23 @@ def _org_title(organization: Organization) -> str:
     return ORGANIZATIONS.title(organization)
 
 
+def _country(code: str | None) -> str:
+    """A country's English name, from one read of the country table per report."""
+    if not code:
+        return ""
+    if code not in _COUNTRY_NAMES:
+        _COUNTRY_NAMES.clear()
+        _COUNTRY_NAMES.update(Country.select(Country.code, Country.name_en).tuples())
+    return _COUNTRY_NAMES.get(code, code)
+
+
+# Filled from the database's country table when a report first needs a name; the names are
+# the same in every database (ISO 3166, from pycountry).
+_COUNTRY_NAMES: dict[str, str] = {}
+
+
 def _place(city: str, code: str | None) -> str:
-    return ", ".join(part for part in (city, country_name(code)) if part)
+    return ", ".join(part for part in (city, _country(code)) if part)
 
 
 def _label(choices, code: str | None) -> str:
@@ -309,7 +324,7 @@ def partners_part(
             o.name,
             o.short_name,
             _label(ORGANIZATION_KINDS, o.kind),
-            country_name(o.country_id),
+            _country(o.country_id),
             o.city,
             _label(ORGANIZATION_STATUSES, o.status),
             o.website,
@@ -592,7 +607,7 @@ def figures_part(figures: ModelSelect, title: str) -> ReportPart:
     rows = []
     for f in query:
         about = [
-            country_name(f.country_id),
+            _country(f.country_id),
             _org_title(f.organization) if f.organization_id else "",
             f.program.name if f.program_id else "",
         ]
@@ -637,7 +652,6 @@ class _Scope:
 
     organizations: ModelSelect
     country: str | None = None
-    programs: ModelSelect | None = None
 
 
 def find_organization(text: str) -> Organization:
@@ -788,7 +802,7 @@ def organization_brief(organization_id: int, today: dt.date | None = None) -> Re
         ("Original name", organization.name_original),
         ("Kind", _label(ORGANIZATION_KINDS, organization.kind)),
         ("Status", _label(ORGANIZATION_STATUSES, organization.status)),
-        ("Country", country_name(organization.country_id)),
+        ("Country", _country(organization.country_id)),
         ("City", organization.city),
         ("Website", organization.website),
         ("E-mail", organization.email),
@@ -994,7 +1008,7 @@ NO_COUNTRY = "(no country given)"
 
 
 def _country_names(codes: list[str] | None) -> list[str]:
-    return [country_name(code) for code in codes] if codes else [NO_COUNTRY]
+    return [_country(code) for code in codes] if codes else [NO_COUNTRY]
 
 
 def _in_force_by_country(
@@ -1079,7 +1093,7 @@ def programs_report(request: ListRequest | None = None) -> Report:
                     _org_title(organization),
                     PARTNER_ROLES.label(role),
                     _label(ORGANIZATION_KINDS, organization.kind),
-                    country_name(organization.country_id),
+                    _country(organization.country_id),
                 )
             )
     partners = ReportPart(

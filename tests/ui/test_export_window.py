@@ -244,3 +244,20 @@ def test_the_programs_report_from_the_menu(window, qtbot, partners, exporter, sa
     exporter.programs_action.trigger()
     book = finished(qtbot, exporter, save_to)
     assert book.sheetnames == ["Programs", "Partners", "Key figures", "Budgets"]
+
+
+def test_on_a_countrys_page_export_makes_its_brief(window, qtbot, partners, exporter, save_to):
+    window.open_record("country", "KZ")
+    exporter.export_action.trigger()
+    book = finished(qtbot, exporter, save_to)
+    assert book["Overview"]["A1"].value == "Brief: Kazakhstan"
+    assert "Brief Kazakhstan" in save_to.suggested[0]
+
+
+def test_with_no_country_chosen_export_says_what_to_do(window, exporter, answers):
+    window.show_page("country")
+    window.country_page.show_country(None)
+    exporter.export_action.trigger()
+    assert answers.errors == [
+        "Nothing to export|Choose a list on the left, or a country, then export again."
+    ]
