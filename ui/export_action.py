@@ -34,12 +34,9 @@ from ui import dialogs
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
-from ui.settings import Setting
+from ui.settings import EXPORT_FOLDER
 
 log = logging.getLogger("seriktes")
-
-# The folder the last export went to, offered for the next one.
-EXPORT_FOLDER = Setting("state/export_folder", str, "")
 
 # (progress) -> what was written; progress(done, total) returns False to stop
 Job = Callable[[Callable[[int, int], bool]], Any]

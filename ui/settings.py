@@ -23,6 +23,8 @@ LAST_DATABASE = Setting("state/last_database", str, "")
 RECENT_DATABASES = Setting("state/recent_databases", list, [])
 WINDOW_GEOMETRY = Setting("state/window_geometry", QByteArray, QByteArray())
 SPLITTER_STATE = Setting("state/splitter", QByteArray, QByteArray())
+# The folder the last export went to, offered for the next one.
+EXPORT_FOLDER = Setting("state/export_folder", str, "")
 CURRENT_PAGE = Setting("state/current_page", str, "home")
 # What the user chose on the very first start ("sample" or "empty"); empty until they
 # choose, so the welcome is offered once.
