@@ -3,13 +3,14 @@ can cancel it. The window stays responsive meanwhile."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.base import db
+from models.database import thread_connection
 
 Progress = Callable[[int, int], bool]  # (done, total) → False when the user cancelled
 
@@ -20,27 +21,30 @@ class Task(QThread):
     def __init__(self, work: Callable[[Progress], Any], parent=None) -> None:
         super().__init__(parent)
         self._work = work
-        self._cancelled = False
+        self._cancelled = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        # peewee keeps one connection per thread: this thread opens its own on first use and
-        # closes it here, so SQLite never shares a connection across threads.
+        # peewee keeps one connection per thread: the work runs on this thread's own, so
+        # SQLite never shares a connection across threads.
         try:
-            self.result = self._work(self._progress)
+            with thread_connection():
+                self.result = self._work(self._progress)
         except BaseException as error:  # handed to the window's thread, which reports it
             self.error = error
-        finally:
-            if db.obj is not None:
-                db.close()
 
     def _progress(self, done: int, total: int) -> bool:
         self.progressed.emit(done, total)
-        return not self._cancelled
+        return not self._cancelled.is_set()
 
     def cancel(self) -> None:
-        self._cancelled = True
+        self._cancelled.set()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether the user asked to cancel; the work stops at its next progress report."""
+        return self._cancelled.is_set()
 
 
 def run_task(parent: QWidget | None, title: str, text: str, work: Callable[[Progress], Any]) -> Any:

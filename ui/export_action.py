@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,16 +20,15 @@ from PySide6.QtCore import (
     QObject,
     QStandardPaths,
     Qt,
-    QThread,
     Signal,
     Slot,
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
-from models.database import thread_connection
 from models.errors import SeriktesError
 from ui import dialogs
+from ui.background import Task
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
@@ -67,46 +65,36 @@ def file_name(*words: str) -> str:
     return f"{text[:120]} {dt.date.today():%Y-%m-%d}.xlsx"
 
 
-class ExportThread(QThread):
-    """Runs one export job on a connection of its own; says how it went by signals."""
+class ExportThread(Task):
+    """Runs one export job on a connection of its own; says how it went by signals, sent on
+    the window's thread once the job has ended."""
 
-    progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
 
     def __init__(self, job: Job, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._stop = threading.Event()
+        super().__init__(job, parent)
+        self.finished.connect(self._report)
 
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._stop.is_set()
-
-    def run(self) -> None:
+    def _report(self) -> None:
         from exports.workbook import ExportCancelled
 
-        try:
-            with thread_connection():
-                result = self._job(self._progress)
-        except ExportCancelled:
+        error = self.error
+        if error is None:
+            self.succeeded.emit(self.result)
+        elif isinstance(error, ExportCancelled):
             self.cancelled.emit()
-        except SeriktesError as error:
+        elif isinstance(error, SeriktesError):
             self.failed.emit(str(error))
-        except Exception as error:  # shown to the user and logged, never lost in a thread
-            log.exception("Export failed")
+        else:  # shown to the user and logged, never lost in a thread
+            log.error("Export failed", exc_info=error)
             self.failed.emit(
                 tr(
                     "The export stopped because of an unexpected error: {error}. Nothing was "
                     "written; the details are in the log."
                 ).format(error=error)
             )
-        else:
-            self.succeeded.emit(result)
 
 
 class Exporter(QObject):

@@ -153,7 +153,7 @@ def test_cancelling_the_progress_leaves_no_file(
         going_on = report(thread, done, total)
         if done == 2:
             release.wait(10)  # the export waits here until the user has pressed Cancel
-        return going_on and not thread._stop.is_set()
+        return going_on and not thread.stopping
 
     monkeypatch.setattr(ExportThread, "_progress", held)
     exporter.export_action.trigger()
