@@ -1,0 +1,400 @@
+"""The parts reports are made of: one function per kind of row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import JOIN, ModelSelect
+
+from models.agreements import agreement_status
+from models.choices import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    DELEGATION_DIRECTIONS,
+    EVENT_KINDS,
+    FIGURE_QUALIFIERS,
+    ORGANIZATION_KINDS,
+    ORGANIZATION_STATUSES,
+    PARTNER_ROLES,
+    PROGRAM_KINDS,
+    PROGRAM_STATUSES,
+)
+from models.records import (
+    Agreement,
+    Delegation,
+    Event,
+    FollowUp,
+    KeyFigure,
+    Organization,
+    Person,
+    Program,
+    Source,
+)
+from models.reports.linked_names import (
+    area_names_by_organization,
+    figure_text,
+    figures_by_program,
+    member_names,
+    participant_names,
+    party_names,
+    program_partners,
+)
+from models.reports.report import (
+    DATE,
+    MONEY,
+    NUMBER,
+    ReportColumn,
+    ReportPart,
+    choice_text,
+    country_text,
+    days_left,
+    names_cell,
+    org_title,
+    place_text,
+)
+
+
+def partners_part(
+    organizations: ModelSelect, title: str, relation: dict[int, str] | None = None
+) -> ReportPart:
+    parent = Organization.alias("parent")
+    query = (
+        organizations.select(Organization, parent.name.alias("parent_name"))
+        .join_from(Organization, parent, JOIN.LEFT_OUTER, on=(Organization.parent == parent.id))
+        .order_by(Organization.name_key)
+    )
+    records = list(query.objects())  # the parent's name set on each organization
+    areas = area_names_by_organization(o.id for o in records)
+    columns = [
+        ReportColumn("Name"),
+        ReportColumn("Short name"),
+        ReportColumn("Kind"),
+        ReportColumn("Country"),
+        ReportColumn("City"),
+        ReportColumn("Status"),
+        ReportColumn("Website"),
+        ReportColumn("Part of"),
+        ReportColumn("Areas of cooperation"),
+    ]
+    rows = [
+        (
+            o.name,
+            o.short_name,
+            choice_text(ORGANIZATION_KINDS, o.kind),
+            country_text(o.country_id),
+            o.city,
+            choice_text(ORGANIZATION_STATUSES, o.status),
+            o.website,
+            o.parent_name or "",
+            ", ".join(areas.get(o.id, [])),
+        )
+        for o in records
+    ]
+    if relation is not None:
+        columns.insert(1, ReportColumn("Relation"))
+        rows = [
+            (row[0], relation.get(o.id, ""), *row[1:]) for row, o in zip(rows, records, strict=True)
+        ]
+    return ReportPart("Partners", title, tuple(columns), rows)
+
+
+def people_part(people: ModelSelect, title: str) -> ReportPart:
+    query = (
+        people.select(Person, Organization)
+        .join_from(Person, Organization, JOIN.LEFT_OUTER)
+        .order_by(Person.name_key)
+    )
+    rows = [
+        (
+            p.full_name,
+            p.position,
+            org_title(p.organization) if p.organization_id else "",
+            p.email,
+            p.phone,
+        )
+        for p in query
+    ]
+    columns = (
+        ReportColumn("Full name"),
+        ReportColumn("Position"),
+        ReportColumn("Organization"),
+        ReportColumn("E-mail"),
+        ReportColumn("Phone"),
+    )
+    return ReportPart("People", title, columns, rows)
+
+
+AGREEMENT_COLUMNS = (
+    ReportColumn("Title"),
+    ReportColumn("Kind"),
+    ReportColumn("Parties and signatories"),
+    ReportColumn("Status"),
+    ReportColumn("Signed", DATE),
+    ReportColumn("Expires", DATE),
+    ReportColumn("Days left", NUMBER),
+    ReportColumn("Reference"),
+)
+
+
+def agreement_row(agreement: Agreement, parties: list[str], today: dt.date) -> tuple:
+    status = agreement_status(agreement, today)
+    expires: Any = agreement.expires_on or ("open-ended" if agreement.open_ended else None)
+    days = days_left(agreement.expires_on, today) if status == "in_force" else None
+    return (
+        agreement.title,
+        choice_text(AGREEMENT_KINDS, agreement.kind),
+        "; ".join(parties),
+        AGREEMENT_STATUSES.label(status),
+        agreement.signed_on,
+        expires,
+        days,
+        agreement.reference_number,
+    )
+
+
+# A brief lists what holds first, then what is being prepared, then what has ended.
+STATUS_ORDER = ("in_force", "negotiating", "draft", "expired", "terminated")
+
+
+def agreements_part(
+    agreements: ModelSelect,
+    title: str,
+    today: dt.date,
+    name: str = "Agreements",
+    by_status: bool = False,
+) -> ReportPart:
+    """Agreements in the query's order, or ``by_status``: those in force first (the soonest
+    to expire first), then those in preparation, then those that ended (the latest first)."""
+    records = list(agreements)
+    far = dt.date.max.toordinal()
+
+    def order(agreement: Agreement) -> tuple:
+        status = agreement_status(agreement, today)
+        rank = STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+        expires = agreement.expires_on.toordinal() if agreement.expires_on else far
+        return (rank, expires if rank < 3 else -expires, agreement.title)
+
+    if by_status:
+        records.sort(key=order)
+    parties = party_names(a.id for a in records)
+    rows = [agreement_row(a, parties.get(a.id, []), today) for a in records]
+    return ReportPart(name, title, AGREEMENT_COLUMNS, rows)
+
+
+def events_part(
+    events: ModelSelect, title: str, name: str = "Events", newest_first: bool = True
+) -> ReportPart:
+    starts = Event.starts_on.desc(nulls="LAST") if newest_first else Event.starts_on.asc()
+    records = list(events.order_by(starts, Event.title))
+    participants = participant_names(e.id for e in records)
+    rows = [
+        (
+            e.starts_on,
+            e.ends_on if e.ends_on != e.starts_on else None,
+            e.title,
+            choice_text(EVENT_KINDS, e.kind),
+            ", ".join(p for p in (e.venue, place_text(e.city, e.country_id)) if p),
+            names_cell(participants.get(e.id, [])),
+            e.outcomes or e.summary,
+        )
+        for e in records
+    ]
+    columns = (
+        ReportColumn("Starts", DATE),
+        ReportColumn("Ends", DATE),
+        ReportColumn("Title"),
+        ReportColumn("Kind"),
+        ReportColumn("Place"),
+        ReportColumn("Participants"),
+        ReportColumn("Outcomes"),
+    )
+    return ReportPart(name, title, columns, rows)
+
+
+def delegations_part(
+    delegations: ModelSelect, title: str, name: str = "Delegations", newest_first: bool = True
+) -> ReportPart:
+    head = Person.alias("head")
+    starts = Delegation.starts_on.desc(nulls="LAST") if newest_first else Delegation.starts_on
+    query = (
+        delegations.select(Delegation, Organization, head)
+        .join_from(Delegation, Organization, JOIN.LEFT_OUTER)
+        .join_from(Delegation, head, JOIN.LEFT_OUTER, on=(Delegation.head == head.id))
+        .order_by(starts, Delegation.title)
+    )
+    records = list(query)
+    members = member_names(d.id for d in records)
+    rows = []
+    for d in records:
+        rows.append(
+            (
+                d.starts_on,
+                d.ends_on if d.ends_on != d.starts_on else None,
+                DELEGATION_DIRECTIONS.label(d.direction),
+                d.title,
+                org_title(d.organization) if d.organization_id else "",
+                d.head.full_name if d.head_id else "",
+                names_cell(members.get((d.id, "member"), [])),
+                names_cell(members.get((d.id, "counterpart"), [])),
+                ", ".join(p for p in (d.place, place_text(d.city, d.country_id)) if p),
+                d.purpose,
+                d.outcomes,
+            )
+        )
+    columns = (
+        ReportColumn("Starts", DATE),
+        ReportColumn("Ends", DATE),
+        ReportColumn("Direction"),
+        ReportColumn("Title"),
+        ReportColumn("Organization"),
+        ReportColumn("Head"),
+        ReportColumn("Members"),
+        ReportColumn("Counterparts met"),
+        ReportColumn("Place"),
+        ReportColumn("Purpose"),
+        ReportColumn("Outcomes"),
+    )
+    return ReportPart(name, title, columns, rows)
+
+
+def follow_up_state(follow_up: FollowUp, today: dt.date) -> str:
+    if follow_up.done:
+        return "Done"
+    if follow_up.due_on and follow_up.due_on < today:
+        return "Overdue"
+    return "Open"
+
+
+def follow_ups_part(follow_ups: ModelSelect, title: str, today: dt.date) -> ReportPart:
+    responsible = Person.alias("responsible")
+    query = (
+        follow_ups.select(FollowUp, Delegation, responsible)
+        .join_from(FollowUp, Delegation)
+        .join_from(
+            FollowUp,
+            responsible,
+            JOIN.LEFT_OUTER,
+            on=(FollowUp.responsible_person == responsible.id),
+        )
+        .order_by(FollowUp.done, FollowUp.due_on.asc(nulls="LAST"), FollowUp.id)
+    )
+    rows = []
+    for f in query:
+        who = f.responsible or (f.responsible_person.full_name if f.responsible_person_id else "")
+        rows.append(
+            (
+                f.due_on,
+                f.action,
+                who,
+                f.delegation.title,
+                f.delegation.starts_on,
+                follow_up_state(f, today),
+                f.done_on,
+            )
+        )
+    columns = (
+        ReportColumn("Due", DATE),
+        ReportColumn("Action"),
+        ReportColumn("Responsible"),
+        ReportColumn("Delegation"),
+        ReportColumn("Delegation's date", DATE),
+        ReportColumn("State"),
+        ReportColumn("Done on", DATE),
+    )
+    return ReportPart("Follow-ups", title, columns, rows)
+
+
+PROGRAM_COLUMNS = (
+    ReportColumn("Name"),
+    ReportColumn("Kind"),
+    ReportColumn("Status"),
+    ReportColumn("Lead organization"),
+    ReportColumn("Partners"),
+    ReportColumn("Starts", DATE),
+    ReportColumn("Ends", DATE),
+    ReportColumn("Budget", MONEY),
+    ReportColumn("Currency"),
+    ReportColumn("Key figures"),
+)
+
+
+def program_rows(records: list[Program]) -> list[tuple]:
+    ids = [p.id for p in records]
+    partners = program_partners(ids)
+    figures = figures_by_program(ids)
+    leads = {
+        o.id: org_title(o)
+        for o in Organization.select().where(Organization.id.in_([p.lead_id for p in records]))
+    }
+    rows = []
+    for p in records:
+        named = [
+            f"{org_title(o)} ({PARTNER_ROLES.label(role)})" for o, role in partners.get(p.id, [])
+        ]
+        rows.append(
+            (
+                p.name if not p.short_name else f"{p.name} ({p.short_name})",
+                choice_text(PROGRAM_KINDS, p.kind),
+                choice_text(PROGRAM_STATUSES, p.status),
+                leads.get(p.lead_id, ""),
+                names_cell(named),
+                p.starts_on,
+                p.ends_on,
+                p.budget,
+                p.currency,
+                "\n".join(figure_text(f) for f in figures.get(p.id, [])[:10]),
+            )
+        )
+    return rows
+
+
+def programs_part(programs: ModelSelect, title: str) -> ReportPart:
+    records = list(programs.order_by(Program.name))
+    return ReportPart("Programs", title, PROGRAM_COLUMNS, program_rows(records))
+
+
+def figures_part(figures: ModelSelect, title: str) -> ReportPart:
+    query = (
+        figures.select(KeyFigure, Organization, Program, Source)
+        .join_from(KeyFigure, Organization, JOIN.LEFT_OUTER)
+        .join_from(KeyFigure, Program, JOIN.LEFT_OUTER)
+        .join_from(KeyFigure, Source, JOIN.LEFT_OUTER)
+        .order_by(KeyFigure.measure, KeyFigure.as_of.desc(nulls="LAST"))
+    )
+    rows = []
+    for f in query:
+        about = [
+            country_text(f.country_id),
+            org_title(f.organization) if f.organization_id else "",
+            f.program.name if f.program_id else "",
+        ]
+        rows.append(
+            (
+                f.measure,
+                "" if f.qualifier == "exact" else choice_text(FIGURE_QUALIFIERS, f.qualifier),
+                f.value,
+                f.unit,
+                f.period_label,
+                f.as_of,
+                "; ".join(a for a in about if a),
+                f.source.title if f.source_id else "",
+            )
+        )
+    columns = (
+        ReportColumn("What is measured"),
+        ReportColumn("Qualifier"),
+        ReportColumn("Value", NUMBER),
+        ReportColumn("Unit"),
+        ReportColumn("Period"),
+        ReportColumn("As of", DATE),
+        ReportColumn("About"),
+        ReportColumn("Source"),
+    )
+    return ReportPart("Key figures", title, columns, rows)
+
+
+def overview_part(title: str, facts: list[tuple[str, Any]]) -> ReportPart:
+    columns = (ReportColumn("Item", width=34), ReportColumn("Details", width=90))
+    rows = [(label, value) for label, value in facts if value not in (None, "")]
+    return ReportPart("Overview", title, columns, rows)

@@ -1,0 +1,128 @@
+"""Programs with their partners, budget and key figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from models.choices import (
+    ORGANIZATION_KINDS,
+    PARTNER_ROLES,
+)
+from models.countries import country_name
+from models.listing import ListRequest
+from models.programs import PROGRAM_LIST
+from models.records import (
+    KeyFigure,
+    Program,
+)
+from models.reports.linked_names import program_partners
+from models.reports.parts import PROGRAM_COLUMNS, figures_part, program_rows
+from models.reports.report import (
+    MONEY,
+    PartChart,
+    Report,
+    ReportColumn,
+    ReportPart,
+    choice_text,
+    country_text,
+    org_title,
+)
+
+
+def _program_ids(request: ListRequest | None) -> list[int] | None:
+    if request is None:
+        return None
+    ids: list[int] = []
+    while True:
+        page = PROGRAM_LIST.rows(request, len(ids), 1000)
+        ids += [row[0] for row in page]
+        if len(page) < 1000:
+            return ids
+
+
+def programs_report(request: ListRequest | None = None) -> Report:
+    """Programs with their partners, budget and key figures, and a chart of the budgets (one
+    per currency). ``request``: the programs as a list would select them; else all."""
+    ids = _program_ids(request)
+    programs = Program.select()
+    if ids is not None:
+        programs = programs.where(Program.id.in_(ids))
+    records = list(programs.order_by(Program.name))
+    chosen = [p.id for p in records]
+    overview = ReportPart("Programs", "Programs", PROGRAM_COLUMNS, program_rows(records))
+    partner_rows = []
+    partners_of = program_partners(chosen)
+    for program in records:
+        for organization, role in partners_of.get(program.id, []):
+            partner_rows.append(
+                (
+                    program.name,
+                    org_title(organization),
+                    PARTNER_ROLES.label(role),
+                    choice_text(ORGANIZATION_KINDS, organization.kind),
+                    country_text(organization.country_id),
+                )
+            )
+    partners = ReportPart(
+        "Partners",
+        "Partners of the programs, in their roles",
+        (
+            ReportColumn("Program"),
+            ReportColumn("Partner"),
+            ReportColumn("Role"),
+            ReportColumn("Kind"),
+            ReportColumn("Country"),
+        ),
+        partner_rows,
+    )
+    figures = figures_part(
+        KeyFigure.select().where(KeyFigure.program.in_(chosen)), "Key figures of the programs"
+    )
+    budgets = _budgets_part(records)
+    selection = "All programs." if request is None else _request_text(request)
+    return Report(
+        "Programs report",
+        selection,
+        [overview, partners, figures, budgets],
+        file_stem="Programs report",
+    )
+
+
+def _budgets_part(records: list[Program]) -> ReportPart:
+    with_budget = [p for p in records if p.budget is not None and p.budget > 0]
+    with_budget.sort(key=lambda p: (p.currency or "", -(p.budget or Decimal(0)), p.name))
+    rows = [(p.short_name or p.name, p.budget, p.currency or "") for p in with_budget]
+    columns = (
+        ReportColumn("Program"),
+        ReportColumn("Budget", MONEY),
+        ReportColumn("Currency"),
+    )
+    return ReportPart(
+        "Budgets",
+        "Budgets of the programs, by currency",
+        columns,
+        rows,
+        empty="No program has a budget recorded.",
+        chart=PartChart("Budget by program", label_column=0, value_column=1, group_column=2),
+    )
+
+
+def _request_text(request: ListRequest) -> str:
+    parts = []
+    if request.search.strip():
+        parts.append(f"search “{request.search.strip()}”")
+    for spec in PROGRAM_LIST.filters:
+        value = request.filters.get(spec.key)
+        if not value:
+            continue
+        if spec.kind == "country":
+            shown = country_name(value)
+        elif spec.choices is not None:
+            shown = spec.choices.label(value)
+        else:
+            shown = value
+        parts.append(f"{spec.label.lower()}: {shown}")
+    if not parts:
+        return "All programs."
+    text = "; ".join(parts)
+    return f"Programs with {text}."
