@@ -18,6 +18,8 @@ from models.choices import (
     FIGURE_QUALIFIERS,
     ORGANIZATION_KINDS,
     ORGANIZATION_STATUSES,
+    PARTICIPANT_ROLES,
+    PARTICIPANT_STATUSES,
     PROGRAM_KINDS,
     PROGRAM_STATUSES,
     ChoiceSet,
@@ -382,6 +384,40 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Notes", "notes", *_NOTES),
     ),
 }
+
+# A second sheet beside events, one row per participant: which event, who, in what role.
+FIELDS["participant"] = (
+    _f(
+        "event",
+        "Event",
+        "text",
+        "title",
+        "event title",
+        "мероприятие",
+        "название",
+        "название мероприятия",
+        "іс-шара",
+        "атауы",
+        required=True,
+    ),
+    _f(
+        "name",
+        "Participant",
+        "text",
+        "name",
+        "participant",
+        "person",
+        "organization",
+        "участник",
+        "фио",
+        "организация",
+        "қатысушы",
+        "ұйым",
+        required=True,
+    ),
+    _f("role", "Role", "choice", "роль", "рөлі", choices=PARTICIPANT_ROLES),
+    _f("status", "Status", "choice", *_STATUS, choices=PARTICIPANT_STATUSES),
+)
 
 KIND_LABELS = {
     "organization": "Organizations",

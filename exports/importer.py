@@ -25,6 +25,7 @@ from exports.import_values import (
 )
 from exports.spreadsheet_reader import Workbook
 from models.base import db
+from models.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.errors import SeriktesError
 from models.kinds import EDITORS_BY_KIND
 from models.records import Organization, Person, Program
@@ -136,6 +137,8 @@ def preview_import(
         row = ImportRow(number, list(cells))
         converter.convert(row, mapping, fields)
         rows.append(row)
+    if kind == "event":
+        rows += _participants_from_other_sheets(workbook, chosen, rows, converter)
     _find_twins(kind, rows)
     if kind == "organization":
         _note_names_made_by_the_sheet(rows)
@@ -144,6 +147,74 @@ def preview_import(
     )
     preview.decide_twins(on_duplicate)
     return preview
+
+
+def _cell(cells: list[Any], columns: dict[str, int], key: str) -> Any:
+    column = columns.get(key)
+    return cells[column] if column is not None and column < len(cells) else None
+
+
+def _participants_from_other_sheets(
+    workbook: Workbook, events_sheet, rows: list[ImportRow], converter: _Converter
+) -> list[ImportRow]:
+    """Participants kept on a sheet of their own (event, participant, role, status) join the
+    events of the imported sheet named in their rows. Rows that name no event of the sheet
+    are returned, so they are reported as not taken."""
+    by_title: dict[str, list[ImportRow]] = {}
+    for row in rows:
+        if row.values.get("title"):
+            by_title.setdefault(name_key(row.values["title"]), []).append(row)
+    unmatched, changed = [], set()
+    for sheet in workbook.sheets:
+        header_row = find_header_row("participant", sheet.rows) if sheet.rows else 0
+        mapping = match_headers("participant", sheet.rows[header_row]) if sheet.rows else {}
+        if sheet is events_sheet or {"event", "name"} - set(mapping.values()):
+            continue
+        columns = {key: column for column, key in mapping.items()}
+        for number, cells in zip(
+            sheet.numbers[header_row + 1 :], sheet.rows[header_row + 1 :], strict=True
+        ):
+            where = f"Sheet “{sheet.name}”, row {number}"
+            targets = by_title.get(name_key(read_text(_cell(cells, columns, "event") or "")), [])
+            if not targets:
+                lost = ImportRow(number, list(cells))
+                lost.problems.append(
+                    CellProblem(
+                        None,
+                        f"{where}: no event called “{_cell(cells, columns, 'event')}” "
+                        "in the sheet.",
+                    )
+                )
+                unmatched.append(lost)
+                continue
+            try:
+                participant = converter.names.participant(
+                    read_text(_cell(cells, columns, "name") or "")
+                )
+                participant["role"] = (
+                    read_choice(_cell(cells, columns, "role"), PARTICIPANT_ROLES, "role")
+                    if _cell(cells, columns, "role")
+                    else "attendee"
+                )
+                participant["status"] = (
+                    read_choice(_cell(cells, columns, "status"), PARTICIPANT_STATUSES, "status")
+                    if _cell(cells, columns, "status")
+                    else "confirmed"
+                )
+            except ValueError as error:
+                for target in targets:
+                    target.problems.append(CellProblem(None, f"{where}: {error}"))
+                continue
+            for target in targets:
+                target.values["participants"].append(dict(participant))
+                changed.add(id(target))
+    editor = EDITORS_BY_KIND["event"]
+    for row in rows:
+        if id(row) in changed and not row.problems:
+            row.problems += [
+                CellProblem(None, problem.message) for problem in editor.validate(row.values, None)
+            ]
+    return unmatched
 
 
 def _note_names_made_by_the_sheet(rows: list[ImportRow]) -> None:
@@ -356,6 +427,8 @@ def _find_twins(kind: str, rows: list[ImportRow]) -> None:
     editor = EDITORS_BY_KIND[kind]
     seen: dict[str, int] = {}
     for row in rows:
+        if not row.values:  # a row of another sheet that joined none of this one's
+            continue
         keys = _match_keys(kind, row.values)
         twin = next((existing[k] for k in keys if k in existing), None)
         if twin is not None:

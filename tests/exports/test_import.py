@@ -300,3 +300,35 @@ def test_events_already_recorded_on_the_same_day_are_twins(database, tmp_path):
     )
     preview = preview_import(read_workbook(path), "event")
     assert preview.rows[0].twin_id is not None and preview.rows[1].twin_id is None
+
+
+def test_event_participants_on_a_sheet_of_their_own(database, tmp_path):
+    PEOPLE.save({"full_name": "José Berengueres"})
+    PEOPLE.save({"full_name": "Luis Francisco Martínez Montes"})
+    ORGANIZATIONS.save({"name": "ORTA Cultural Center"})
+    path = tmp_path / "events.xlsx"
+    workbook = openpyxl.Workbook()
+    events = workbook.active
+    events.title = "Мероприятия"
+    for row in (["Название", "Дата"], ["Panel on AI", "20.05.2025"],
+                ["Lecture by the Ambassador", "20.05.2025"]):
+        events.append(row)
+    people = workbook.create_sheet("Участники")
+    for row in (["Мероприятие", "Участник", "Роль", "Статус"],
+                ["Panel on AI", "José Berengueres", "Модератор", "Присутствовал"],
+                ["Lecture by the Ambassador", "Luis Francisco Martínez Montes", "Speaker", None],
+                ["Lecture by the Ambassador", "ORTA Cultural Center", "host", "attended"],
+                ["Unknown forum", "José Berengueres", "speaker", None]):
+        people.append(row)
+    workbook.save(path)
+    result = apply_import(preview_import(read_workbook(path), "event", "Мероприятия"))
+    assert result.imported == 2
+    lecture = Event.get(Event.title == "Lecture by the Ambassador")
+    roles = {(p.person.full_name if p.person else p.organization.name, p.role, p.status)
+             for p in EventParticipant.select().where(EventParticipant.event == lecture)}
+    assert roles == {("Luis Francisco Martínez Montes", "speaker", "confirmed"),
+                     ("ORTA Cultural Center", "host", "attended")}
+    panel = Event.get(Event.title == "Panel on AI")
+    assert EventParticipant.get(EventParticipant.event == panel).role == "moderator"
+    [(row, why)] = result.rejected
+    assert "Sheet “Участники”, row 5: no event called “Unknown forum”" in why
