@@ -16,6 +16,7 @@ from peewee import Field, Model, Node
 from models import history, search
 from models.areas import area_names, set_areas
 from models.base import RecordModel, db
+from models.bulk import insert_rows
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.labels import kind_label
 from models.listing import contains_word
@@ -279,8 +280,7 @@ class RecordEditor:
                     self._assign(record, values)
                     record.search_text = self.search_text(record, values["tags"])
                     records.append(record.__data__)
-                query = self.model.insert_many(records).returning(self.model.id)
-                new_ids = [row.id for row in query.execute()]
+                new_ids = insert_rows(self.model, records, returning=True)
                 for record_id, values in zip(new_ids, chunk, strict=True):
                     if self._has_parts(values):
                         self._save_parts(record_id, values)
@@ -289,7 +289,7 @@ class RecordEditor:
                             search_text=self.search_text(record, values["tags"])
                         ).where(self.model.id == record_id).execute()
                 ids += new_ids
-            search.index_records(self.kind, ids)
+            search.index_records(self.kind, ids, fresh=True)
             history.log_imported(self.kind, ids, "added with others at once")
         return ids
 

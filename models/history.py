@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from models.base import current_user, db
+from models.bulk import insert_rows
 from models.records import Change
 
 CREATED, CHANGED, DELETED, RESTORED, IMPORTED = (
@@ -96,8 +97,7 @@ def log_imported(kind: str, record_ids: list[int], note: str) -> str:
     user = current_user()
     rows = [dict(change_set=change_set, user=user, record_kind=kind, record_id=record_id,
                  action=IMPORTED, field="", new=encode(note)) for record_id in record_ids]
-    for start in range(0, len(rows), 500):
-        Change.insert_many(rows[start:start + 500]).execute()
+    insert_rows(Change, rows)
     return change_set
 
 

@@ -74,6 +74,10 @@ class ListRequest:
 
 
 class RecordList:
+    """A kind's list: its columns, filters and sorts, read a page at a time. ``joins`` adds
+    to each record the records it points to, one of each (its country, its organization),
+    for columns and searches to read: it never adds or removes a row."""
+
     def __init__(
         self,
         kind: str,
@@ -142,33 +146,90 @@ class RecordList:
     def _base(self, *selected: Node) -> Select:
         return self._joins(self.model.select(*selected))
 
-    def count(self, request: ListRequest) -> int:
-        return self._where(self._base(self.model.id), request).count()
+    def _own(self, expression: Node) -> bool:
+        return getattr(expression, "model", None) is self.model
 
-    def _ordered(self, query: Select, request: ListRequest) -> Select:
+    def _sort(self, request: ListRequest) -> Node:
         key = request.sort if request.sort in self._columns_by_key else self.default_sort
         column = self._columns_by_key[key]
-        sort = column.sort if column.sort is not None else column.expression
+        return column.sort if column.sort is not None else column.expression
+
+    def _reads_joins(self, request: ListRequest, sorting: bool = False) -> bool:
+        """Whether the search, a filter chosen or (``sorting``) the sort reads a joined
+        table. The joins only add to a row the one record it points to, so without them a
+        list has the same rows: counting them, or choosing the rows of a page, needs them
+        only then."""
+        if sorting and not self._own(self._sort(request)):
+            return True
+        if search_words(request.search) and not all(map(self._own, self.search_fields)):
+            return True
+        return any(
+            request.filters.get(spec.key)
+            and spec.expression is not None
+            and not self._own(spec.expression)
+            for spec in self.filters
+        )
+
+    def _choosing(self, request: ListRequest, *selected: Node) -> Select:
+        """The list's rows as asked, reading only the tables the search, filters and sort need."""
+        query = (
+            self._base(*selected)
+            if self._reads_joins(request, sorting=True)
+            else self.model.select(*selected)
+        )
+        return self._ordered(self._where(query, request), request)
+
+    def count(self, request: ListRequest) -> int:
+        query = (self._base if self._reads_joins(request) else self.model.select)(self.model.id)
+        return self._where(query, request).count()
+
+    def _ordered(self, query: Select, request: ListRequest) -> Select:
+        sort = self._sort(request)
         if request.descending:
             return query.order_by(sort.desc(nulls="LAST"), self.model.id.desc())
         return query.order_by(sort.asc(nulls="LAST"), self.model.id)
 
+    def page_query(self, request: ListRequest, offset: int, limit: int) -> Select:
+        """The query of one page, as ``rows`` reads it. The records on the page are chosen
+        first, reading only what the search, filters and sort need (often an index alone);
+        then only their rows are read whole. So the rows passed over are never read: the last
+        page, or a list sorted by a joined column, costs about what the first page does."""
+        chosen = self._choosing(request, self.model.id).offset(offset).limit(limit)
+        query = self._base(self.model.id, *(column.expression for column in self.columns))
+        return self._ordered(query.where(self.model.id.in_(chosen)), request)
+
     def rows(self, request: ListRequest, offset: int, limit: int) -> list[tuple]:
         """One page: each row is the record's id followed by the value of every column."""
+        return list(self.page_query(request, offset, limit).tuples())
+
+    def first_page(self, request: ListRequest, limit: int) -> tuple[list[tuple], int | None]:
+        """The first page (as ``rows``) and how many rows the list has, or None for a search
+        that finds more than the page holds: counting those reads every record again, which
+        the caller may do later (``count``).
+
+        A search is first looked for in the records as they are stored, stopping at ``limit``
+        found: a word that few records have is answered by that one pass, instead of by
+        walking the whole sort order looking for it."""
+        if not search_words(request.search):
+            rows = self.rows(request, 0, limit)
+            return rows, len(rows) if len(rows) < limit else self.count(request)
+        query = (self._base if self._reads_joins(request) else self.model.select)(self.model.id)
+        found = [row[0] for row in self._where(query, request).limit(limit).tuples()]
+        if len(found) == limit:
+            return self.rows(request, 0, limit), None
         query = self._base(self.model.id, *(column.expression for column in self.columns))
-        query = self._ordered(self._where(query, request), request)
-        return list(query.offset(offset).limit(limit).tuples())
+        rows = list(self._ordered(query.where(self.model.id.in_(found)), request).tuples())
+        return rows, len(rows)
 
     def position(self, request: ListRequest, record_id: int) -> int | None:
         """Where a record stands in the list as asked (0 is the first row), to select it
         after it was saved; None if the search or filters hide it."""
         ordering = self._ordered(self.model.select(), request)._order_by
-        numbered = self._where(
-            self._base(
-                self.model.id.alias("rid"), fn.ROW_NUMBER().over(order_by=ordering).alias("rn")
-            ),
+        numbered = self._choosing(
             request,
-        )
+            self.model.id.alias("rid"),
+            fn.ROW_NUMBER().over(order_by=ordering).alias("rn"),
+        ).order_by()
         found = (
             Select([numbered.alias("numbered")], [SQL("rn")])
             .where(SQL("rid") == record_id)

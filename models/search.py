@@ -38,6 +38,7 @@ from peewee import (
 )
 
 from models.base import BaseModel, RecordModel, db
+from models.bulk import insert_rows
 from models.choices import (
     AGREEMENT_KINDS,
     DELEGATION_DIRECTIONS,
@@ -174,8 +175,7 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
         for record, names in named
         for name in names
     ]
-    for chunk in _batches(rows, 300):
-        SearchName.insert_many(chunk).execute()
+    insert_rows(SearchName, rows)
     if fts:
         database.cursor().executemany(
             _FTS_INSERT,
@@ -217,12 +217,14 @@ def _stored(kind: str, ids: Iterable[int] | None = None) -> Iterator[Any]:
     return query.order_by(model.id).namedtuples().iterator()
 
 
-def index_records(kind: str, ids: list[int]) -> None:
-    """Index records written in bulk (an import), as ``index_record`` does one."""
+def index_records(kind: str, ids: list[int], fresh: bool = False) -> None:
+    """Index records written in bulk (an import), as ``index_record`` does one; ``fresh``
+    records were never indexed, so there is nothing of theirs to forget first."""
     database = db.obj
     fts = _has_fts(database)
     for chunk in _batches(ids, 500):
-        _forget(database, kind, chunk, fts)
+        if not fresh:
+            _forget(database, kind, chunk, fts)
         _write(database, kind, list(_stored(kind, chunk)), fts)
 
 

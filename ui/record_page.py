@@ -163,14 +163,18 @@ class RecordPage(QWidget):
         self._default_columns()
         self.restore_layout()
         self.model.modelReset.connect(self._update_count)
+        self.model.counted.connect(self._update_count)
 
     # -- database ----------------------------------------------------------------------------
 
     def set_available(self, available: bool) -> None:
         self.setEnabled(available)
-        self.model.set_available(available)
+        # A page out of view reads its list and filters when it comes into view (showEvent).
+        shown = self.isVisible()
+        self.model.set_available(available, read=shown)
         if available:
-            self.refresh_filters()
+            if shown:
+                self.refresh_filters()
             self.form.load(None)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -241,7 +245,10 @@ class RecordPage(QWidget):
         request = self.model.request
         if request.search.strip() or request.filters:
             total = self.spec.record_list.count(ListRequest()) if self.isEnabled() else 0
-            text = self.tr("{shown} of {total} {kind}")
+            if self.model.counting:
+                text = self.tr("{shown}+ of {total} {kind} (counting…)")
+            else:
+                text = self.tr("{shown} of {total} {kind}")
         else:
             total = shown
             text = self.tr("{shown} {kind}")
