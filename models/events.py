@@ -26,11 +26,38 @@ from models.records import Country, Event, EventParticipant, Organization, Perso
 
 def participant_name(row: dict[str, Any]) -> str:
     """The person or organization a participant row names."""
-    if row.get("person") is not None:
-        person = Person.get_or_none(Person.id == row["person"])
-        return person.full_name if person else "?"
-    organization = Organization.get_or_none(Organization.id == row.get("organization"))
-    return organization.name if organization else "?"
+    return participant_names([row])[0]
+
+
+def participant_names(rows: list[dict[str, Any]]) -> list[str]:
+    """The names of many participant rows, read in two queries (an event may have hundreds
+    of participants)."""
+    people_ids = {row["person"] for row in rows if row.get("person") is not None}
+    organization_ids = {
+        row["organization"]
+        for row in rows
+        if row.get("person") is None and row.get("organization") is not None
+    }
+    people = (
+        dict(Person.select(Person.id, Person.full_name).where(Person.id.in_(people_ids)).tuples())
+        if people_ids
+        else {}
+    )
+    organizations = (
+        dict(
+            Organization.select(Organization.id, Organization.name)
+            .where(Organization.id.in_(organization_ids))
+            .tuples()
+        )
+        if organization_ids
+        else {}
+    )
+    return [
+        people.get(row["person"], "?")
+        if row.get("person") is not None
+        else organizations.get(row.get("organization"), "?")
+        for row in rows
+    ]
 
 
 class EventEditor(RecordEditor):

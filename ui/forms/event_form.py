@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from models.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.editing import all_tag_names
-from models.events import EVENTS, participant_name
+from models.events import EVENTS, participant_names
 from ui import dialogs
 from ui.forms.organization_form import OrganizationForm
 from ui.forms.person_form import PersonForm
@@ -58,7 +58,7 @@ class EventForm(RecordForm):
                     "name",
                     "Person or organization",
                     kind="label",
-                    label_of=participant_name,
+                    labels_of=participant_names,
                     width=260,
                 ),
                 ChildColumn(

@@ -48,6 +48,8 @@ class ChildColumn:
     kind: str = "text"  # "text", "choice", "date", "bool", or "label" (shown, not edited)
     choices: ChoiceSet | None = None
     label_of: Callable[[dict[str, Any]], str] | None = None  # for "label" columns
+    # The labels of many rows read at once (one query, not one per row), for long tables.
+    labels_of: Callable[[list[dict[str, Any]]], list[str]] | None = None
     width: int = 140
     default: Any = None
 
@@ -67,11 +69,26 @@ class ChildRowsModel(QAbstractTableModel):
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self.rows = [dict(row) for row in rows]
-        self._labels = [self._label_row(row) for row in self.rows]
+        self._labels = [{} for _row in self.rows]
+        for column in self.columns:
+            if column.labels_of is not None:
+                texts = column.labels_of(self.rows)
+            elif column.label_of is not None:
+                texts = [column.label_of(row) for row in self.rows]
+            else:
+                continue
+            for labels, text in zip(self._labels, texts, strict=True):
+                labels[column.key] = text
         self.endResetModel()
 
     def _label_row(self, row: dict[str, Any]) -> dict[str, str]:
-        return {c.key: c.label_of(row) for c in self.columns if c.label_of is not None}
+        labels = {}
+        for column in self.columns:
+            if column.labels_of is not None:
+                labels[column.key] = column.labels_of([row])[0]
+            elif column.label_of is not None:
+                labels[column.key] = column.label_of(row)
+        return labels
 
     def append(self, row: dict[str, Any]) -> None:
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
@@ -100,7 +117,7 @@ class ChildRowsModel(QAbstractTableModel):
 
     def _text(self, row: int, column: ChildColumn) -> str:
         value = self.rows[row].get(column.key)
-        if column.label_of is not None:
+        if column.key in self._labels[row]:
             return self._labels[row][column.key]
         if column.kind == "choice" and column.choices is not None:
             return self.tr(column.choices.label(value))
