@@ -285,40 +285,50 @@ class _Converter:
 
 
 class _KnownNames:
-    """Organizations, people and programs named in cells, found among those recorded (read
-    once per import). An organization or person not recorded yet is created by the import,
-    and the row says so; a program must exist."""
+    """Organizations, people and programs named in cells, found among those recorded. Each
+    name is looked up once, by index, so a sheet naming a few partners does not read all
+    100,000. An organization or person not recorded yet is created by the import, and the
+    row says so; a program must exist."""
 
     def __init__(self) -> None:
-        self.organizations: dict[str, int] = {}
-        for org_id, key, short in Organization.select(
-            Organization.id, Organization.name_key, Organization.short_name
-        ).tuples():
-            self.organizations.setdefault(key, org_id)
-            if short:
-                self.organizations.setdefault(name_key(short), org_id)
-        self.people = dict(Person.select(Person.name_key, Person.id).tuples())
-        self.programs = {
-            name_key(name): program_id
-            for program_id, name in Program.select(Program.id, Program.name).tuples()
-        }
+        self._organizations: dict[str, int | None] = {}
+        self._people: dict[str, int | None] = {}
+        self._programs: dict[str, int] | None = None
+
+    def _organization(self, key: str) -> int | None:
+        if key not in self._organizations:
+            by_name = Organization.select(Organization.id).where(Organization.name_key == key)
+            by_acronym = Organization.select(Organization.id).where(Organization.short_key == key)
+            found = by_name.scalar() or by_acronym.scalar()
+            self._organizations[key] = found
+        return self._organizations[key]
+
+    def _person(self, key: str) -> int | None:
+        if key not in self._people:
+            self._people[key] = Person.select(Person.id).where(Person.name_key == key).scalar()
+        return self._people[key]
 
     def organization(self, name: str, row: ImportRow) -> int | str:
-        found = self.organizations.get(name_key(name))
+        found = self._organization(name_key(name))
         if found is None:
             row.new_names.append(f"organization “{name}”")
             return name  # made before the rows, and replaced by its id then
         return found
 
     def person(self, name: str, row: ImportRow) -> int | str:
-        found = self.people.get(name_key(name))
+        found = self._person(name_key(name))
         if found is None:
             row.new_names.append(f"person “{name}”")
             return name
         return found
 
     def program(self, name: str) -> int:
-        found = self.programs.get(name_key(name))
+        if self._programs is None:  # programs are few: read once, when a sheet names one
+            self._programs = {
+                name_key(title): program_id
+                for program_id, title in Program.select(Program.id, Program.name).tuples()
+            }
+        found = self._programs.get(name_key(name))
         if found is None:
             raise ValueError(
                 f"No program called “{name}” is recorded. Add it first, or correct the name."
@@ -326,9 +336,9 @@ class _KnownNames:
         return found
 
     def participant(self, name: str) -> dict[str, int | None]:
-        if (person := self.people.get(name_key(name))) is not None:
+        if (person := self._person(name_key(name))) is not None:
             return {"person": person, "organization": None, "role": None, "status": None}
-        if (organization := self.organizations.get(name_key(name))) is not None:
+        if (organization := self._organization(name_key(name))) is not None:
             return {"person": None, "organization": organization, "role": None, "status": None}
         raise ValueError(
             f"No person or organization called “{name}” is recorded. Add them "
@@ -396,8 +406,12 @@ def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
     return []
 
 
-def _existing_keys(kind: str) -> dict[str, int]:
-    """The match keys of the records already recorded, read in one query."""
+def _existing_keys(kind: str, wanted: set[str]) -> dict[str, int]:
+    """The recorded records that share a match key with the sheet's rows. Organizations and
+    people keep their keys in indexed columns and are looked up by the sheet's keys; the
+    other kinds are fewer and are read in one query."""
+    if kind in _KEY_COLUMNS:
+        return _indexed_keys(kind, wanted)
     editor = EDITORS_BY_KIND[kind]
     model = editor.model
     keys: dict[str, int] = {}
@@ -408,6 +422,29 @@ def _existing_keys(kind: str) -> dict[str, int]:
             kind, {**values, **{k: row.get(k) for k in ("starts_on", "as_of", "value")}}
         ):
             keys.setdefault(match, row["id"])
+    return keys
+
+
+# The stored, indexed columns of a kind's match keys, by the keys' prefix.
+_KEY_COLUMNS = {
+    "organization": (
+        ("n:", Organization.name_key),
+        ("n:", Organization.short_key),
+        ("w:", Organization.website_key),
+    ),
+    "person": (("n:", Person.name_key),),
+}
+
+
+def _indexed_keys(kind: str, wanted: set[str]) -> dict[str, int]:
+    model = EDITORS_BY_KIND[kind].model
+    keys: dict[str, int] = {}
+    for prefix, column in _KEY_COLUMNS[kind]:
+        values = sorted(key[len(prefix) :] for key in wanted if key.startswith(prefix))
+        for start in range(0, len(values), 500):
+            query = model.select(model.id, column).where(column.in_(values[start : start + 500]))
+            for record_id, value in query.order_by(model.id).tuples():
+                keys.setdefault(prefix + value, record_id)
     return keys
 
 
@@ -423,7 +460,8 @@ _KEY_FIELDS = {
 
 
 def _find_twins(kind: str, rows: list[ImportRow]) -> None:
-    existing = _existing_keys(kind)
+    wanted = {key for row in rows if row.values for key in _match_keys(kind, row.values)}
+    existing = _existing_keys(kind, wanted)
     editor = EDITORS_BY_KIND[kind]
     seen: dict[str, int] = {}
     for row in rows:

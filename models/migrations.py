@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import CharField, Database
 
 from models.errors import MigrationFailed, NewerDatabase
 from models.records import ALL_MODELS, Change, Info, TrashItem
 from models.search import create_search_tables, rebuild_search_index
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def step_2(database: Database) -> None:
@@ -32,8 +32,36 @@ def step_3(database: Database) -> None:
     database.create_tables([Change, TrashItem])
 
 
+def step_4(database: Database) -> None:
+    """Organizations' acronym and website kept folded and indexed, as their name is, so an
+    import finds twins by index."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from models.organizations import website_host
+    from models.text import name_key
+
+    migrator = SchemaMigrator.from_database(database)
+    present = {column.name for column in database.get_columns("organization")}
+    for name in ("short_key", "website_key"):
+        if name not in present:  # a database made between versions may have them already
+            migrate(
+                migrator.add_column("organization", name, CharField(default="")),
+                migrator.add_index("organization", (name,)),
+            )
+    rows = database.execute_sql("SELECT id, short_name, website FROM organization")
+    keys = [
+        (name_key(short), website_host(site) if site else "", record_id)
+        for record_id, short, site in rows.fetchall()
+    ]
+    database.cursor().executemany(
+        f"UPDATE organization SET short_key = {database.param}, website_key = "
+        f"{database.param} WHERE id = {database.param}",
+        keys,
+    )
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
-STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3}
+STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3, 4: step_4}
 
 
 def newer_message(found: int) -> str:
@@ -94,6 +122,7 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
         except Exception as error:
             raise MigrationFailed(
                 f"Updating the database to schema {target} failed ({error}). It was left at "
-                f"schema {target - 1}; a copy made before the update is kept beside it."
+                f"schema {target - 1}; a backup made before the update is kept in the "
+                "backups folder."
             ) from error
     return pending

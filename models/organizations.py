@@ -97,19 +97,18 @@ class OrganizationEditor(RecordEditor):
             )
         host = website_host(values["website"]) if values["website"] else ""
         if host:
-            query = Organization.select().where(Organization.website.contains(host))
+            query = Organization.select().where(Organization.website_key == host)
             if record_id is not None:
                 query = query.where(Organization.id != record_id)
-            for other in query.limit(20):
-                if website_host(other.website) == host:
-                    problems.append(
-                        Problem(
-                            "website",
-                            f"{host} is already the website of “{other.name}”. Open that "
-                            "organization instead, or correct the address.",
-                        )
+            other = query.first()
+            if other is not None:
+                problems.append(
+                    Problem(
+                        "website",
+                        f"{host} is already the website of “{other.name}”. Open that "
+                        "organization instead, or correct the address.",
                     )
-                    break
+                )
         return problems
 
     def search_words(self, record: Organization) -> list[str]:
@@ -119,7 +118,9 @@ class OrganizationEditor(RecordEditor):
 
     def prepare(self, record: Organization, values: dict[str, Any]) -> None:
         record.name_key = name_key(record.name)
+        record.short_key = name_key(record.short_name)
         record.website = check.normalize_url(record.website)
+        record.website_key = website_host(record.website) if record.website else ""
 
 
 def organization_areas(organization_id: int) -> list[str]:

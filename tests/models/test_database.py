@@ -187,3 +187,25 @@ def test_a_full_disk_is_a_plain_message(db_path, monkeypatch):
     with pytest.raises(DatabaseOpenError, match="the disk is full"):
         open_database(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_schema_4_keeps_acronyms_and_websites_for_finding_twins(db_path):
+    from models.organizations import ORGANIZATIONS
+    from models.records import Organization
+
+    open_database(db_path)
+    ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "C.S.I.C.",
+                        "website": "https://www.csic.es/en"})
+    close_database()
+    with sqlite3.connect(db_path) as connection:
+        for column in ("short_key", "website_key"):
+            connection.execute(f"DROP INDEX organization_{column}")
+            connection.execute(f"ALTER TABLE organization DROP COLUMN {column}")
+        connection.execute("UPDATE seriktes_info SET value = '3' WHERE key = 'schema_version'")
+    open_database(db_path)
+    try:
+        csic = Organization.get()
+        assert (csic.short_key, csic.website_key) == ("csic", "csic.es")
+    finally:
+        close_database()
+    assert stamped_version(db_path) == migrations.SCHEMA_VERSION
