@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import CharField, Database
+from peewee import Database
 
 from models.errors import MigrationFailed, NewerDatabase
 from models.records import ALL_MODELS, Change, Info, TrashItem
@@ -35,19 +35,18 @@ def step_3(database: Database) -> None:
 def step_4(database: Database) -> None:
     """Organizations' acronym and website kept folded and indexed, as their name is, so an
     import finds twins by index."""
-    from playhouse.migrate import SchemaMigrator, migrate
-
     from models.organizations import website_host
     from models.text import name_key
 
-    migrator = SchemaMigrator.from_database(database)
     present = {column.name for column in database.get_columns("organization")}
     for name in ("short_key", "website_key"):
         if name not in present:  # a database made between versions may have them already
-            migrate(
-                migrator.add_column("organization", name, CharField(default="")),
-                migrator.add_index("organization", (name,)),
+            # Plain SQL: peewee's migrator would rebuild the whole table to make the column
+            # NOT NULL, which takes minutes with 100,000 partners; a default allows it at once.
+            database.execute_sql(
+                f'ALTER TABLE "organization" ADD COLUMN "{name}" VARCHAR(255) NOT NULL DEFAULT \'\''
             )
+            database.execute_sql(f'CREATE INDEX "organization_{name}" ON "organization" ("{name}")')
     rows = database.execute_sql("SELECT id, short_name, website FROM organization")
     keys = [
         (name_key(short), website_host(site) if site else "", record_id)
