@@ -114,11 +114,9 @@ def list_rows(record_list: RecordList, request: ListRequest, columns: Sequence[C
     read as it goes: never the whole list in memory, and no page read twice.
 
     The window reads a list a page at a time (``RecordList.rows``); an export reads it all
-    once, through the list's own query builders, so the search, filters and sort are exactly
-    the window's."""
-    query = record_list._base(*(column.expression for column in columns))
-    query = record_list._ordered(record_list._where(query, request), request)
-    return query.tuples().iterator()
+    once through the list's own query, so the search, filters and sort are exactly the
+    window's."""
+    return record_list.query(request, columns).tuples().iterator()
 
 
 def export_list(
