@@ -28,6 +28,7 @@ from models.database import can_write, close_database, describe, open_database, 
 from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
 from resources import icon_path
 from ui import dialogs
+from ui.background import Task
 from ui.backup_dialog import BackupsDialog
 from ui.country_page import CountryPage
 from ui.database_lock import DatabaseLock
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigate)
 
         self.lock: DatabaseLock | None = None
+        self._backup_task: Task | None = None
         self.read_only = False
         self.banner = QLabel()
         self.banner.setObjectName("banner")
@@ -459,12 +461,27 @@ class MainWindow(QMainWindow):
         return True
 
     def _daily_backup(self, path: Path) -> None:
-        try:
-            backup_if_old(path)
-        except SeriktesError as error:
-            self.statusBar().showMessage(str(error), 15000)
+        """The day's backup, copied on a thread of its own: a large database takes seconds,
+        and the window is usable meanwhile (SQLite's backup API reads a consistent copy)."""
+        task = Task(lambda _progress: backup_if_old(path), self)
+        task.finished.connect(lambda: self._backup_done(task))
+        self._backup_task = task
+        task.start()
+
+    def _backup_done(self, task: Task) -> None:
+        if isinstance(task.error, SeriktesError):
+            self.statusBar().showMessage(str(task.error), 15000)
+        elif task.error is not None:
+            raise task.error
+        if self._backup_task is task:
+            self._backup_task = None
+
+    def _wait_for_backup(self) -> None:
+        if self._backup_task is not None:
+            self._backup_task.wait()
 
     def _close_database(self) -> None:
+        self._wait_for_backup()
         self._show_database(None)
         close_database()
         if self.lock is not None:

@@ -94,6 +94,7 @@ def test_a_second_window_is_told_who_holds_the_database(
 def test_opening_makes_a_daily_backup(qtbot, settings, answers, tmp_path):
     path = made(tmp_path / "records.db", "ISTC")
     window = open_window(qtbot, settings, path)
+    qtbot.waitUntil(lambda: window._backup_task is None)  # made on a thread of its own
     [backup] = backups_of(path)
     assert backup.reason == "daily" and backup.counts()["organization"] == 1
     window.close()
