@@ -460,14 +460,14 @@ _KEY_FIELDS = {
 
 
 def _find_twins(kind: str, rows: list[ImportRow]) -> None:
-    wanted = {key for row in rows if row.values for key in _match_keys(kind, row.values)}
-    existing = _existing_keys(kind, wanted)
+    keys_of = {id(row): _match_keys(kind, row.values) for row in rows if row.values}
+    existing = _existing_keys(kind, {key for keys in keys_of.values() for key in keys})
     editor = EDITORS_BY_KIND[kind]
     seen: dict[str, int] = {}
     for row in rows:
         if not row.values:  # a row of another sheet that joined none of this one's
             continue
-        keys = _match_keys(kind, row.values)
+        keys = keys_of[id(row)]
         twin = next((existing[k] for k in keys if k in existing), None)
         if twin is not None:
             row.twin_id = twin

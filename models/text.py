@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+@functools.cache
+def _combining_marks() -> re.Pattern[str]:
+    """The combining marks of the Basic Multilingual Plane, as one character class: removing
+    them with a regular expression is many times faster than testing each character, and an
+    import folds hundreds of thousands of names."""
+    ranges, start = [], None
+    for code in range(0x300, 0x10000):
+        marked = unicodedata.combining(chr(code)) != 0
+        if marked and start is None:
+            start = code
+        elif not marked and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return re.compile(f"[{''.join(ranges)}]")
 
 
 def fold(text: str | None) -> str:
@@ -17,8 +34,13 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii():  # nothing to decompose, and lower() is casefold() for ASCII
+        return _SPACES.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if max(decomposed) > "\uffff":  # beyond the plane the character class covers
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        stripped = _combining_marks().sub("", decomposed)
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
