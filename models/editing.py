@@ -262,8 +262,7 @@ class RecordEditor:
             ).execute()
             search.index_record(self.kind, record)
             # The history, and the change set an undo of this save reverts.
-            record.change_set = history.log_save(self.kind, record.id, before,
-                                                 self.load(record.id))
+            record.change_set = history.log_save(self.kind, record.id, before, self.load(record.id))
         return record
 
     def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
@@ -279,17 +278,20 @@ class RecordEditor:
                     record = self.model()
                     self._assign(record, values)
                     record.search_text = self.search_text(record, values["tags"])
-                    records.append(record.__data__)
-                new_ids = insert_rows(self.model, records, returning=True)
-                for record_id, values in zip(new_ids, chunk, strict=True):
+                    records.append(record)
+                new_ids = insert_rows(self.model, [r.__data__ for r in records], returning=True)
+                for record, record_id, values in zip(records, new_ids, chunk, strict=True):
+                    record.id = record_id
                     if self._has_parts(values):
                         self._save_parts(record_id, values)
-                        record = self.get(record_id)
-                        self.model.update(
-                            search_text=self.search_text(record, values["tags"])
-                        ).where(self.model.id == record_id).execute()
+                        record.search_text = self.search_text(record, values["tags"])
+                        self.model.update(search_text=record.search_text).where(
+                            self.model.id == record_id
+                        ).execute()
+                # Indexed from the records at hand: they were never indexed, and reading
+                # them back would only repeat what was just written.
+                search.index_new(self.kind, records)
                 ids += new_ids
-            search.index_records(self.kind, ids, fresh=True)
             history.log_imported(self.kind, ids, "added with others at once")
         return ids
 

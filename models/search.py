@@ -228,6 +228,13 @@ def index_records(kind: str, ids: list[int], fresh: bool = False) -> None:
         _write(database, kind, list(_stored(kind, chunk)), fts)
 
 
+def index_new(kind: str, records: list[RecordModel]) -> None:
+    """Index records just written in bulk, from the records themselves (with their ids and
+    search text): nothing of theirs is indexed yet."""
+    database = db.obj
+    _write(database, kind, records, _has_fts(database))
+
+
 def _dependents(kind: str, record_id: int) -> Iterator[tuple[str, int]]:
     """Records of another kind deleted with this one by the database (a partner's key
     figures), so that they leave the index with it."""
