@@ -17,7 +17,7 @@ from models.records import ALL_MODELS, Change, Info, TrashItem
 from models.search import create_search_tables, rebuild_search_index
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def step_2(database: Database) -> None:
@@ -59,8 +59,14 @@ def step_4(database: Database) -> None:
     )
 
 
+def step_5(database: Database) -> None:
+    """An index on when events end, for the events going on (the home view's first list)."""
+    if "event_ends_on" not in {index.name for index in database.get_indexes("event")}:
+        database.execute_sql('CREATE INDEX "event_ends_on" ON "event" ("ends_on")')
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
-STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3, 4: step_4}
+STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3, 4: step_4, 5: step_5}
 
 
 def newer_message(found: int) -> str:

@@ -124,7 +124,7 @@ class Event(RecordModel):
     title = CharField(index=True)
     kind = CharField(null=True, index=True)
     starts_on = DateField(null=True, index=True)
-    ends_on = DateField(null=True)
+    ends_on = DateField(null=True, index=True)
     starts_at = TimeField(null=True)
     ends_at = TimeField(null=True)
     country = ForeignKeyField(Country, null=True, on_delete="RESTRICT", index=True)
