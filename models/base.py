@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 
 from peewee import CharField, DatabaseProxy, DateTimeField, Model, TextField
@@ -10,8 +11,10 @@ from peewee import CharField, DatabaseProxy, DateTimeField, Model, TextField
 db = DatabaseProxy()
 
 
+@functools.cache
 def current_user() -> str:
-    """The operating-system user name, recorded as the author of a change."""
+    """The operating-system user name, recorded as the author of a change. Read once: it
+    does not change while the app runs, and every new record asks for it twice."""
     try:
         return getpass.getuser()
     except Exception:  # no user name on some service accounts; a change is still recorded

@@ -26,6 +26,8 @@ def _combining_marks() -> re.Pattern[str]:
     return re.compile(f"[{''.join(ranges)}]")
 
 
+# The same name is folded for its search text, its key and an import's twins: remembered.
+@functools.lru_cache(maxsize=1 << 17)
 def fold(text: str | None) -> str:
     """Case- and diacritic-insensitive form: "Martínez  Montes" -> "martinez montes".
 
