@@ -84,3 +84,15 @@ def test_the_history_tab_shows_changes_and_brings_a_value_back(window, qtbot):
     assert Organization.get_by_id(istc.id).city == "Almaty"
     assert form.inputs["city"].text() == "Almaty"
     assert window.undo_action.isEnabled()
+
+
+def test_the_history_names_kinds_and_countries_as_the_form_does(window):
+    csic = ORGANIZATIONS.save({"name": "CSIC", "kind": "research", "country": "ES"})
+    window.open_record("organization", csic.id)
+    panel = window.pages["organization"].form.history
+    after = {
+        panel.table.item(r, 2).text(): panel.table.item(r, 4).text()
+        for r in range(panel.table.rowCount())
+    }
+    assert after["Kind"] == "Research organization"
+    assert after["Country"] == "Spain"

@@ -33,8 +33,9 @@ from models.links import linked_records
 from ui import dialogs
 from ui.widgets.files_panel import FilesPanel
 from ui.widgets.history_panel import HistoryPanel
-from ui.widgets.inputs import same_value
+from ui.widgets.inputs import ChoiceInput, same_value
 from ui.widgets.linked_panel import LinkedPanel
+from ui.widgets.search_picker import SearchPicker
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -138,7 +139,7 @@ class RecordForm(QWidget):
         self.files = FilesPanel(self.editor.kind)
         self.files_tab = self.tabs.addTab(self.files, self.tr("Files"))
         self.files.changed.connect(self._count_files)
-        self.history = HistoryPanel(self.labels)
+        self.history = HistoryPanel(self.labels, self._name_value)
         self.history.restored.connect(self._value_restored)
         self.history_tab = self.tabs.addTab(self.history, self.tr("History"))
         for widget in self.inputs.values():
@@ -450,6 +451,17 @@ class RecordForm(QWidget):
         self.load(None)
         self.deleted.emit(record_id)
         self.trashed.emit(item.id, self.editor.kind, item.title)
+
+    def _name_value(self, field: str, value: Any) -> str | None:
+        """A stored value as this form shows it: a choice by its label, a country or a linked
+        record by its name."""
+        widget = self.inputs.get(field)
+        if isinstance(widget, ChoiceInput):
+            index = widget.findData(value)
+            return widget.itemText(index) if index >= 0 else None
+        if isinstance(widget, SearchPicker):
+            return widget.label_of(value) or None
+        return None
 
     def _value_restored(self, change_set: str) -> None:
         self.load(self.record_id)

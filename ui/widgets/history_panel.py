@@ -4,6 +4,7 @@ after; an earlier value can be brought back."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -57,9 +58,17 @@ def shown(value: Any) -> str:
 class HistoryPanel(QWidget):
     restored = Signal(str)  # the change set of the restore, which can be undone
 
-    def __init__(self, labels: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        labels: dict[str, str],
+        name_value: Callable[[str, Any], str | None] = lambda _field, _value: None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``name_value(field, value)``: how the form names a stored value (a kind by its
+        label, a country or a record by its name), or None to show it as it is."""
         super().__init__(parent)
         self.labels = labels
+        self.name_value = name_value
         self.kind = ""
         self.record_id: int | None = None
         self.note = QLabel()
@@ -103,8 +112,8 @@ class HistoryPanel(QWidget):
                 change.at.strftime("%d.%m.%Y %H:%M"),
                 change.user,
                 what,
-                shown(history.decode(change.old)) if change.field else "",
-                shown(history.decode(change.new)),
+                self._shown(change.field, history.decode(change.old)) if change.field else "",
+                self._shown(change.field, history.decode(change.new)),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -122,6 +131,16 @@ class HistoryPanel(QWidget):
         )
         self.restore_button.setEnabled(False)
         return len(changes)
+
+    def _shown(self, field: str, value: Any) -> str:
+        if field and value not in (None, "", []):
+            try:
+                named = self.name_value(field, value)
+            except Exception:  # a record named then may be gone: show the value as stored
+                named = None
+            if named:
+                return named
+        return shown(value)
 
     def _selected(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)

@@ -58,6 +58,10 @@ class SearchPicker(QLineEdit):
         self.setText(self._label)
         self.setCursorPosition(0)
 
+    def label_of(self, value: Any) -> str:
+        """How a value of this field is named (a country, a record's title)."""
+        return self._label_of(value) if value is not None else ""
+
     def problem(self) -> str | None:
         """A message when the text typed is not one of the matches."""
         if self.text().strip() and self.text() != self._label:
