@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from measure import figure, peak_memory_mb, report
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_RATIO_TARGET = 1.5
@@ -184,20 +185,6 @@ def run_baseline(order_file: str, output: str) -> float:
     return time.perf_counter() - started
 
 
-def peak_memory_mb() -> float:
-    """This process's peak resident memory. On Linux from /proc (VmHWM), because the
-    ``ru_maxrss`` of a child started by fork and exec also counts its parent's memory at the
-    fork; elsewhere ``ru_maxrss``."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024  # kB
-    except OSError:
-        pass
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
-
-
 def child(which: str, source: str, output: str) -> None:
     seconds = run_export(source, output) if which == "export" else run_baseline(source, output)
     print(json.dumps({"seconds": seconds, "peak_mb": peak_memory_mb()}))
@@ -221,19 +208,6 @@ def same_values(exported: Path, baseline: Path) -> bool:
 
 
 # -- the figures ---------------------------------------------------------------------------------
-
-
-def figure(name, value, unit, baseline=None, target=None) -> dict:
-    ratio = round(value / baseline, 3) if baseline else None
-    return {
-        "name": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "baseline": round(baseline, 3) if baseline is not None else None,
-        "ratio": ratio,
-        "target": round(target, 3) if target is not None else None,
-        "met": None if target is None else value <= target,
-    }
 
 
 def run(count: int, runs: int, verify: bool) -> list[dict]:
@@ -281,21 +255,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")
     args = parser.parse_args()
     figures = run(args.rows, args.runs, not args.no_verify)
-    if args.json:
-        for item in figures:
-            print(json.dumps(item, ensure_ascii=False))
-    else:
-        heading = ("figure", "value", "unit", "baseline", "ratio", "target")
-        print("{:<26}{:>12}  {:<6}{:>10}{:>7}{:>9}  met".format(*heading))
-        for item in figures:
-            baseline = "" if item["baseline"] is None else f"{item['baseline']:.2f}"
-            ratio = "" if item["ratio"] is None else f"{item['ratio']:.2f}"
-            target = "" if item["target"] is None else f"{item['target']:.2f}"
-            met = "" if item["met"] is None else ("yes" if item["met"] else "NO")
-            print(
-                f"{item['name']:<26}{item['value']:>12,.2f}  {item['unit']:<6}"
-                f"{baseline:>10}{ratio:>7}{target:>9}  {met}"
-            )
+    report(figures, args.json)
     return 0 if all(item["met"] is not False for item in figures) else 1
 
 

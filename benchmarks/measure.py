@@ -2,7 +2,7 @@
 target, running a measurement in a fresh process, and keeping a run's settings, backups and
 logs out of the user's own folders.
 
-A figure is the dict ``export_benchmark.figure`` makes (name, value, unit, baseline, ratio,
+A figure is the dict ``figure`` makes (name, value, unit, baseline, ratio,
 target, met), so every script's ``--json`` reads the same way.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,8 +25,6 @@ for folder in (BENCHMARKS, ROOT):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from export_benchmark import figure, peak_memory_mb  # noqa: E402
-
 __all__ = [
     "figure",
     "peak_memory_mb",
@@ -34,7 +33,36 @@ __all__ = [
     "private_environment",
     "run_child",
     "print_figures",
+    "report",
 ]
+
+
+def figure(name, value, unit, baseline=None, target=None) -> dict:
+    """A measured figure with its baseline from the same run, the ratio and the target."""
+    ratio = round(value / baseline, 3) if baseline else None
+    return {
+        "name": name,
+        "value": round(value, 3),
+        "unit": unit,
+        "baseline": round(baseline, 3) if baseline is not None else None,
+        "ratio": ratio,
+        "target": target,
+        "met": None if target is None else value <= target,
+    }
+
+
+def peak_memory_mb() -> float:
+    """This process's peak resident memory. On Linux from /proc (VmHWM), because the
+    ``ru_maxrss`` of a child started by fork and exec also counts its parent's memory at the
+    fork; elsewhere ``ru_maxrss``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / (1024 if sys.platform == "darwin" else 1)
 
 
 def timed(call: Callable[[], Any]) -> float:
@@ -103,3 +131,12 @@ def print_figures(figures: list[dict]) -> None:
             f"{item['name']:<34}{value:>11}  {item['unit']:<5}"
             f"{baseline:>10}{ratio:>8}{target:>10}  {met}"
         )
+
+
+def report(figures: list[dict], as_json: bool) -> None:
+    """The figures as one JSON object a line, or as a table."""
+    if as_json:
+        for item in figures:
+            print(json.dumps(item, ensure_ascii=False))
+    else:
+        print_figures(figures)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import statistics
 import sys
@@ -35,7 +34,15 @@ from models.text import fold, name_key  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The same words the 100,000-record data set names its partners and people with.
-from make_dataset import BODIES, FIELDS, FIRST_NAMES, FOUNDERS, QUALITIES  # noqa: E402
+from make_dataset import (  # noqa: E402
+    BODIES,
+    FIELDS,
+    FIRST_NAMES,
+    FOUNDERS,
+    KZ_PLACES,
+    QUALITIES,
+)
+from measure import figure, report  # noqa: E402
 
 TARGET_MS = 50.0
 # Words that thousands of records share, typed in full: the most rows a search can meet.
@@ -56,19 +63,7 @@ COMMON_WORDS = [
 SEED = 20250304
 
 # Parallel words: English, Russian, Kazakh.
-PLACES = [
-    ("Astana", "Астанинский", "Астана"),
-    ("Almaty", "Алматинский", "Алматы"),
-    ("Karaganda", "Карагандинский", "Қарағанды"),
-    ("Shymkent", "Шымкентский", "Шымкент"),
-    ("Aktobe", "Актюбинский", "Ақтөбе"),
-    ("Pavlodar", "Павлодарский", "Павлодар"),
-    ("Semey", "Семейский", "Семей"),
-    ("Taraz", "Таразский", "Тараз"),
-    ("Kostanay", "Костанайский", "Қостанай"),
-    ("Atyrau", "Атырауский", "Атырау"),
-    ("Turkistan", "Туркестанский", "Түркістан"),
-    ("Oskemen", "Усть-Каменогорский", "Өскемен"),
+PLACES = KZ_PLACES + [
     ("Madrid", "Мадридский", "Мадрид"),
     ("Barcelona", "Барселонский", "Барселона"),
     ("Xi'an", "Сианьский", "Сиань"),
@@ -255,19 +250,6 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def figure(name, value, unit, baseline=None, target=None) -> dict:
-    ratio = round(value / baseline, 3) if baseline else None
-    return {
-        "name": name,
-        "value": round(value, 3),
-        "unit": unit,
-        "baseline": round(baseline, 3) if baseline is not None else None,
-        "ratio": ratio,
-        "target": target,
-        "met": None if target is None else value <= target,
-    }
-
-
 def run(organizations: int, people: int, names: int, baseline_names: int) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "benchmark.db"
@@ -312,19 +294,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object per figure")
     args = parser.parse_args()
     figures = run(args.organizations, args.people, args.names, args.baseline_names)
-    if args.json:
-        for item in figures:
-            print(json.dumps(item, ensure_ascii=False))
-    else:
-        print(f"{'figure':<28}{'value':>12}  {'unit':<8}{'baseline':>10}{'target':>8}  met")
-        for item in figures:
-            baseline = "" if item["baseline"] is None else f"{item['baseline']:.1f}"
-            target = "" if item["target"] is None else f"{item['target']:.0f}"
-            met = "" if item["met"] is None else ("yes" if item["met"] else "NO")
-            print(
-                f"{item['name']:<28}{item['value']:>12,.1f}  {item['unit']:<8}"
-                f"{baseline:>10}{target:>8}  {met}"
-            )
+    report(figures, args.json)
     return 0 if all(item["met"] is not False for item in figures) else 1
 
 
