@@ -25,6 +25,7 @@ from exports.import_values import (
 )
 from exports.spreadsheet_reader import Workbook
 from models.base import db
+from models.bulk import roomy_cache, rows_where_in
 from models.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.errors import SeriktesError
 from models.kinds import EDITORS_BY_KIND
@@ -441,10 +442,9 @@ def _indexed_keys(kind: str, wanted: set[str]) -> dict[str, int]:
     keys: dict[str, int] = {}
     for prefix, column in _KEY_COLUMNS[kind]:
         values = sorted(key[len(prefix) :] for key in wanted if key.startswith(prefix))
-        for start in range(0, len(values), 500):
-            query = model.select(model.id, column).where(column.in_(values[start : start + 500]))
-            for record_id, value in query.order_by(model.id).tuples():
-                keys.setdefault(prefix + value, record_id)
+        # The oldest record of a key is its twin.
+        for record_id, value in sorted(rows_where_in(model, [model.id, column], column, values)):
+            keys.setdefault(prefix + value, record_id)
     return keys
 
 
@@ -546,7 +546,7 @@ def apply_import(preview: ImportPreview, progress: Progress | None = None) -> Im
         if isinstance(parent, str) and name_key(parent) in in_file:
             parents[index] = name_key(parent)
             row.values["parent"] = None
-    with db.atomic():
+    with roomy_cache(db.obj), db.atomic():
         _create_named(preview.rows, skip=in_file)
         ids = []
         for start in range(0, len(new_rows), 500):

@@ -170,11 +170,16 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
     """Index records of one kind that are not indexed (yet, or any more). A record needs its
     id, ``search_text`` and the fields of ``NAME_FIELDS``."""
     named = [(record, record_names(kind, record)) for record in records]
-    rows = [
-        {"kind": kind, "record_id": record.id, "name": name}
-        for record, names in named
-        for name in names
-    ]
+    # In the order of the name index, so that each of its pages is changed once, not once for
+    # every name that falls on it.
+    rows = sorted(
+        (
+            {"kind": kind, "record_id": record.id, "name": name}
+            for record, names in named
+            for name in names
+        ),
+        key=lambda row: row["name"],
+    )
     insert_rows(SearchName, rows)
     if fts:
         database.cursor().executemany(
