@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from exports.import_fields import FIELDS, ImportField, Mapping, find_header_row, match_headers
 from exports.import_values import (
@@ -29,6 +28,7 @@ from models.bulk import roomy_cache, rows_where_in
 from models.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.errors import SeriktesError
 from models.kinds import EDITORS_BY_KIND
+from models.organizations import website_host
 from models.records import Organization, Person, Program
 from models.text import fold, name_key
 
@@ -358,25 +358,14 @@ def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
         return name_key(str(text)) if text else ""
 
     if kind == "organization":
-        host = (
-            (
-                urlsplit(
-                    values["website"]
-                    if "://" in values["website"]
-                    else "https://" + values["website"]
-                ).hostname
-                or ""
-            )
-            if values.get("website")
-            else ""
-        )
+        host = website_host(values["website"]) if values.get("website") else ""
         # A name written where the acronym was, or the other way round, still matches.
         return [
             k
             for k in (
                 f"n:{key(values['name'])}",
                 f"n:{key(values['short_name'])}" if values["short_name"] else "",
-                f"w:{host.removeprefix('www.')}" if host else "",
+                f"w:{host}" if host else "",
             )
             if k
         ]

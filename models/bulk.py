@@ -5,11 +5,11 @@ peewee speaks to."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from peewee import Database, Field, Model, SqliteDatabase
+from peewee import CharField, Database, Field, Model, SqliteDatabase, TextField
 
 # SQLite allows 32,766 parameters in one statement (PostgreSQL more): batches stay below.
 MAX_PARAMETERS = 30_000
@@ -36,13 +36,14 @@ def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]],
     fields = [field for field in meta.sorted_fields
               if not (field is meta.primary_key and field.name not in rows[0])]
     columns = ", ".join(quote(field.column_name) for field in fields)
+    converters = [(field, _converter(field)) for field in fields]
     placeholder = "(" + ", ".join([database.param] * len(fields)) + ")"
     size = max(1, MAX_PARAMETERS // len(fields))
     suffix = f" RETURNING {quote(meta.primary_key.column_name)}" if returning else ""
     ids: list[int] = []
     for start in range(0, len(rows), size):
         batch = rows[start:start + size]
-        params = [field.db_value(_value(field, row)) for row in batch for field in fields]
+        params = [convert(_value(field, row)) for row in batch for field, convert in converters]
         sql = (f"INSERT INTO {quote(meta.table_name)} ({columns}) VALUES "
                + ", ".join([placeholder] * len(batch)) + suffix)
         cursor = database.execute_sql(sql, params)
@@ -71,6 +72,15 @@ def rows_where_in(model: type[Model], columns: Sequence[Field], key: Field,
                f"WHERE {quote(key.column_name)} IN ({', '.join([database.param] * len(batch))})")
         found += database.execute_sql(sql, batch).fetchall()
     return found
+
+
+def _converter(field: Field) -> Callable[[Any], Any]:
+    """``field.db_value``, skipped for the values that need no converting: None, and text for
+    a text field (most of what an import writes; the call per value cost a tenth of it)."""
+    db_value = field.db_value
+    if isinstance(field, (CharField, TextField)):
+        return lambda value: value if value is None or type(value) is str else db_value(value)
+    return lambda value: None if value is None else db_value(value)
 
 
 def _value(field, row: dict[str, Any]) -> Any:

@@ -17,7 +17,7 @@ from models.records import ALL_MODELS, Change, Info, TrashItem
 from models.search import create_search_tables, rebuild_search_index
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def step_2(database: Database) -> None:
@@ -65,8 +65,31 @@ def step_5(database: Database) -> None:
         database.execute_sql('CREATE INDEX "event_ends_on" ON "event" ("ends_on")')
 
 
+# Indexes on names as written, which nothing reads: names are found and sorted by their keys.
+UNUSED_INDEXES = {
+    "organization": ("organization_name", "organization_short_name"),
+    "person": ("person_full_name",),
+}
+
+
+def step_6(database: Database) -> None:
+    """Organizations' and people's names no longer indexed as written (their keys are), which
+    made every import write each new name into two indexes more than it needed."""
+    for table, names in UNUSED_INDEXES.items():
+        present = {index.name for index in database.get_indexes(table)}
+        for name in names:
+            if name in present:
+                database.execute_sql(f'DROP INDEX "{name}"')
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
-STEPS: dict[int, Callable[[Database], None]] = {2: step_2, 3: step_3, 4: step_4, 5: step_5}
+STEPS: dict[int, Callable[[Database], None]] = {
+    2: step_2,
+    3: step_3,
+    4: step_4,
+    5: step_5,
+    6: step_6,
+}
 
 
 def newer_message(found: int) -> str:

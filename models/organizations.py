@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from peewee import JOIN
 
@@ -26,7 +25,9 @@ from models.text import name_key
 
 
 def website_host(url: str) -> str:
-    host = urlsplit(check.normalize_url(url)).hostname or ""
+    """The site of a web address, which two records of one organization share:
+    "https://www.CSIC.es/en" -> "csic.es"."""
+    host = check.split_url(url).hostname or ""
     return host.removeprefix("www.").lower()
 
 
@@ -151,7 +152,13 @@ ORGANIZATION_LIST = RecordList(
     Organization,
     columns=[
         Column("name", "Name", Organization.name, sort=Organization.name_key, width=320),
-        Column("short_name", "Short name", Organization.short_name, width=110),
+        Column(
+            "short_name",
+            "Short name",
+            Organization.short_name,
+            sort=Organization.short_key,
+            width=110,
+        ),
         Column("kind", "Kind", Organization.kind, choices=ORGANIZATION_KINDS, width=170),
         Column("country", "Country", Country.name_en, width=150),
         Column("city", "City", Organization.city, width=120),

@@ -59,8 +59,10 @@ class Country(BaseModel):
 
 
 class Organization(RecordModel):
-    name = CharField(index=True)
-    short_name = CharField(default="", index=True)
+    # Names are looked up and sorted by their keys (``name_key``, ``short_key``), which are
+    # indexed; an index on the names as written would only slow every import down.
+    name = CharField()
+    short_name = CharField(default="")
     name_kk = CharField(default="")
     name_ru = CharField(default="")
     name_original = CharField(default="")
@@ -105,7 +107,7 @@ class OrganizationArea(BaseModel):
 
 
 class Person(RecordModel):
-    full_name = CharField(index=True)
+    full_name = CharField()  # looked up and sorted by ``name_key``
     other_names = CharField(default="")  # other spellings and scripts of the name
     position = CharField(default="")
     organization = ForeignKeyField(
