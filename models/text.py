@@ -37,7 +37,7 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():  # nothing to decompose, and lower() is casefold() for ASCII
-        return _SPACES.sub(" ", text.lower()).strip()
+        return clean(text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     if max(decomposed) > "\uffff":  # beyond the plane the character class covers
         stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -56,7 +56,12 @@ def clean(text: str | None) -> str:
     """Trimmed text with inner runs of spaces collapsed, as users expect a field to be kept."""
     if text is None:
         return ""
-    return _SPACES.sub(" ", str(text)).strip()
+    text = str(text)
+    # Most values have no run of spaces nor other white space (which is never printable):
+    # an import cleans every cell, so they skip the regular expression.
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def search_words(query: str | None) -> list[str]:
