@@ -877,13 +877,19 @@ def fill_search_index(database) -> int:
 
 def _index(cursor, kind: str, named: list[tuple[Any, list[str]]]) -> int:
     cursor.executemany(
-        "INSERT INTO search_name (kind, record_id, name) VALUES (?, ?, ?)",
-        [(kind, record.id, name) for record, names in named for name in names],
+        "INSERT INTO search_name (name, record_key) VALUES (?, ?)",
+        [(name, search.record_key(kind, record.id)) for record, names in named for name in names],
     )
     cursor.executemany(
         search._FTS_INSERT,
         [
-            (search._rowid(kind, record.id), kind, record.id, " | ".join(names), record.search_text)
+            (
+                search.record_key(kind, record.id),
+                kind,
+                record.id,
+                " | ".join(names),
+                record.search_text,
+            )
             for record, names in named
         ],
     )

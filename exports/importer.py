@@ -24,7 +24,7 @@ from exports.import_values import (
 )
 from exports.spreadsheet_reader import Workbook
 from models.base import db
-from models.bulk import roomy_cache, rows_where_in
+from models.bulk import collection_paused, roomy_cache, rows_where_in
 from models.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.errors import SeriktesError
 from models.kinds import EDITORS_BY_KIND
@@ -105,6 +105,7 @@ class ImportResult:
 # -- reading and checking ----------------------------------------------------------------------
 
 
+@collection_paused()
 def preview_import(
     workbook: Workbook,
     kind: str,
@@ -535,7 +536,7 @@ def apply_import(preview: ImportPreview, progress: Progress | None = None) -> Im
         if isinstance(parent, str) and name_key(parent) in in_file:
             parents[index] = name_key(parent)
             row.values["parent"] = None
-    with roomy_cache(db.obj), db.atomic():
+    with collection_paused(), roomy_cache(db.obj), db.atomic():
         _create_named(preview.rows, skip=in_file)
         ids = []
         for start in range(0, len(new_rows), 500):

@@ -5,11 +5,12 @@ Two tables keep what a record is found by, written by the domain layer whenever 
 saved or deleted (``index_record``, ``remove_record``), in the same transaction:
 
 - ``search_name``: one row per folded name of a record (its name in each language, acronym,
-  e-mail…). A plain table with an ordinary index, so "a name is exactly this" and "a name
-  starts with this" are index lookups on any database.
+  e-mail…) and the record's key (``record_key``: its kind and id in one number). Its primary
+  key is the name, so "a name is exactly this" and "a name starts with this" are index lookups
+  on any database.
 - ``search_index`` (SQLite only): an FTS5 table of each record's names and its whole search
-  text, for "every word typed starts a word somewhere in the record". Its rowid is made from
-  the kind and the record id (``_rowid``), so a record's row is replaced without a scan.
+  text, for "every word typed starts a word somewhere in the record". Its rowid is the
+  record's key, so a record's row is replaced without a scan.
 
 ``search_index()`` gives the ``SearchIndex`` for the open database: ``Fts5Index`` on SQLite,
 ``LikeIndex`` (LIKE over each kind's ``search_text``, slower but portable) elsewhere. Text is
@@ -62,7 +63,7 @@ NAME_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("title",),
 }
 
-# Stored in the FTS5 rowid of every indexed record: never change a number once given.
+# Stored in the key of every indexed record: never change a number once given.
 KIND_NUMBERS: dict[str, int] = {
     "organization": 1,
     "person": 2,
@@ -73,7 +74,8 @@ KIND_NUMBERS: dict[str, int] = {
     "figure": 7,
     "source": 8,
 }
-_KIND_SLOTS = 16
+KIND_SLOTS = 16
+_KINDS_BY_NUMBER = {number: kind for kind, number in KIND_NUMBERS.items()}
 
 # Ranks of a hit, best first.
 EXACT, PREFIX, NAME_WORDS, ANY_WORDS = 0, 1, 2, 3
@@ -99,14 +101,15 @@ class Hit:
 
 
 class SearchName(BaseModel):
-    kind = CharField(max_length=16)
-    record_id = IntegerField()
+    # A name and a number per row, nothing else: an import adds a row per name of each new
+    # record at scattered places of the name index, and the fewer bytes a row takes, the
+    # fewer pages of it an import rewrites.
     name = CharField(max_length=NAME_LENGTH)
+    record_key = IntegerField(index=True)  # ``record_key(kind, id)``
 
     class Meta:
         table_name = "search_name"
-        primary_key = CompositeKey("name", "kind", "record_id")
-        indexes = ((("kind", "record_id"), False),)
+        primary_key = CompositeKey("name", "record_key")
 
 
 # -- what a record is found by ---------------------------------------------------------------
@@ -131,8 +134,14 @@ def starts_with(text_field: Node, prefix: str) -> Node:
     return NodeList((text_field, SQL("LIKE"), pattern, SQL("ESCAPE '\\'")))
 
 
-def _rowid(kind: str, record_id: int) -> int:
-    return record_id * _KIND_SLOTS + KIND_NUMBERS[kind]
+def record_key(kind: str, record_id: int) -> int:
+    """A record's kind and id in one number: the key of its names and its FTS5 rowid."""
+    return record_id * KIND_SLOTS + KIND_NUMBERS[kind]
+
+
+def _record_of(key: int) -> tuple[str, int]:
+    """The kind and id of a record key."""
+    return _KINDS_BY_NUMBER[key % KIND_SLOTS], key // KIND_SLOTS
 
 
 def _has_fts(database: Database) -> bool:
@@ -144,6 +153,8 @@ def _has_fts(database: Database) -> bool:
 
 def create_search_tables(database: Database) -> None:
     """Make the search tables in a database that lacks them (a new one, or at an upgrade)."""
+    # On SQLite the name index is the table itself (WITHOUT ROWID): one B-tree less to write.
+    SearchName._meta.without_rowid = isinstance(database, SqliteDatabase)
     database.create_tables([SearchName])
     if not isinstance(database, SqliteDatabase):
         return
@@ -174,18 +185,19 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
     # every name that falls on it.
     rows = sorted(
         (
-            {"kind": kind, "record_id": record.id, "name": name}
+            {"name": name, "record_key": record_key(kind, record.id)}
             for record, names in named
             for name in names
         ),
-        key=lambda row: row["name"],
+        key=lambda row: (row["name"], row["record_key"]),
     )
     insert_rows(SearchName, rows)
     if fts:
         database.cursor().executemany(
             _FTS_INSERT,
             [
-                (_rowid(kind, record.id), kind, record.id, " | ".join(names), record.search_text)
+                (record_key(kind, record.id), kind, record.id, " | ".join(names),
+                 record.search_text)
                 for record, names in named
             ],
         )
@@ -193,13 +205,11 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
 
 def _forget(database: Database, kind: str, ids: list[int], fts: bool) -> None:
     for chunk in _batches(ids, 300):
-        SearchName.delete().where(
-            (SearchName.kind == kind) & SearchName.record_id.in_(chunk)
-        ).execute()
+        keys = [record_key(kind, record_id) for record_id in chunk]
+        SearchName.delete().where(SearchName.record_key.in_(keys)).execute()
         if fts:
             database.cursor().executemany(
-                "DELETE FROM search_index WHERE rowid = ?",
-                [(_rowid(kind, record_id),) for record_id in chunk],
+                "DELETE FROM search_index WHERE rowid = ?", [(key,) for key in keys]
             )
 
 
@@ -345,12 +355,10 @@ class SearchIndex:
             close()
 
     def _exact_names(self, phrase: str) -> Iterable[tuple[str, int]]:
-        return (
-            SearchName.select(SearchName.kind, SearchName.record_id)
+        return _records(
+            SearchName.select(SearchName.record_key)
             .where(SearchName.name == phrase)
-            .order_by(SearchName.kind, SearchName.record_id)
-            .tuples()
-            .iterator()
+            .order_by(SearchName.record_key)
         )
 
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
@@ -360,6 +368,17 @@ class SearchIndex:
         raise NotImplementedError
 
 
+def _records(query) -> Iterator[tuple[str, int]]:
+    """The (kind, id) of the records a query of record keys names, read as they are needed;
+    closing it drops the rest of the query."""
+    rows = query.tuples().iterator()
+    try:
+        for (key,) in rows:
+            yield _record_of(key)
+    finally:
+        rows.close()
+
+
 class Fts5Index(SearchIndex):
     """SQLite: names looked up by their index, words by FTS5. Rows are read one at a time and
     reading stops once enough are found, so a single letter typed costs no more than a name."""
@@ -367,12 +386,10 @@ class Fts5Index(SearchIndex):
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
         # A range on the name's index: what starts with the phrase sorts between it and the
         # phrase followed by the last code point (SQLite compares text by code point).
-        return (
-            SearchName.select(SearchName.kind, SearchName.record_id)
+        return _records(
+            SearchName.select(SearchName.record_key)
             .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
-            .order_by(SearchName.name, SearchName.kind, SearchName.record_id)
-            .tuples()
-            .iterator()
+            .order_by(SearchName.name, SearchName.record_key)
         )
 
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
@@ -396,12 +413,10 @@ class LikeIndex(SearchIndex):
     reads every row of a kind, so this is the fallback, not the way on SQLite."""
 
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
-        return (
-            SearchName.select(SearchName.kind, SearchName.record_id)
+        return _records(
+            SearchName.select(SearchName.record_key)
             .where(starts_with(SearchName.name, phrase) & (SearchName.name != phrase))
-            .order_by(SearchName.name, SearchName.kind, SearchName.record_id)
-            .tuples()
-            .iterator()
+            .order_by(SearchName.name, SearchName.record_key)
         )
 
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
@@ -415,7 +430,7 @@ class LikeIndex(SearchIndex):
                 names = " ".join(record_names(kind, row))
                 rank = NAME_WORDS if _word_starts(words, names) else ANY_WORDS
                 # The order Fts5Index gives within a rank: newest first, by its rowid.
-                candidates.append((rank, -_rowid(kind, row.id), kind, row.id))
+                candidates.append((rank, -record_key(kind, row.id), kind, row.id))
         for rank, _order, kind, record_id in sorted(candidates):
             if len(found) >= wanted:
                 return

@@ -16,7 +16,7 @@ from models.kinds import EDITORS_BY_KIND, LISTS_BY_KIND
 from models.listing import ListRequest
 from models.organizations import ORGANIZATION_LIST
 from models.records import EventParticipant, Organization, Person
-from models.search import find, rebuild_search_index
+from models.search import find, rebuild_search_index, record_key
 from models.text import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -79,8 +79,8 @@ def test_records_are_as_the_editors_save_them(opened):
         for record_id in sorted({1, count // 3, count // 2, count}):
             before = editor.model.get_by_id(record_id).__data__
             entries = db.execute_sql(
-                "SELECT name FROM search_name WHERE kind = ? AND record_id = ? ORDER BY name",
-                (kind, record_id),
+                "SELECT name FROM search_name WHERE record_key = ? ORDER BY name",
+                (record_key(kind, record_id),),
             ).fetchall()
             with db.atomic() as transaction:
                 values = editor.load(record_id)
@@ -88,8 +88,8 @@ def test_records_are_as_the_editors_save_them(opened):
                 editor.save(values, record_id)
                 after = editor.model.get_by_id(record_id).__data__
                 again = db.execute_sql(
-                    "SELECT name FROM search_name WHERE kind = ? AND record_id = ? ORDER BY name",
-                    (kind, record_id),
+                    "SELECT name FROM search_name WHERE record_key = ? ORDER BY name",
+                    (record_key(kind, record_id),),
                 ).fetchall()
                 transaction.rollback()
             changed = {
@@ -104,7 +104,7 @@ def test_records_are_as_the_editors_save_them(opened):
 def search_tables() -> str:
     digest = hashlib.sha256()
     for query in (
-        "SELECT kind, record_id, name FROM search_name ORDER BY 1, 2, 3",
+        "SELECT record_key, name FROM search_name ORDER BY 1, 2",
         "SELECT rowid, kind, record_id, names, text FROM search_index ORDER BY rowid",
     ):
         for row in db.execute_sql(query):

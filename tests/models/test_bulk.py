@@ -60,3 +60,25 @@ def test_roomy_cache_gives_the_cache_back_when_the_write_fails(database):
         pass
     assert db.execute_sql("PRAGMA cache_size").fetchone()[0] == usual
     assert Organization.select().count() == 0
+
+
+def test_the_collector_runs_again_after_a_bulk_job_even_a_failed_one():
+    import gc
+
+    assert gc.isenabled()
+    with bulk.collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with bulk.collection_paused():
+            raise ValueError("a cell the import could not read")
+    except ValueError:
+        pass
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with bulk.collection_paused():
+            pass
+        assert not gc.isenabled()  # paused by someone else before: left as it was
+    finally:
+        gc.enable()

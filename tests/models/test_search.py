@@ -196,7 +196,8 @@ def test_kept_current_after_save_rename_and_delete(records):
     assert first("ал фараби") is None  # the Kazakh letter ә is a letter of its own
     ORGANIZATIONS.delete(created.id)
     assert found("фараби") == []
-    assert SearchName.select().where(SearchName.record_id == created.id).count() == 0
+    key = search.record_key("organization", created.id)
+    assert SearchName.select().where(SearchName.record_key == key).count() == 0
 
 
 def test_records_deleted_with_another_leave_the_index(records):
@@ -207,7 +208,9 @@ def test_records_deleted_with_another_leave_the_index(records):
     assert ("figure", figure.id) in found("istc projects")
     ORGANIZATIONS.delete(istc)
     assert found("istc projects") == []
-    assert SearchName.select().where(SearchName.kind == "figure").count() == 0
+    assert SearchName.select().where(
+        SearchName.record_key == search.record_key("figure", figure.id)
+    ).count() == 0
 
 
 def test_records_added_in_bulk_are_found(records):
@@ -272,3 +275,43 @@ def test_a_database_from_before_search_is_upgraded_and_searchable(db_path):
         ]
     finally:
         close_database()
+
+
+def test_search_names_of_schema_5_are_kept_through_the_upgrade(db_path):
+    """Before schema 6 a name's row held the record's kind and id; the upgrade keeps every
+    name of every record, and the records are found as before."""
+    make_schema_1_database(db_path)
+    open_database(db_path)
+    names = sorted(SearchName.select(SearchName.name, SearchName.record_key).tuples())
+    close_database()
+    kinds = {number: kind for kind, number in search.KIND_NUMBERS.items()}
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("DROP TABLE search_name")
+        connection.execute(
+            'CREATE TABLE "search_name" ("kind" VARCHAR(16) NOT NULL, "record_id" INTEGER NOT '
+            'NULL, "name" VARCHAR(200) NOT NULL, PRIMARY KEY ("name", "kind", "record_id"))'
+        )
+        connection.execute(
+            'CREATE INDEX "search_name_kind_record_id" ON "search_name" ("kind", "record_id")'
+        )
+        connection.executemany(
+            "INSERT INTO search_name (kind, record_id, name) VALUES (?, ?, ?)",
+            [(kinds[key % search.KIND_SLOTS], key // search.KIND_SLOTS, name)
+             for name, key in names],
+        )
+        connection.execute("UPDATE seriktes_info SET value = '5' WHERE key = 'schema_version'")
+    connection.close()
+    assert len(names) >= 6
+    open_database(db_path)
+    try:
+        assert sorted(SearchName.select(SearchName.name, SearchName.record_key).tuples()) == names
+        assert [hit.title for hit in search.find("CSIC")] == [
+            "Spanish National Research Council (CSIC)"
+        ]
+        assert [hit.title for hit in search.find("k.angelieva@istc.int")] == ["Карина Ангелиева"]
+    finally:
+        close_database()
+    with sqlite3.connect(db_path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "search_name_before_6" not in tables and "search_name_kind_record_id" not in tables
