@@ -3,12 +3,15 @@ and the keyboard shortcuts that reach the page shown."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -68,6 +71,17 @@ class NoDatabasePage(QWidget):
         for widget in (title, text, open_button, new_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+
+@contextmanager
+def busy_pointer() -> Iterator[None]:
+    """The wait pointer while the window cannot answer: opening an older database copies it
+    aside and brings it up to date first, which takes seconds with 100,000 records."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):
@@ -428,7 +442,8 @@ class MainWindow(QMainWindow):
                 lock, read_only = None, True
                 reason = tr("it is open in another window: {who}").format(who=who)
         try:
-            database = open_database(target, create=create, read_only=read_only)
+            with busy_pointer():
+                database = open_database(target, create=create, read_only=read_only)
         except DatabaseOpenError as error:
             if lock is not None:
                 lock.release()

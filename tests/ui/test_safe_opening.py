@@ -158,3 +158,30 @@ def test_a_damaged_database_is_explained_and_its_newest_backup_offered(
     assert {o.name for o in Organization.select()} == {"ISTC", "CSIC"}
     # The damaged file was kept before the backup replaced it.
     assert any(b.reason in ("before restore", "damaged copy") for b in backups_of(path))
+
+
+def test_the_pointer_is_busy_while_a_database_opens_and_back_after(
+    qtbot, settings, answers, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    path = made(tmp_path / "records.db", "ISTC")
+    shapes = []
+    opening = main_window_module.open_database
+
+    def watched(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        shapes.append(cursor.shape() if cursor is not None else None)
+        return opening(*args, **kwargs)
+
+    monkeypatch.setattr(main_window_module, "open_database", watched)
+    window = open_window(qtbot, settings, path)
+    assert shapes == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a database")
+    assert not window.open_database(str(foreign), create=False)
+    assert "Cannot open" in answers.errors[-1]
+    assert QApplication.overrideCursor() is None  # the refusal did not leave it busy
