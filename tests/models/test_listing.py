@@ -60,6 +60,18 @@ def test_sorting_by_country_and_descending(many):
     assert rows[0][1] == "Institute 2999"
 
 
+def test_acronyms_sort_as_they_read_whatever_their_case_and_dots(database):
+    for name, short in (("Spanish National Research Council", "C.S.I.C."),
+                        ("International Science and Technology Center", "istc"),
+                        ("Nazarbayev University", "NU"),
+                        ("Academy of Sciences", "")):
+        ORGANIZATIONS.save({"name": name, "short_name": short})
+    rows = ORGANIZATION_LIST.rows(ListRequest(sort="short_name"), 0, 10)
+    assert [row[2] for row in rows] == ["", "C.S.I.C.", "istc", "NU"]
+    rows = ORGANIZATION_LIST.rows(ListRequest(sort="short_name", descending=True), 0, 10)
+    assert [row[2] for row in rows] == ["NU", "istc", "C.S.I.C.", ""]
+
+
 def test_filters_and_search_combine(many):
     # Every word must be found, each anywhere in the record's names.
     request = ListRequest(search="City 7", filters={"country": "ES", "kind": "university"})
