@@ -284,5 +284,8 @@ DELEGATION_LIST = RecordList(
     joins=_delegation_joins,
     default_sort="starts_on",
     default_descending=True,
-    search_fields=(Organization.search_text, _Head.search_text),
+    search_links=[
+        (Delegation.organization, Organization.search_text),
+        (Delegation.head, _Head.search_text),
+    ],
 )

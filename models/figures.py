@@ -163,7 +163,11 @@ FIGURE_LIST = RecordList(
     joins=_figure_joins,
     # A figure is found by what it is about, read at search time, so a renamed
     # organization or program finds its figures by the new name at once.
-    search_fields=(Country.search_text, Organization.search_text, Program.search_text),
+    search_links=[
+        (KeyFigure.country, Country.search_text),
+        (KeyFigure.organization, Organization.search_text),
+        (KeyFigure.program, Program.search_text),
+    ],
 )
 
 FIGURES = register(KeyFigureEditor())

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import reduce
 from typing import Any
 
-from peewee import JOIN, SQL, Field, Node, NodeList, Select, fn
+from peewee import JOIN, SQL, Field, ForeignKeyField, Node, NodeList, Select, fn
 
 from models.base import RecordModel
 from models.choices import ChoiceSet
@@ -87,7 +87,7 @@ class RecordList:
         joins: Callable[[Select], Select] = lambda query: query,
         default_sort: str | None = None,
         default_descending: bool = False,
-        search_fields: Sequence[Node] = (),
+        search_links: Sequence[tuple[ForeignKeyField, Node]] = (),
         search_through: Sequence[tuple[Field, Field]] = (),
     ) -> None:
         self.kind = kind
@@ -97,10 +97,11 @@ class RecordList:
         self._joins = joins
         self.default_sort = default_sort or self.columns[0].key
         self.default_descending = default_descending
-        # The texts a search word may be found in: the record's own, and those of the records
-        # it is joined to (a person is found by the names of their organization), read at
-        # search time so a renamed organization is found by its new name at once.
-        self.search_fields = (model.search_text, *search_fields)
+        # Besides its own text, a record is found by the text of the records it points to (a
+        # person by the names of their organization), read at search time so a renamed
+        # organization is found by its new name at once. Given as (the link, the text as the
+        # joins name it).
+        self.search_links = tuple(search_links)
         # Records linked through a link table, found by their names the same way: an
         # agreement by the names of its parties, given as (link to the record, link to them).
         self.search_through = tuple(search_through)
@@ -109,10 +110,24 @@ class RecordList:
     def column(self, key: str) -> Column:
         return self._columns_by_key[key]
 
-    def _where(self, query: Select, request: ListRequest) -> Select:
+    def _where(self, query: Select, request: ListRequest, every_row: bool = False) -> Select:
+        """``query`` narrowed to what was searched and filtered. The text of linked records
+        is read through the joins, row by row, which a page of a common word stops reading
+        early; a query that reads ``every_row`` anyway (a count, a position) searches the
+        linked records once instead and keeps the rows pointing to those found: through the
+        joins, counting 200,000 people read an organization once per person (0.4 s)."""
         model = self.model
         for word in search_words(request.search):
-            matches = [contains_word(text, word) for text in self.search_fields]
+            matches = [contains_word(model.search_text, word)]
+            for link, text in self.search_links:
+                if every_row:
+                    target = link.rel_model
+                    found = target.select(link.rel_field).where(
+                        contains_word(target.search_text, word)
+                    )
+                    matches.append(link.in_(found))
+                else:
+                    matches.append(contains_word(text, word))
             for near, far in self.search_through:
                 target = far.rel_model
                 linked = (
@@ -154,14 +169,16 @@ class RecordList:
         column = self._columns_by_key[key]
         return column.sort if column.sort is not None else column.expression
 
-    def _reads_joins(self, request: ListRequest, sorting: bool = False) -> bool:
+    def _reads_joins(
+        self, request: ListRequest, sorting: bool = False, every_row: bool = False
+    ) -> bool:
         """Whether the search, a filter chosen or (``sorting``) the sort reads a joined
         table. The joins only add to a row the one record it points to, so without them a
         list has the same rows: counting them, or choosing the rows of a page, needs them
         only then."""
         if sorting and not self._own(self._sort(request)):
             return True
-        if search_words(request.search) and not all(map(self._own, self.search_fields)):
+        if search_words(request.search) and self.search_links and not every_row:
             return True
         return any(
             request.filters.get(spec.key)
@@ -170,18 +187,19 @@ class RecordList:
             for spec in self.filters
         )
 
-    def _choosing(self, request: ListRequest, *selected: Node) -> Select:
+    def _choosing(self, request: ListRequest, *selected: Node, every_row: bool = False) -> Select:
         """The list's rows as asked, reading only the tables the search, filters and sort need."""
         query = (
             self._base(*selected)
-            if self._reads_joins(request, sorting=True)
+            if self._reads_joins(request, sorting=True, every_row=every_row)
             else self.model.select(*selected)
         )
-        return self._ordered(self._where(query, request), request)
+        return self._ordered(self._where(query, request, every_row), request)
 
     def count(self, request: ListRequest) -> int:
-        query = (self._base if self._reads_joins(request) else self.model.select)(self.model.id)
-        return self._where(query, request).count()
+        joined = self._reads_joins(request, every_row=True)
+        query = (self._base if joined else self.model.select)(self.model.id)
+        return self._where(query, request, every_row=True).count()
 
     def _ordered(self, query: Select, request: ListRequest) -> Select:
         sort = self._sort(request)
@@ -235,6 +253,7 @@ class RecordList:
             request,
             self.model.id.alias("rid"),
             fn.ROW_NUMBER().over(order_by=ordering).alias("rn"),
+            every_row=True,
         ).order_by()
         found = (
             Select([numbered.alias("numbered")], [SQL("rn")])

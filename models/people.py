@@ -57,7 +57,7 @@ PERSON_LIST = RecordList(
         Column("updated_at", "Changed", Person.updated_at, shown=False, width=130),
     ],
     filters=[country_filter(Organization.country), tag_filter()],
-    search_fields=(Organization.search_text,),
+    search_links=[(Person.organization, Organization.search_text)],
     joins=lambda query: with_country(
         query.join(Organization, JOIN.LEFT_OUTER, on=(Person.organization == Organization.id)),
         Organization,

@@ -123,7 +123,7 @@ class ProgramEditor(RecordEditor):
         return problems
 
     def search_words(self, record: Program) -> list[str]:
-        # The lead's names are searched in its own row (PROGRAM_LIST's search_fields), so a
+        # The lead's names are searched in its own row (PROGRAM_LIST's search_links), so a
         # renamed lead finds its programs at once.
         words = [record.name, record.short_name, record.description]
         if record.id is not None:
@@ -181,5 +181,5 @@ PROGRAM_LIST = RecordList(
         tag_filter(),
     ],
     joins=_with_lead,
-    search_fields=(Organization.search_text,),
+    search_links=[(Program.lead, Organization.search_text)],
 )

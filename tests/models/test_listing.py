@@ -140,6 +140,30 @@ def test_people_are_found_by_their_organization(database):
     assert [row[1] for row in rows] == ["Karina Angelieva"]
 
 
+def test_counts_and_positions_search_linked_records_as_the_rows_do(database):
+    """A count or a position reads every row, and searches the organizations once by
+    themselves instead of through each person: they must agree with the rows shown."""
+    istc = ORGANIZATIONS.save({"name": "International Science and Technology Center",
+                               "short_name": "ISTC", "country": "KZ"})
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "country": "ES"})
+    people = {}
+    for number in range(30):
+        organization = (istc.id, csic.id, None)[number % 3]
+        name = f"Researcher {number:02d}" + (" Istcova" if number == 29 else "")
+        people[name] = PEOPLE.save({"full_name": name, "organization": organization}).id
+    for words, filters in (("istc", {}), ("istc", {"country": "KZ"}), ("spanish", {}),
+                           ("istc researcher", {}), ("istcova", {}), ("nothing", {})):
+        request = ListRequest(search=words, filters=filters)
+        rows = PERSON_LIST.rows(request, 0, 100)
+        assert PERSON_LIST.count(request) == len(rows), words
+        for place, row in enumerate(rows):
+            assert PERSON_LIST.position(request, row[0]) == place, (words, row[1])
+    found = [row[1] for row in PERSON_LIST.rows(ListRequest(search="istc"), 0, 100)]
+    assert len(found) == 11  # ten of ISTC, and the one whose own name has it
+    assert "Researcher 29 Istcova" in found
+    assert PERSON_LIST.position(ListRequest(search="istc"), people["Researcher 02"]) is None
+
+
 def test_filters_offer_only_what_is_used(database):
     ORGANIZATIONS.save({"name": "CSIC", "country": "ES", "tags": ["Europe"]})
     ORGANIZATIONS.save({"name": "NU", "country": "KZ"})

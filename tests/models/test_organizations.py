@@ -129,6 +129,8 @@ def test_renaming_an_organization_updates_how_its_people_are_found(database):
     ORGANIZATIONS.save({**ISTC, "short_name": "МНТЦ"}, istc.id)
     rows = PERSON_LIST.rows(ListRequest(search="мнтц"), 0, 10)
     assert [row[0] for row in rows] == [person.id]
+    assert PERSON_LIST.count(ListRequest(search="мнтц")) == 1
+    assert PERSON_LIST.position(ListRequest(search="мнтц"), person.id) == 0
 
 
 def test_a_failed_save_leaves_the_database_as_it_was(database, monkeypatch):
