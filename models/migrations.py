@@ -93,9 +93,13 @@ def step_6(database: Database) -> None:
 
 def _key_search_names(database: Database) -> None:
     """``search_name`` (kind, record_id, name) remade as (name, record_key), with the same
-    names: copied in the order of the new table's key, which writes each of its pages once."""
-    database.execute_sql('ALTER TABLE "search_name" RENAME TO "search_name_before_6"')
-    database.execute_sql('DROP INDEX IF EXISTS "search_name_kind_record_id"')
+    names: copied in the order of the new table's key, which writes each of its pages once.
+    The old rows are set aside in a plain copy rather than by renaming the table, whose key
+    and index names would stay taken on PostgreSQL."""
+    database.execute_sql(
+        'CREATE TABLE "search_name_before_6" AS SELECT kind, record_id, name FROM "search_name"'
+    )
+    database.execute_sql('DROP TABLE "search_name"')
     create_search_tables(database)
     numbers = " ".join(f"WHEN '{kind}' THEN {number}" for kind, number in KIND_NUMBERS.items())
     database.execute_sql(
