@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peewee import Database
+from peewee import Database, Insert
 
 from models.errors import MigrationFailed, NewerDatabase
 from models.records import ALL_MODELS, Change, Info, TrashItem
@@ -137,8 +137,20 @@ def stored_version() -> int:
     return int(row.value) if row else 0
 
 
+def info_upsert(key: str, value: str) -> Insert:
+    """The query that sets a fact about the database: an upsert both SQLite and PostgreSQL
+    speak (peewee's ``replace`` is SQLite's own, and made new PostgreSQL databases fail)."""
+    return Info.insert(key=key, value=value).on_conflict(
+        conflict_target=[Info.key], update={Info.value: value}
+    )
+
+
+def _set_info(key: str, value: str) -> None:
+    info_upsert(key, value).execute()
+
+
 def _stamp(version: int) -> None:
-    Info.replace(key="schema_version", value=str(version)).execute()
+    _set_info("schema_version", str(version))
 
 
 def create_schema(database: Database) -> None:
@@ -148,7 +160,7 @@ def create_schema(database: Database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
-        Info.replace(key="application", value=APPLICATION).execute()
+        _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
 

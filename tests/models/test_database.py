@@ -235,3 +235,17 @@ def test_schema_6_drops_the_indexes_of_names_as_written(db_path):
     assert not indexes & {"organization_name", "organization_short_name", "person_full_name"}
     assert {"organization_name_key", "organization_short_key", "person_name_key"} <= indexes
     assert stamped_version(db_path) == migrations.SCHEMA_VERSION
+
+
+def test_the_schema_stamp_is_sql_postgresql_accepts():
+    """A new PostgreSQL database is stamped with the same query as a SQLite one; SQLite's own
+    REPLACE cannot even be written for PostgreSQL."""
+    from peewee import PostgresqlDatabase
+
+    from models.records import Info
+
+    server = PostgresqlDatabase("seriktes")  # never connected: only the SQL is made
+    with Info.bind_ctx(server):
+        sql, params = migrations.info_upsert("schema_version", "6").sql()
+    assert "ON CONFLICT" in sql and "DO UPDATE" in sql
+    assert params[:2] == ["schema_version", "6"]
