@@ -24,11 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from models.backups import write_backup
-    from models.database import inspect_sqlite_file
+    from models.database import inspect_sqlite_file, sqlite_path
     from models.errors import SeriktesError
 
-    database = Path(args.database)
+    database = sqlite_path(args.database)
     try:
+        if database is None:
+            raise SeriktesError(
+                f"{args.database} is kept by a database server, which backs it up with its own "
+                "tools (pg_dump for PostgreSQL); this command copies database files."
+            )
         if not database.is_file():
             raise SeriktesError(f"{database} does not exist.")
         if not inspect_sqlite_file(database):

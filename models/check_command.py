@@ -18,9 +18,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from models.database import sqlite_path
     from models.integrity import check_database
 
-    problems = check_database(args.database)
+    path = sqlite_path(args.database)
+    if path is None:
+        print(
+            f"seriktes check: {args.database} is kept by a database server, which checks its "
+            "own storage; this command checks database files.",
+            file=sys.stderr,
+        )
+        return 1
+    problems = check_database(path)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

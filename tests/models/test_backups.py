@@ -72,3 +72,15 @@ def test_the_backup_command(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main.main(["backup", "--database", str(source)])
     assert exit_.value.code == 2
+    # A file named by its URL is the same file; a server's database is the server's to copy.
+    again = tmp_path / "again.db"
+    assert main.main(["backup", "--database", f"sqlite:///{source}", "--output", str(again)]) == 0
+    assert names(again) == ["ISTC"]
+    capsys.readouterr()
+    server = "postgresql://seriktes@db.example.org/seriktes"
+    assert main.main(["backup", "--database", server, "--output", str(target)]) == 1
+    assert "database server" in capsys.readouterr().err
+    assert main.main(["check", "--database", server]) == 1
+    assert "database server" in capsys.readouterr().err
+    assert main.main(["check", "--database", f"sqlite:///{source}"]) == 0
+    assert capsys.readouterr().out.strip() == "ok"
