@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -199,8 +199,12 @@ class Tile(QToolButton):
         for child in (icon, self.count, self.label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        width = self.label.sizeHint().width() + 28 + 36
-        self.setMinimumSize(max(width, 120), self.count.sizeHint().height() * 2 + 12)
+        # Wide enough for its label and a six-figure count, whatever the count now is.
+        widest = max(
+            self.label.sizeHint().width(),
+            QFontMetrics(self.count.font()).horizontalAdvance("000,000"),
+        )
+        self.setMinimumSize(max(widest + 28 + 36, 120), self.count.sizeHint().height() * 2 + 12)
 
     def set_count(self, count: int) -> None:
         self.count.setText(f"{count:,}")
@@ -318,7 +322,7 @@ class Dashboard(QScrollArea):
         """Four panels a row on a wide window, two on a narrower one, one on a narrow one;
         the counts in one row or two."""
         columns = 4 if width >= WIDE else 2 if width >= 640 else 1
-        tile_columns = 8 if width >= 8 * 128 + 40 else 4 if width >= 4 * 128 + 40 else 2
+        tile_columns = next(n for n in (8, 4, 2) if n == 2 or self._tiles_fit(n, width))
         if tile_columns != self._tile_columns:
             self._tile_columns = tile_columns
             for number, tile in enumerate(self.tiles.values()):
@@ -339,6 +343,14 @@ class Dashboard(QScrollArea):
             column += span
             if column >= columns:
                 row, column = row + 1, 0
+
+    def _tiles_fit(self, columns: int, width: int) -> bool:
+        """Whether ``columns`` counts fit side by side in ``width``: the grid gives each the
+        same width, so each must have room for the widest."""
+        widest = max(tile.minimumWidth() for tile in self.tiles.values())
+        margins = self.widget().layout().contentsMargins()
+        needed = columns * widest + (columns - 1) * self.tile_grid.spacing()
+        return width >= needed + margins.left() + margins.right()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -161,3 +161,25 @@ def test_an_empty_database_says_so_in_words(window):
     assert "Nothing is recorded yet" in home.changes.empty.text()
     assert home.by_country.is_empty() and "No partner" in home.by_country.empty_text
     assert home.by_month.is_empty() and home.by_month.empty_text
+
+
+def test_the_home_view_never_scrolls_sideways(window, qtbot):
+    """The counts go in one row or two as the window allows (it is at least 900 pixels wide,
+    the home view about 720), so that even a six-figure count is never cut off nor pushed
+    beyond the right edge."""
+    home, _made = build(window)
+    home.tiles["person"].set_count(200_000)
+
+    def rows():
+        return len({home.tile_grid.getItemPosition(i)[0] for i in range(home.tile_grid.count())})
+
+    seen = {}
+    for width in (1700, 1300, 1180, 1100, 900, 720):
+        home.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: home.width() == w)
+        home.widget().layout().activate()
+        assert home.horizontalScrollBar().maximum() == 0, width
+        counts = home.tiles["person"].count
+        assert counts.width() >= counts.sizeHint().width(), width
+        seen[width] = rows()
+    assert seen[1700] == 1 and seen[720] == 2
