@@ -232,7 +232,9 @@ def describe(database: Database) -> str:
         if name.startswith("file:"):  # opened read-only through a URI
             name = unquote(urlsplit(name).path)
         return Path(name).name
-    return f"{type(database).__name__} {database.database}"
+    # A server's database by its name and its server, as its administrator gave them.
+    host = database.connect_params.get("host") or "this computer"
+    return f"{database.database} on {host}"
 
 
 @contextmanager

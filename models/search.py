@@ -420,12 +420,17 @@ class LikeIndex(SearchIndex):
         )
 
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
+        # Split as FTS5 splits them, so both find the same: "istc*" is "istc", and
+        # "k.angelieva@istc.int" four words.
+        tokens = [token for word in words for token in _TOKEN.findall(word)]
+        if not tokens:
+            return
         candidates = []
         for kind, model in RECORD_KINDS.items():
             fields = [model._meta.fields[name] for name in NAME_FIELDS[kind]]
             query = model.select(model.id, *fields)
-            for word in words:
-                query = query.where(contains_word(model.search_text, word))
+            for token in tokens:
+                query = query.where(contains_word(model.search_text, token))
             for row in query.order_by(model.id.desc()).limit(wanted).namedtuples():
                 names = " ".join(record_names(kind, row))
                 rank = NAME_WORDS if _word_starts(words, names) else ANY_WORDS

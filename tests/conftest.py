@@ -43,8 +43,41 @@ def db_path(tmp_path):
     return tmp_path / "records.db"
 
 
+# Set to a PostgreSQL server's URL (postgresql://user@host:port), the tests run on a database
+# of their own made there instead of a SQLite file, but for those marked ``sqlite_only``
+# (files, backups, FTS5): the check of the server mode, run by hand where a server is at hand.
+SERVER = os.environ.get("SERIKTES_TEST_POSTGRESQL", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    if not SERVER:
+        return
+    skip = pytest.mark.skip(reason="a SQLite file's own behaviour; the server run leaves it")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture
-def database(db_path):
-    database = open_database(db_path)
+def database_target(db_path, request):
+    """Where the test's database is: its SQLite file, or a database of its own on the server."""
+    if not SERVER:
+        yield str(db_path)
+        return
+    import psycopg2
+
+    name = "seriktes_test_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:40]
+    admin = psycopg2.connect(f"{SERVER}/postgres")
+    admin.autocommit = True
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.cursor().execute(f'CREATE DATABASE "{name}"')
+    yield f"{SERVER}/{name}"
+    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.close()
+
+
+@pytest.fixture
+def database(database_target):
+    database = open_database(database_target)
     yield database
     close_database()

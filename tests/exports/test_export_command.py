@@ -12,11 +12,11 @@ from .export_records import ISTC_KK, column, open_book, seed
 
 
 @pytest.fixture
-def saved(database, db_path):
-    """The shared records in a database file the command opens on its own."""
+def saved(database, database_target):
+    """The shared records in a database the command opens on its own."""
     seed()
     close_database()
-    return db_path
+    return database_target
 
 
 def export(db_path, *args):

@@ -17,6 +17,7 @@ from models.records import Attachment, AttachmentContent
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 400 + b"\n%%EOF\n"
 
 
+@pytest.mark.sqlite_only
 def test_a_file_round_trips_byte_for_byte_and_travels_with_a_copy_of_the_database(
     database, db_path, tmp_path
 ):

@@ -19,6 +19,7 @@ def names(path):
         return [row[0] for row in connection.execute("SELECT name FROM organization ORDER BY 1")]
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_made_while_the_database_is_open_holds_every_committed_record(database, db_path):
     ORGANIZATIONS.save({"name": "ISTC", "country": "KZ"})
     ORGANIZATIONS.save({"name": "CSIC", "country": "ES"})
@@ -40,6 +41,7 @@ def test_only_the_newest_30_are_kept(database, db_path):
     assert len(kept) == 30 and kept[0] == "20250106-120000.db"
 
 
+@pytest.mark.sqlite_only
 def test_a_daily_backup_is_made_only_when_the_newest_is_a_day_old(database, db_path):
     first = backup_if_old(db_path)
     assert first is not None

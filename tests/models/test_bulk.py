@@ -3,6 +3,8 @@ read, many at a time, and the database left as it was configured."""
 
 from __future__ import annotations
 
+import pytest
+
 from models import bulk
 from models.base import db
 from models.bulk import insert_rows, roomy_cache, rows_where_in
@@ -41,6 +43,7 @@ def test_rows_where_in_finds_each_value_across_batches(database, monkeypatch):
     assert rows_where_in(Organization, [Organization.id], Organization.name_key, []) == []
 
 
+@pytest.mark.sqlite_only
 def test_roomy_cache_gives_the_usual_cache_back(database):
     usual = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     with roomy_cache(db.obj):
@@ -50,6 +53,7 @@ def test_roomy_cache_gives_the_usual_cache_back(database):
     assert Organization.select().count() == 10
 
 
+@pytest.mark.sqlite_only
 def test_roomy_cache_gives_the_cache_back_when_the_write_fails(database):
     usual = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     try:

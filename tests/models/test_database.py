@@ -42,6 +42,7 @@ def test_new_database_is_created_stamped_and_holds_the_countries(db_path):
     assert stamped_version(db_path) == migrations.SCHEMA_VERSION
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_is_opened_safely(database):
     pragma = lambda name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
     assert pragma("foreign_keys") == 1
@@ -249,3 +250,14 @@ def test_the_schema_stamp_is_sql_postgresql_accepts():
         sql, params = migrations.info_upsert("schema_version", "6").sql()
     assert "ON CONFLICT" in sql and "DO UPDATE" in sql
     assert params[:2] == ["schema_version", "6"]
+
+
+def test_a_server_database_is_named_by_its_name_and_server():
+    from peewee import PostgresqlDatabase
+
+    from models.database import describe
+
+    assert describe(PostgresqlDatabase("seriktes", host="db.example.org")) == (
+        "seriktes on db.example.org"
+    )
+    assert describe(PostgresqlDatabase("seriktes")) == "seriktes on this computer"

@@ -55,14 +55,14 @@ def answers(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, db_path, settings, answers):
+def window(qtbot, database_target, settings, answers):
     window = MainWindow(settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    assert window.open_database(str(db_path))
+    assert window.open_database(database_target)
     yield window
     window.close()
     close_database()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 import main
@@ -19,6 +20,7 @@ def menu_texts(window, title):
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 
+@pytest.mark.sqlite_only
 def test_title_icon_and_file_menu(window, db_path):
     assert window.windowTitle() == f"{db_path.name} — Seriktes"
     assert not window.windowIcon().isNull()
@@ -45,6 +47,7 @@ def test_title_icon_and_file_menu(window, db_path):
     ]
 
 
+@pytest.mark.sqlite_only
 def test_new_database_then_recent_list_reopens_the_first(
     window, qtbot, db_path, tmp_path, settings, monkeypatch
 ):
@@ -74,6 +77,7 @@ def test_new_database_never_overwrites_a_file(window, tmp_path, monkeypatch, ans
     assert "already exists" in answers.errors[-1]
 
 
+@pytest.mark.sqlite_only
 def test_opening_a_foreign_file_says_so_and_keeps_the_open_database(
     window, tmp_path, monkeypatch, answers, db_path
 ):
@@ -129,6 +133,7 @@ def test_main_with_a_database_path_creates_it_and_opens_the_window(
         ).fetchone() == ("seriktes",)
 
 
+@pytest.mark.sqlite_only
 def test_a_recent_database_that_was_moved_is_explained_not_recreated(
     window, tmp_path, settings, answers, db_path
 ):
