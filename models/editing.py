@@ -369,14 +369,19 @@ class RecordEditor:
         )
 
     def delete(self, record_id: int) -> None:
-        record = self.get(record_id)
+        self.get(record_id)  # says so if it is gone already
+        self.delete_many([record_id])
+
+    def delete_many(self, record_ids: list[int]) -> None:
+        """Delete records with what names them (tags, files, mentions, search entries); the
+        database deletes or unlinks the rows that point to them."""
         with db.atomic():
             for model in (RecordTag, Attachment, SourceMention):
                 model.delete().where(
-                    (model.record_kind == self.kind) & (model.record_id == record.id)
+                    (model.record_kind == self.kind) & model.record_id.in_(record_ids)
                 ).execute()
-            search.remove_record(self.kind, record.id)
-            record.delete_instance()
+            search.remove_records(self.kind, record_ids)
+            self.model.delete().where(self.model.id.in_(record_ids)).execute()
 
 
 def find_records(

@@ -92,6 +92,17 @@ def log_event(kind: str, record_id: int, action: str, note: str = "",
     return change_set
 
 
+def log_events(kind: str, notes: dict[int, str], action: str) -> None:
+    """``log_event`` for many records at once (an undone import), each a change of its own:
+    ``notes`` by record id."""
+    user = current_user()
+    insert_rows(Change, [
+        dict(change_set=uuid.uuid4().hex, user=user, record_kind=kind, record_id=record_id,
+             action=action, field="", new=encode(note) if note else None)
+        for record_id, note in notes.items()
+    ])
+
+
 def log_imported(kind: str, record_ids: list[int], note: str) -> str:
     change_set = uuid.uuid4().hex
     user = current_user()

@@ -2,7 +2,7 @@
 acronym, e-mail or city, ranked so that exact and prefix matches of a name come first.
 
 Two tables keep what a record is found by, written by the domain layer whenever a record is
-saved or deleted (``index_record``, ``remove_record``), in the same transaction:
+saved or deleted (``index_record``, ``remove_records``), in the same transaction:
 
 - ``search_name``: one row per folded name of a record (its name in each language, acronym,
   e-mail…) and the record's key (``record_key``: its kind and id in one number). Its primary
@@ -250,24 +250,27 @@ def index_new(kind: str, records: list[RecordModel]) -> None:
     _write(database, kind, records, _has_fts(database))
 
 
-def _dependents(kind: str, record_id: int) -> Iterator[tuple[str, int]]:
-    """Records of another kind deleted with this one by the database (a partner's key
-    figures), so that they leave the index with it."""
+def _dependents(kind: str, record_ids: list[int]) -> Iterator[tuple[str, int]]:
+    """Records of another kind deleted with these by the database (a partner's key
+    figures), so that they leave the index with them."""
     kinds = {model: name for name, model in RECORD_KINDS.items()}
     for field in RECORD_KINDS[kind]._meta.backrefs:
         if field.on_delete == "CASCADE" and field.model in kinds:
-            dependents = field.model.select(field.model.id).where(field == record_id)
+            dependents = field.model.select(field.model.id).where(field.in_(record_ids))
             for (dependent_id,) in dependents.tuples():
                 yield kinds[field.model], dependent_id
 
 
-def remove_record(kind: str, record_id: int) -> None:
-    """Forget a record (and the records deleted with it). Called by the domain layer just
-    before the record is deleted, inside the same transaction."""
+def remove_records(kind: str, record_ids: list[int]) -> None:
+    """Forget records (and the records deleted with them). Called by the domain layer just
+    before the records are deleted, inside the same transaction."""
     database = db.obj
     fts = _has_fts(database)
-    for gone_kind, gone_id in [(kind, record_id), *_dependents(kind, record_id)]:
-        _forget(database, gone_kind, [gone_id], fts)
+    gone: dict[str, list[int]] = {kind: list(record_ids)}
+    for gone_kind, gone_id in _dependents(kind, record_ids):
+        gone.setdefault(gone_kind, []).append(gone_id)
+    for gone_kind, ids in gone.items():
+        _forget(database, gone_kind, ids, fts)
 
 
 def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:

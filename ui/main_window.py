@@ -3,15 +3,12 @@ and the keyboard shortcuts that reach the page shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from peewee import Database
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +30,7 @@ from resources import icon_path
 from ui import dialogs
 from ui.background import Task
 from ui.backup_dialog import BackupsDialog
+from ui.busy import busy_pointer
 from ui.country_page import CountryPage
 from ui.database_lock import DatabaseLock
 from ui.navigation import History
@@ -71,17 +69,6 @@ class NoDatabasePage(QWidget):
         for widget in (title, text, open_button, new_button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-
-
-@contextmanager
-def busy_pointer() -> Iterator[None]:
-    """The wait pointer while the window cannot answer: opening an older database copies it
-    aside and brings it up to date first, which takes seconds with 100,000 records."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class MainWindow(QMainWindow):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from models import history, trash
+from ui.busy import busy_pointer
 
 
 def tr(text: str) -> str:
@@ -28,11 +29,13 @@ class DoneCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.do()
+        with busy_pointer():
+            self.do()
         self._refresh()
 
     def undo(self) -> None:
-        self.undo_it()
+        with busy_pointer():
+            self.undo_it()
         self._refresh()
 
     def do(self) -> None:

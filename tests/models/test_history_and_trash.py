@@ -147,3 +147,66 @@ def test_undo_of_an_import_takes_its_records_away_and_redo_brings_them_back(data
     restored = trash.restore_batch(batch)
     assert {record_id for _kind, record_id in restored} == set(result.created_ids)
     assert {i: ORGANIZATIONS.load(i) for i in result.created_ids} == values
+
+
+def test_records_trashed_together_come_back_each_with_its_own_links(istc, monkeypatch):
+    """An undone import trashes its records a few hundred at a time; each is kept and comes
+    back exactly as one trashed alone, whatever else the chunk holds."""
+    monkeypatch.setattr(trash, "_CHUNK", 2)  # the records span several chunks
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "CSIC",
+                               "tags": ["Europe"]})
+    nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "country": "KZ"})
+    person = PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
+    figure = KeyFigure.create(measure="joint publications", value=1130, organization=csic.id)
+    ids = [istc.id, csic.id, nu.id]
+    before = {record_id: ORGANIZATIONS.load(record_id) for record_id in ids}
+
+    batch = trash.move_many_to_trash("organization", ids)
+    assert Organization.select().count() == 0
+    assert Person.get_by_id(person.id).organization is None
+    assert KeyFigure.select().count() == 0
+    assert find("CSIC") == [] and find("joint publications") == []
+    assert [item.title for item in TrashItem.select().order_by(TrashItem.id)] == [
+        "International Science and Technology Center (ISTC)",
+        "Spanish National Research Council (CSIC)",
+        "Nazarbayev University",
+    ]
+    assert [change.action for change in history.history_of("organization", csic.id)][0] == (
+        history.DELETED
+    )
+
+    assert trash.restore_batch(batch) == [("organization", record_id) for record_id in ids]
+    assert {record_id: ORGANIZATIONS.load(record_id) for record_id in ids} == before
+    assert Person.get_by_id(person.id).organization_id == istc.id
+    assert KeyFigure.get().id == figure.id and KeyFigure.get().organization_id == csic.id
+    assert [hit.title for hit in find("CSIC")][:1] == ["Spanish National Research Council (CSIC)"]
+    assert ("figure", figure.id) in [(hit.kind, hit.id) for hit in find("joint publications")]
+    assert [change.action for change in history.history_of("organization", nu.id)][0] == (
+        history.RESTORED
+    )
+    assert TrashItem.select().count() == 0
+
+
+def test_undoing_an_import_leaves_out_a_record_deleted_since(database, tmp_path):
+    sheet = xlsx(
+        tmp_path / "partners.xlsx", [["Name", "Country"], ["CSIC", "Spain"], ["NU", "Kazakhstan"]]
+    )
+    csic, nu = apply_import(preview_import(read_workbook(sheet), "organization")).created_ids
+    alone = trash.move_to_trash("organization", nu)  # deleted by itself after the import
+    batch = trash.move_many_to_trash("organization", [csic, nu])
+    assert Organization.select().count() == 0
+    assert [item.record_id for item in TrashItem.select().where(TrashItem.batch == batch)] == [
+        csic
+    ]
+    assert trash.restore(alone.id) == ("organization", nu)
+
+
+def test_a_restored_record_whose_id_was_taken_meanwhile_gets_a_new_one(database):
+    csic = ORGANIZATIONS.save({"name": "CSIC"})
+    batch = trash.move_many_to_trash("organization", [csic.id])
+    Organization.insert(id=csic.id, name="Nazarbayev University", name_key="nazarbayevuniversity",
+                        search_text="nazarbayev university").execute()
+    [(kind, record_id)] = trash.restore_batch(batch)
+    assert kind == "organization" and record_id != csic.id
+    assert Organization.get_by_id(record_id).name == "CSIC"
+    assert Organization.get_by_id(csic.id).name == "Nazarbayev University"

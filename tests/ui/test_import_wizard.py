@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import openpyxl
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
 
 from exports.importer import FILL
+from models import trash
 from models.organizations import ORGANIZATIONS
 from models.records import Organization
 from ui import dialogs
@@ -80,6 +82,26 @@ def test_import_organizations_through_the_wizard(window, qtbot, monkeypatch, tmp
     assert Organization.get_by_id(csic.id).country_id == "ES"
     rows = list(openpyxl.load_workbook(report).active.iter_rows(values_only=True))
     assert any(row[1] == "Atlantis Institute" for row in rows)
+    assert window.pages["organization"].model.rowCount() == 2
+
+    # Edit ▸ Undo takes the imported record away, with the wait pointer while it works.
+    pointers = []
+    moving = trash.move_many_to_trash
+
+    def watched(*args):
+        pointer = QApplication.overrideCursor()
+        pointers.append(pointer.shape() if pointer is not None else None)
+        return moving(*args)
+
+    monkeypatch.setattr(trash, "move_many_to_trash", watched)
+    assert window.undo_action.text().startswith("&Undo import of")
+    window.undo_action.trigger()
+    assert pointers == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
+    assert Organization.get_or_none(Organization.name == "Nazarbayev University") is None
+    assert window.pages["organization"].model.rowCount() == 1
+    window.redo_action.trigger()
+    assert Organization.get(Organization.name == "Nazarbayev University").id == nu.id
     assert window.pages["organization"].model.rowCount() == 2
 
 
