@@ -416,6 +416,7 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
     from exports.import_fields import FIELDS
     from exports.importer import apply_import, preview_import
     from exports.spreadsheet_reader import read_workbook
+    from models import trash
     from models.base import db
     from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
     from models.database import close_database, open_database
@@ -435,10 +436,23 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
         open_database(copy, create=False)
 
     imported = []
+    created: list[int] = []
 
     def app_import() -> None:
         preview = preview_import(read_workbook(sheet), "organization")
-        imported.append(apply_import(preview).imported)
+        result = apply_import(preview)
+        imported.append(result.imported)
+        created[:] = result.created_ids
+
+    # Edit ▸ Undo of that import (its records to the trash) and Redo (back from it), timed
+    # after each import on the same copy.
+    batches: list[str] = []
+
+    def undo_import() -> None:
+        batches.append(trash.move_many_to_trash("organization", created))
+
+    def redo_import() -> None:
+        assert len(trash.restore_batch(batches[-1])) == IMPORT_ROWS
 
     by_label = {spec.label: spec.key for spec in FIELDS["organization"]}
     kinds = {choice.en: choice.code for choice in ORGANIZATION_KINDS}
@@ -460,9 +474,11 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
             for start in range(0, len(records), 500):
                 Organization.insert_many(records[start : start + 500]).execute()
 
-    imports, bares = [], []
+    imports, bares, undos, redos = [], [], [], []
     for _ in range(runs):
         imports.append(median_time(app_import, 1, before=fresh_copy)[0])
+        undos.append(median_time(undo_import, 1)[0])
+        redos.append(median_time(redo_import, 1)[0])
         bares.append(median_time(bare_import, 1, before=fresh_copy)[0])
     close_database()
     for suffix in ("", "-wal", "-shm"):
@@ -477,7 +493,9 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
             "s",
             baseline,
             IMPORT_RATIO * baseline,
-        )
+        ),
+        figure(f"undo_import_{IMPORT_ROWS}_organizations", statistics.median(undos), "s"),
+        figure(f"redo_import_{IMPORT_ROWS}_organizations", statistics.median(redos), "s"),
     ]
 
 
