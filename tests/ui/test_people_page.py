@@ -60,3 +60,20 @@ def test_double_clicking_a_person_in_the_organization_form_opens_them(window, qt
     assert window.stack.currentWidget() is window.pages["person"]
     assert window.pages["person"].form.record_id == person.id
     assert window.navigation.currentItem().text() == "People"
+
+
+def test_every_form_offers_the_tags_already_used(window, qtbot):
+    """Tags are shared by every kind: one given to a partner is offered as soon as any form
+    shows a record, typed or new."""
+    ORGANIZATIONS.save({"name": "Spanish National Research Council", "tags": ["Europe"]})
+    for kind in ("person", "event", "delegation", "program", "agreement", "figure", "source",
+                 "organization"):
+        window.show_page(kind)
+        page = window.pages[kind]
+        page.new_record()
+        tags = page.form.inputs["tags"]
+        assert tags._known.stringList() == ["Europe"], kind
+        type_into(qtbot, tags, "Eur")
+        tags.textEdited.emit(tags.text())
+        assert tags._completer.currentCompletion() == "Europe", kind
+        page.form.cancel()

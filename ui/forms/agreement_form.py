@@ -15,12 +15,11 @@ from models.agreements import (
     signatory_label,
 )
 from models.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES
-from models.editing import all_tag_names
 from models.programs import PROGRAMS, organization_label, program_label
 from models.records import Agreement
 from ui.forms.record_form import RecordForm
 from ui.widgets.child_table import ChildColumn, ChildTable
-from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput, NotesInput, TagsInput, TextInput
+from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, PersonPicker, RecordPicker
 
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -70,10 +69,7 @@ class AgreementForm(RecordForm):
             self.inputs[name].edited.connect(self._show_status)
 
         about = self.section(self.tr("About"))
-        self.field(
-            about, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(about, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(about)
         about.addRow(hint_label(self.tr("The signed document can be attached in the Files tab.")))
 
         self._build_parties()
@@ -132,7 +128,6 @@ class AgreementForm(RecordForm):
         )
 
     def loaded(self) -> None:
-        self.inputs["tags"].set_known(all_tag_names())
         self._show_status()
 
     def _show_status(self) -> None:

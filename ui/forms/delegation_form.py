@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QVBoxLayout
 from models.agreements import AGREEMENTS
 from models.choices import DELEGATION_DIRECTIONS, DELEGATION_SIDES
 from models.delegations import DELEGATIONS, is_overdue, linked_title, member_name
-from models.editing import RecordEditor, all_tag_names
+from models.editing import RecordEditor
 from models.events import EVENTS
 from models.programs import PROGRAMS
 from ui.forms.record_form import RecordForm, section_heading
 from ui.widgets.child_table import ChildColumn, ChildTable
-from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, TextInput
+from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, PersonPicker, RecordPicker, country_picker
 
 
@@ -57,10 +57,7 @@ class DelegationForm(RecordForm):
         self.field(about, "purpose", self.tr("Purpose"), NotesInput())
         self.field(about, "agenda", self.tr("Agenda"), NotesInput())
         self.field(about, "outcomes", self.tr("Outcomes"), NotesInput())
-        self.field(
-            about, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(about, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(about)
 
         self.build_members(self.tab(self.tr("Members")))
         self.build_follow_ups(self.tab(self.tr("Follow-ups")))
@@ -174,6 +171,3 @@ class DelegationForm(RecordForm):
             add_label=add_label,
         )
         return self.table_field(layout, name, table)
-
-    def loaded(self) -> None:
-        self.inputs["tags"].set_known(all_tag_names())

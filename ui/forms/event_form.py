@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from models.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
-from models.editing import all_tag_names
 from models.events import EVENTS, participant_names
 from ui import dialogs
 from ui.forms.organization_form import OrganizationForm
@@ -13,7 +12,7 @@ from ui.forms.person_form import PersonForm
 from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm
 from ui.widgets.child_table import ChildColumn, ChildTable
-from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, TextInput, TimeInput
+from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TextInput, TimeInput
 from ui.widgets.pickers import PersonOrOrganizationPicker, RecordPicker, country_picker
 
 
@@ -45,10 +44,7 @@ class EventForm(RecordForm):
         self.field(about, "topics", self.tr("Topics"), NotesInput())
         self.field(about, "summary", self.tr("Summary"), NotesInput())
         self.field(about, "outcomes", self.tr("Outcomes"), NotesInput())
-        self.field(
-            about, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(about, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(about)
 
         participants = self.tab(self.tr("Participants"))
         self.participant_picker = PersonOrOrganizationPicker()
@@ -108,7 +104,6 @@ class EventForm(RecordForm):
 
     def loaded(self) -> None:
         self.inputs["parent"].exclude = self.record_id
-        self.inputs["tags"].set_known(all_tag_names())
 
     def create_participant(self, form: type[RecordForm]) -> None:
         """Make a person or organization that is not recorded yet, and put it in the bar."""

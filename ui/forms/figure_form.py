@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from models.choices import FIGURE_QUALIFIERS
-from models.editing import all_tag_names
 from models.figures import FIGURES
 from models.programs import PROGRAMS
 from models.sources import SOURCES
@@ -14,7 +13,7 @@ from ui import dialogs
 from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm
 from ui.forms.source_form import SourceForm
-from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, NumberInput, TagsInput, TextInput
+from ui.widgets.inputs import ChoiceInput, DateInput, NumberInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, RecordPicker, country_picker
 
 
@@ -86,13 +85,7 @@ class FigureForm(RecordForm):
         about.addRow("", self.new_source_button)
 
         more = self.section(self.tr("More"))
-        self.field(
-            more, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(more, "notes", self.tr("Notes"), NotesInput())
-
-    def loaded(self) -> None:
-        self.inputs["tags"].set_known(all_tag_names())
+        self.tags_and_notes(more)
 
     def create_source(self) -> None:
         """Make the source that is not recorded yet, and choose it."""

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from models.areas import all_area_names
 from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-from models.editing import all_tag_names
 from models.organizations import ORGANIZATIONS
 from models.people import people_of
 from ui import dialogs
 from ui.forms.person_form import PersonForm
 from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm, section_heading
-from ui.widgets.inputs import ChoiceInput, NotesInput, TagsInput, TextInput
+from ui.widgets.inputs import ChoiceInput, TagsInput, TextInput
 from ui.widgets.pickers import OrganizationPicker, country_picker
 from ui.widgets.related_table import RelatedTable
 
@@ -70,13 +69,7 @@ class OrganizationForm(RecordForm):
             self.tr("Areas of cooperation"),
             TagsInput(placeholder=self.tr("Separated by commas: Water, Artificial intelligence")),
         )
-        self.field(
-            cooperation,
-            "tags",
-            self.tr("Tags"),
-            TagsInput(placeholder=self.tr("Separated by commas")),
-        )
-        self.field(cooperation, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(cooperation)
 
         self._build_people()
 
@@ -106,7 +99,6 @@ class OrganizationForm(RecordForm):
     def loaded(self) -> None:
         self.inputs["parent"].exclude = self.record_id
         self.inputs["areas"].set_known(all_area_names())
-        self.inputs["tags"].set_known(all_tag_names())
         self._fill_people()
 
     def _fill_people(self) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from models.editing import all_tag_names
 from models.people import PEOPLE
 from ui.forms.record_form import RecordForm
-from ui.widgets.inputs import NotesInput, TagsInput, TextInput
+from ui.widgets.inputs import TextInput
 from ui.widgets.pickers import OrganizationPicker
 
 
@@ -39,10 +38,4 @@ class PersonForm(RecordForm):
         self.field(contact, "email", self.tr("E-mail"), TextInput(placeholder="name@example.org"))
         self.field(contact, "phone", self.tr("Phone"), TextInput(placeholder="+7 7172 …"))
         more = self.section(self.tr("More"))
-        self.field(
-            more, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(more, "notes", self.tr("Notes"), NotesInput())
-
-    def loaded(self) -> None:
-        self.inputs["tags"].set_known(all_tag_names())
+        self.tags_and_notes(more)

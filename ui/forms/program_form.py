@@ -7,7 +7,6 @@ from PySide6.QtCore import QCoreApplication
 
 from models.areas import all_area_names
 from models.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
-from models.editing import all_tag_names
 from models.numbers import format_number
 from models.programs import PROGRAMS, organization_label, program_figures
 from models.records import KeyFigure
@@ -85,10 +84,7 @@ class ProgramForm(RecordForm):
             TagsInput(placeholder=self.tr("Separated by commas: Water, Artificial intelligence")),
         )
         self.field(about, "description", self.tr("Description"), NotesInput())
-        self.field(
-            about, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(about, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(about)
 
         self._build_partners()
         self._build_figures()
@@ -147,7 +143,6 @@ class ProgramForm(RecordForm):
 
     def loaded(self) -> None:
         self.inputs["areas"].set_known(all_area_names())
-        self.inputs["tags"].set_known(all_tag_names())
         self._fill_figures()
 
     def _fill_figures(self) -> None:

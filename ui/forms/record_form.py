@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from models import trash
 from models.database import explain_write_failure
-from models.editing import RecordEditor
+from models.editing import RecordEditor, all_tag_names
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
 from ui import dialogs
 from ui.widgets.files_panel import FilesPanel
 from ui.widgets.history_panel import HistoryPanel
-from ui.widgets.inputs import ChoiceInput, same_value
+from ui.widgets.inputs import ChoiceInput, NotesInput, TagsInput, same_value
 from ui.widgets.linked_panel import LinkedPanel
 from ui.widgets.search_picker import SearchPicker
 
@@ -199,6 +199,14 @@ class RecordForm(QWidget):
         self.errors[name] = error
         return widget
 
+    def tags_and_notes(self, form: QFormLayout) -> None:
+        """The two fields every record has, last in its form: tags (offering the tags already
+        used, once a record is shown) and notes."""
+        self.field(
+            form, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
+        )
+        self.field(form, "notes", self.tr("Notes"), NotesInput())
+
     def tab(self, title: str) -> QVBoxLayout:
         """A tab of its own, for a table of rows that belong to the record."""
         page = QWidget()
@@ -243,6 +251,7 @@ class RecordForm(QWidget):
             widget.set_value(values.get(name))
         self._loaded = self.values()
         self.clear_problems()
+        self.inputs["tags"].set_known(all_tag_names())
         self.loaded()
         self._refresh_heading()
         self._show_links()

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
-from models.editing import EDITORS, all_tag_names
+from models.editing import EDITORS
 from models.sources import (
     SOURCES,
     find_mentionable,
@@ -17,7 +17,7 @@ from models.sources import (
 )
 from ui.forms.record_form import RecordForm
 from ui.widgets.child_table import ChildColumn, ChildTable
-from ui.widgets.inputs import DateInput, NotesInput, TagsInput, TextInput
+from ui.widgets.inputs import DateInput, TextInput
 from ui.widgets.pickers import describe
 from ui.widgets.search_picker import Match, SearchPicker
 
@@ -92,10 +92,7 @@ class SourceForm(RecordForm):
         )
         language.setMaxLength(SOURCES.model.language.max_length)
         more = self.section(self.tr("More"))
-        self.field(
-            more, "tags", self.tr("Tags"), TagsInput(placeholder=self.tr("Separated by commas"))
-        )
-        self.field(more, "notes", self.tr("Notes"), NotesInput())
+        self.tags_and_notes(more)
         self._build_mentions()
 
     def _build_mentions(self) -> None:
@@ -137,4 +134,3 @@ class SourceForm(RecordForm):
 
     def loaded(self) -> None:
         self.mention_picker.exclude_source = self.record_id
-        self.inputs["tags"].set_known(all_tag_names())
