@@ -133,8 +133,6 @@ class AgreementEditor(RecordEditor):
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
-        for name in ("kind", "status"):
-            values[name] = values[name] or None
         values["open_ended"] = bool(values["open_ended"])
         return values
 

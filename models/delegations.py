@@ -102,8 +102,6 @@ class DelegationEditor(RecordEditor):
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
-        for name in ("direction", "country"):
-            values[name] = values[name] or None
         for row in values["members"]:
             row["side"] = row["side"] or "member"
         record_done_dates(values["follow_ups"], dt.date.today())

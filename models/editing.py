@@ -184,6 +184,10 @@ class RecordEditor:
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         cleaned = self.empty_values()
         cleaned.update(values)
+        # An empty choice, date or link is no value at all: forms and sheets give "".
+        for name in self.value_fields:
+            if cleaned[name] == "":
+                cleaned[name] = None
         for name in self.text_fields:
             cleaned[name] = clean(cleaned[name])
         for name in self.note_fields:

@@ -80,8 +80,6 @@ class EventEditor(RecordEditor):
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
-        for name in ("kind", "country"):
-            values[name] = values[name] or None
         for row in values["participants"]:
             row["role"] = row["role"] or "attendee"
             row["status"] = row["status"] or "confirmed"

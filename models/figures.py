@@ -95,7 +95,6 @@ class KeyFigureEditor(RecordEditor):
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
         values["qualifier"] = values["qualifier"] or "exact"
-        values["country"] = values["country"] or None
         values["value"] = as_number(values["value"])
         return values
 

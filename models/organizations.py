@@ -54,12 +54,6 @@ class OrganizationEditor(RecordEditor):
             return f"{record.name} ({record.short_name})"
         return record.name
 
-    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
-        values = super().clean_values(values)
-        for name in ("kind", "status", "country"):
-            values[name] = values[name] or None
-        return values
-
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
             check.required(values["name"], "name", "Name"),

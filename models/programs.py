@@ -102,8 +102,6 @@ class ProgramEditor(RecordEditor):
         values = super().clean_values(values)
         values["currency"] = values["currency"].upper()
         values["budget"] = as_number(values["budget"])
-        for name in ("kind", "status"):
-            values[name] = values[name] or None
         for row in values["partners"]:
             row["role"] = row["role"] or "partner"
         return values

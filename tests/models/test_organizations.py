@@ -155,3 +155,30 @@ def test_delete_says_which_sources_stop_mentioning_it(database):
     ORGANIZATIONS.delete(istc.id)
     assert SourceMention.select().count() == 0
     assert Source.get_by_id(news.id).title == "Minister meets the ISTC delegation"
+
+
+def test_an_empty_choice_date_or_link_is_kept_as_no_value(database):
+    """A form or a sheet gives "" for a choice, a date or a link left empty; every kind keeps
+    it as no value at all, which the lists show blank and the filters leave out."""
+    from models.agreements import AGREEMENTS
+    from models.delegations import DELEGATIONS
+    from models.events import EVENTS
+    from models.figures import FIGURES
+    from models.programs import PROGRAMS
+    from models.records import Agreement, Delegation, Event, KeyFigure, Program
+
+    csic = ORGANIZATIONS.save({"name": "CSIC", "kind": "", "status": "", "country": "",
+                               "parent": ""})
+    assert (csic.kind, csic.status, csic.country_id, csic.parent_id) == (None, None, None, None)
+    event = EVENTS.save({"title": "Forum", "kind": "", "country": "", "starts_on": ""})
+    assert (Event.get_by_id(event.id).kind, Event.get_by_id(event.id).starts_on) == (None, None)
+    visit = DELEGATIONS.save({"title": "Visit", "country": "", "head": ""})
+    assert Delegation.get_by_id(visit.id).country_id is None
+    program = PROGRAMS.save({"name": "AI-Sana", "kind": "", "status": "", "lead": ""})
+    assert (Program.get_by_id(program.id).kind, Program.get_by_id(program.id).lead_id) == (
+        None, None
+    )
+    memo = AGREEMENTS.save({"title": "Memorandum", "kind": "", "status": "", "signed_on": ""})
+    assert Agreement.get_by_id(memo.id).kind is None
+    figure = FIGURES.save({"measure": "projects", "value": 50, "country": ""})
+    assert KeyFigure.get_by_id(figure.id).country_id is None
