@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,22 +31,13 @@ from models import dashboard
 from models.base import db
 from models.dashboard import Bar, Item, Month, Shortlist, Summary
 from resources import icon_path
+from ui.pages import PAGES
 from ui.search_box import TARGET, kind_icon, kind_name, record_item, record_list_widget
 from ui.widgets.bar_chart import BLUE, YELLOW, ColumnChart, Group, HorizontalBarChart, Value
 
 HOME = "home"
 ROWS = 5  # records shown in each list
 WIDE = 1150  # wider than this, four panels a row; else two, or one
-KIND_PLURALS = {
-    "organization": QT_TRANSLATE_NOOP("Dashboard", "Organizations"),
-    "person": QT_TRANSLATE_NOOP("Dashboard", "People"),
-    "event": QT_TRANSLATE_NOOP("Dashboard", "Events"),
-    "delegation": QT_TRANSLATE_NOOP("Dashboard", "Delegations"),
-    "program": QT_TRANSLATE_NOOP("Dashboard", "Programs"),
-    "agreement": QT_TRANSLATE_NOOP("Dashboard", "Agreements"),
-    "figure": QT_TRANSLATE_NOOP("Dashboard", "Key figures"),
-    "source": QT_TRANSLATE_NOOP("Dashboard", "Sources"),
-}
 
 
 def tr(text: str) -> str:
@@ -174,12 +165,12 @@ class RecordShortlist(QWidget):
 class Tile(QToolButton):
     """How many records of a kind there are; a click opens their list."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, title: str) -> None:
         super().__init__()
         self.setObjectName("tile")
         self.kind = kind
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tr("Open the list of {kind}").format(kind=tr(KIND_PLURALS[kind]).lower()))
+        self.setToolTip(tr("Open the list of {kind}").format(kind=title.lower()))
         icon = QLabel()
         icon.setPixmap(kind_icon(kind).pixmap(28, 28))
         self.count = QLabel("0")
@@ -187,7 +178,7 @@ class Tile(QToolButton):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.count.setFont(font)
-        self.label = QLabel(tr(KIND_PLURALS[kind]))
+        self.label = QLabel(title)
         words = QVBoxLayout()
         words.setSpacing(0)
         words.addWidget(self.count)
@@ -235,7 +226,7 @@ class Dashboard(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.tiles = {kind: Tile(kind) for kind in KIND_PLURALS}
+        self.tiles = {spec.kind: Tile(spec.kind, spec.shown_title()) for spec in PAGES}
         for kind, tile in self.tiles.items():
             tile.clicked.connect(lambda _=False, k=kind: self.show_list.emit(k, {}))
 

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
             )
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.pages[spec.kind] = page
-            self.add_view(spec.kind, page, tr(spec.title), spec.icon)
+            self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
         self.country_page = CountryPage()
         self.country_page.open_record.connect(self.open_record)
         self.country_page.shown.connect(self._visited)
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         for number, spec in enumerate(PAGES, start=1):
             self._action(
-                tr(spec.title),
+                spec.shown_title(),
                 lambda _=False, k=spec.kind: self.show_page(k),
                 f"Ctrl+{number}",
                 go_menu,

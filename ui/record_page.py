@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,11 +42,15 @@ SEARCH_DELAY_MS = 150
 @dataclass(frozen=True)
 class PageSpec:
     kind: str
-    title: str  # plural, as in the navigation: "Organizations"
+    title: str  # plural, as in the navigation: "Organizations" (marked for the "pages" context)
     record_list: RecordList
     form: type[RecordForm]
     search_hint: str
     icon: str
+
+    def shown_title(self) -> str:
+        """The title in the user's language: in the navigation, the Go menu, the home view."""
+        return QCoreApplication.translate("pages", self.title)
 
 
 class RecordPage(QWidget):

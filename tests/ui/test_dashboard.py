@@ -69,6 +69,15 @@ def test_home_comes_first_and_shows_the_counts_and_lists(window):
     home, _made = build(window)
     assert window.navigation.item(0).text() == "Home"
     assert window.stack.currentWidget() is home
+    # The counts are named as the navigation names the lists, in its order.
+    assert [tile.label.text() for tile in home.tiles.values()] == [
+        "Organizations", "People", "Events", "Delegations", "Programs", "Agreements",
+        "Key figures", "Sources",
+    ]  # fmt: skip
+    assert [window.navigation.item(row).text() for row in range(1, 9)] == [
+        tile.label.text() for tile in home.tiles.values()
+    ]
+    assert home.tiles["figure"].toolTip() == "Open the list of key figures"
     counts = {kind: tile.count.text() for kind, tile in home.tiles.items()}
     assert counts["organization"] == "3"
     assert counts["event"] == "2"
