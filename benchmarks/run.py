@@ -428,10 +428,13 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
     close_database()
     copy = folder / "copy.db"
 
-    def fresh_copy() -> None:
+    def remove_copy() -> None:
         close_database()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+    def fresh_copy() -> None:
+        remove_copy()
         shutil.copyfile(database, copy)
         open_database(copy, create=False)
 
@@ -480,9 +483,7 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
         undos.append(median_time(undo_import, 1)[0])
         redos.append(median_time(redo_import, 1)[0])
         bares.append(median_time(bare_import, 1, before=fresh_copy)[0])
-    close_database()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    remove_copy()
     assert set(imported) == {IMPORT_ROWS}, f"imported {imported}, not {IMPORT_ROWS} each time"
     assert headers
     baseline = statistics.median(bares)
