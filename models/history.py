@@ -82,33 +82,22 @@ def log_save(kind: str, record_id: int, before: dict[str, Any] | None,
     return change_set
 
 
-def log_event(kind: str, record_id: int, action: str, note: str = "",
-              change_set: str | None = None) -> str:
-    """A change of the whole record: deleted, restored, imported."""
-    change_set = change_set or uuid.uuid4().hex
-    Change.create(change_set=change_set, user=current_user(), record_kind=kind,
-                  record_id=record_id, action=action, field="",
-                  new=encode(note) if note else None)
-    return change_set
-
-
-def log_events(kind: str, notes: dict[int, str], action: str) -> None:
-    """``log_event`` for many records at once (an undone import), each a change of its own:
-    ``notes`` by record id."""
+def log_events(kind: str, notes: dict[int, str], action: str,
+               change_set: str | None = None) -> None:
+    """Changes of whole records (deleted, restored, imported), written at once for all of
+    them: ``notes`` by record id. Each is a change of its own, unless they share
+    ``change_set``."""
     user = current_user()
     insert_rows(Change, [
-        dict(change_set=uuid.uuid4().hex, user=user, record_kind=kind, record_id=record_id,
-             action=action, field="", new=encode(note) if note else None)
+        dict(change_set=change_set or uuid.uuid4().hex, user=user, record_kind=kind,
+             record_id=record_id, action=action, field="", new=encode(note) if note else None)
         for record_id, note in notes.items()
     ])
 
 
 def log_imported(kind: str, record_ids: list[int], note: str) -> str:
     change_set = uuid.uuid4().hex
-    user = current_user()
-    rows = [dict(change_set=change_set, user=user, record_kind=kind, record_id=record_id,
-                 action=IMPORTED, field="", new=encode(note)) for record_id in record_ids]
-    insert_rows(Change, rows)
+    log_events(kind, dict.fromkeys(record_ids, note), IMPORTED, change_set)
     return change_set
 
 

@@ -210,3 +210,20 @@ def test_a_restored_record_whose_id_was_taken_meanwhile_gets_a_new_one(database)
     assert kind == "organization" and record_id != csic.id
     assert Organization.get_by_id(record_id).name == "CSIC"
     assert Organization.get_by_id(csic.id).name == "Nazarbayev University"
+
+
+def test_an_import_is_one_change_in_the_history_of_each_of_its_records(database, tmp_path):
+    sheet = xlsx(
+        tmp_path / "partners.xlsx", [["Name", "Country"], ["CSIC", "Spain"], ["NU", "Kazakhstan"]]
+    )
+    csic, nu = apply_import(preview_import(read_workbook(sheet), "organization")).created_ids
+    [of_csic] = history.history_of("organization", csic)
+    [of_nu] = history.history_of("organization", nu)
+    assert of_csic.action == of_nu.action == history.IMPORTED
+    assert of_csic.change_set == of_nu.change_set  # the two came in one import
+    assert history.decode(of_csic.new) == "added with others at once"
+    trash.move_many_to_trash("organization", [csic, nu])
+    deleted = [history.history_of("organization", i)[0] for i in (csic, nu)]
+    assert [change.action for change in deleted] == [history.DELETED] * 2
+    assert deleted[0].change_set != deleted[1].change_set  # each its own, as one alone is
+    assert history.decode(deleted[1].new) == "NU"
