@@ -232,14 +232,13 @@ def _stored(kind: str, ids: Iterable[int] | None = None) -> Iterator[Any]:
     return query.order_by(model.id).namedtuples().iterator()
 
 
-def index_records(kind: str, ids: list[int], fresh: bool = False) -> None:
-    """Index records written in bulk (an import), as ``index_record`` does one; ``fresh``
-    records were never indexed, so there is nothing of theirs to forget first."""
+def index_records(kind: str, ids: list[int]) -> None:
+    """Index records as they are stored (restored from the trash), as ``index_record`` does
+    one: what they were found by before is forgotten first."""
     database = db.obj
     fts = _has_fts(database)
     for chunk in _batches(ids, 500):
-        if not fresh:
-            _forget(database, kind, chunk, fts)
+        _forget(database, kind, chunk, fts)
         _write(database, kind, list(_stored(kind, chunk)), fts)
 
 
