@@ -11,11 +11,11 @@ import sys
 # usage errors with 2). The modules import what is heavy (openpyxl, Qt) inside ``run``, so
 # starting the window does not pay for the commands.
 COMMANDS: dict[str, str] = {
-    "backup": "models.backup_command",
-    "check": "models.check_command",
-    "export": "exports.export_command",
-    "import": "exports.import_command",
-    "sample": "models.sample_command",
+    "backup": "exports.commands.backup",
+    "check": "exports.commands.check",
+    "export": "exports.commands.export",
+    "import": "exports.commands.import_",
+    "sample": "exports.commands.sample",
 }
 
 

@@ -107,13 +107,13 @@ def shown_values(values: dict) -> list:
 
 def build(path: Path, count: int) -> float:
     sys.path.insert(0, str(ROOT))
-    from models.base import db
-    from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-    from models.countries import country_name
-    from models.database import close_database, open_database
-    from models.organizations import ORGANIZATION_LIST
-    from models.records import Organization
-    from models.text import fold, name_key
+    from models.kinds.organizations import ORGANIZATION_LIST
+    from models.store.base import db
+    from models.store.database import close_database, open_database
+    from models.store.records import Organization
+    from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
+    from models.words.countries import country_name
+    from models.words.text import fold, name_key
 
     started = time.perf_counter()
     open_database(path)
@@ -149,7 +149,7 @@ def build(path: Path, count: int) -> float:
 def listed_order(count: int) -> list[int]:
     """The organizations' numbers in the order the list sorts them (by name, as folded)."""
     sys.path.insert(0, str(ROOT))
-    from models.text import name_key
+    from models.words.text import name_key
 
     return sorted(range(1, count + 1), key=lambda n: (name_key(organization(n)["name"]), n))
 
@@ -160,9 +160,9 @@ def listed_order(count: int) -> list[int]:
 def run_export(database: str, output: str) -> float:
     sys.path.insert(0, str(ROOT))
     from exports.lists import export_list
-    from models.database import open_database
+    from models.kinds.organizations import ORGANIZATION_LIST
     from models.listing import ListRequest
-    from models.organizations import ORGANIZATION_LIST
+    from models.store.database import open_database
 
     open_database(database, create=False)
     request = ListRequest(sort=ORGANIZATION_LIST.default_sort)

@@ -16,7 +16,7 @@ from pathlib import Path
 from measure import print_figures, private_environment  # noqa: F401  (sets the paths)
 from run import import_figures
 
-from models.database import close_database, open_database
+from models.store.database import close_database, open_database
 
 
 def main() -> int:

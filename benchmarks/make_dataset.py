@@ -37,10 +37,14 @@ if str(ROOT) not in sys.path:
 
 from peewee import Model  # noqa: E402
 
-from models import records as r  # noqa: E402
 from models import search  # noqa: E402
-from models.base import db  # noqa: E402
-from models.choices import (  # noqa: E402
+from models.editing import RecordEditor  # noqa: E402
+from models.kinds.all_kinds import EDITORS_BY_KIND  # noqa: E402
+from models.store import records as r  # noqa: E402
+from models.store.base import db  # noqa: E402
+from models.store.database import close_database, open_database  # noqa: E402
+from models.store.records import RECORD_KINDS  # noqa: E402
+from models.words.choices import (  # noqa: E402
     AGREEMENT_KINDS,
     EVENT_KINDS,
     PARTICIPANT_ROLES,
@@ -48,11 +52,7 @@ from models.choices import (  # noqa: E402
     PROGRAM_KINDS,
     PROGRAM_STATUSES,
 )
-from models.database import close_database, open_database  # noqa: E402
-from models.editing import RecordEditor  # noqa: E402
-from models.kinds import EDITORS_BY_KIND  # noqa: E402
-from models.records import RECORD_KINDS  # noqa: E402
-from models.text import name_key  # noqa: E402
+from models.words.text import name_key  # noqa: E402
 
 DEFAULT_SEED = 2025
 

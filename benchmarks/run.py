@@ -184,7 +184,7 @@ def list_figures(w: Window, runs: int) -> list[dict]:
     from PySide6.QtCore import Qt
 
     from models.listing import ListRequest
-    from models.records import Organization
+    from models.store.records import Organization
 
     page = w.window.pages["organization"]
     record_list = page.spec.record_list
@@ -263,7 +263,7 @@ def list_figures(w: Window, runs: int) -> list[dict]:
 
 def record_figures(w: Window, runs: int) -> list[dict]:
     """An event with 500 participants opened in its page, with everything linked to it."""
-    from models.base import db
+    from models.store.base import db
 
     event_id, linked = db.execute_sql(
         "SELECT event_id, COUNT(*) FROM event_participant GROUP BY event_id "
@@ -329,9 +329,9 @@ def export_figures(database: Path, runs: int, folder: Path) -> list[dict]:
     from openpyxl import Workbook
 
     from exports.lists import export_list, list_rows
-    from models.database import close_database, open_database
+    from models.kinds.organizations import ORGANIZATION_LIST
     from models.listing import ListRequest
-    from models.organizations import ORGANIZATION_LIST
+    from models.store.database import close_database, open_database
 
     open_database(database, create=False)
     request = ListRequest(sort=ORGANIZATION_LIST.default_sort)
@@ -379,8 +379,8 @@ def import_sheet(path: Path, rows: int) -> list[str]:
     from openpyxl import Workbook
 
     from exports.import_fields import FIELDS
-    from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-    from models.records import Organization
+    from models.store.records import Organization
+    from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 
     build = make_dataset.Build(random.Random(99), make_dataset.scaled(1))
     make_dataset.choose_countries(build)
@@ -417,10 +417,10 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
     from exports.importer import apply_import, preview_import
     from exports.spreadsheet_reader import read_workbook
     from models import trash
-    from models.base import db
-    from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-    from models.database import close_database, open_database
-    from models.records import Country, Organization
+    from models.store.base import db
+    from models.store.database import close_database, open_database
+    from models.store.records import Country, Organization
+    from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 
     sheet = folder / "partners.xlsx"
     open_database(database, create=False)

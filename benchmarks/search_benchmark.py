@@ -24,13 +24,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from models import dashboard  # noqa: E402
-from models.base import db  # noqa: E402
-from models.countries import country_rows  # noqa: E402
-from models.database import close_database, open_database  # noqa: E402
-from models.organizations import ORGANIZATIONS  # noqa: E402
-from models.records import Organization, Person  # noqa: E402
+from models.kinds.organizations import ORGANIZATIONS  # noqa: E402
 from models.search import Fts5Index, LikeIndex, rebuild_search_index  # noqa: E402
-from models.text import fold, name_key  # noqa: E402
+from models.store.base import db  # noqa: E402
+from models.store.database import close_database, open_database  # noqa: E402
+from models.store.records import Organization, Person  # noqa: E402
+from models.words.countries import country_rows  # noqa: E402
+from models.words.text import fold, name_key  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The same words the 100,000-record data set names its partners and people with.

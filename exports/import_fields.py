@@ -9,8 +9,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from models.appdirs import data_dir
-from models.choices import (
+from models.store.appdirs import data_dir
+from models.words.choices import (
     AGREEMENT_KINDS,
     AGREEMENT_STATUSES,
     DELEGATION_DIRECTIONS,
@@ -24,7 +24,7 @@ from models.choices import (
     PROGRAM_STATUSES,
     ChoiceSet,
 )
-from models.text import fold
+from models.words.text import fold
 
 
 @dataclass(frozen=True)

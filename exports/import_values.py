@@ -9,10 +9,10 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from models.choices import ChoiceSet
-from models.numbers import parse_number
-from models.records import Country
-from models.text import fold
+from models.store.records import Country
+from models.words.choices import ChoiceSet
+from models.words.numbers import parse_number
+from models.words.text import fold
 
 # Month names as written in dates in English, Russian (both cases) and Kazakh.
 _ENGLISH = [

@@ -23,14 +23,14 @@ from exports.import_values import (
     read_text,
 )
 from exports.spreadsheet_reader import Workbook
-from models.base import db
-from models.bulk import collection_paused, roomy_cache, rows_where_in
-from models.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.errors import SeriktesError
-from models.kinds import EDITORS_BY_KIND
-from models.organizations import website_host
-from models.records import Organization, Person, Program
-from models.text import fold, name_key
+from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.kinds.organizations import website_host
+from models.store.base import db
+from models.store.bulk import collection_paused, roomy_cache, rows_where_in
+from models.store.records import Organization, Person, Program
+from models.words.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
+from models.words.text import fold, name_key
 
 SKIP, FILL, CREATE = "skip", "fill", "create"
 DECISIONS = (SKIP, FILL, CREATE)

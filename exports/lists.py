@@ -24,10 +24,10 @@ from exports.workbook import (
     ExportCancelled,
     SheetColumn,
 )
-from models.countries import country_name
-from models.labels import kind_label
 from models.listing import Column, ListRequest, RecordList
-from models.records import Tag
+from models.store.records import Tag
+from models.words.countries import country_name
+from models.words.labels import kind_label
 
 # (rows written, rows in all) -> False to stop the export
 Progress = Callable[[int, int], bool | None]

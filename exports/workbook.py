@@ -36,8 +36,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from models.base import current_user
 from models.errors import SeriktesError
+from models.store.base import current_user
 
 # -- what a user is told when an export cannot be written ------------------------------------
 

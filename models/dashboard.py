@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 
 from peewee import SQL, fn
 
-from models.agreements import agreements_expiring
-from models.choices import ORGANIZATION_KINDS
-from models.delegations import follow_ups_overdue
-from models.events import events_in
-from models.kinds import EDITORS_BY_KIND
-from models.records import (
+from models.kinds.agreements import agreements_expiring
+from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.kinds.delegations import follow_ups_overdue
+from models.kinds.events import events_in
+from models.store.records import (
     RECORD_KINDS,
     AgreementParty,
     Country,
@@ -27,6 +26,7 @@ from models.records import (
     Event,
     Organization,
 )
+from models.words.choices import ORGANIZATION_KINDS
 
 UPCOMING_DAYS = 30
 EXPIRING_DAYS = 90

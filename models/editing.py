@@ -14,14 +14,12 @@ from typing import Any, ClassVar
 from peewee import Field, Model, Node
 
 from models import history, search
-from models.areas import area_names, set_areas
-from models.base import RecordModel, db
-from models.bulk import insert_rows
 from models.errors import Problem, SeriktesError, ValidationFailed
-from models.labels import kind_label
+from models.kinds.registry import editor_of
 from models.listing import contains_word
-from models.names import named_entry, unique_names
-from models.records import (
+from models.store.base import RecordModel, db
+from models.store.bulk import insert_rows
+from models.store.records import (
     Attachment,
     Country,
     OrganizationArea,
@@ -30,7 +28,10 @@ from models.records import (
     SourceMention,
     Tag,
 )
-from models.text import clean, fold, search_words
+from models.words.areas import area_names, set_areas
+from models.words.labels import kind_label
+from models.words.names import named_entry, unique_names
+from models.words.text import clean, fold, search_words
 
 
 @dataclass(frozen=True)
@@ -345,7 +346,7 @@ class RecordEditor:
                 description = f"{count} {label} will be deleted with it"
             examples = ()
             if isinstance(field.model, type) and issubclass(field.model, RecordModel):
-                editor = EDITORS.get(field.model)
+                editor = editor_of(field.model)
                 if editor:
                     examples = tuple(editor.title(row) for row in query.limit(5))
             result.append(Consequence(count, description, examples))
@@ -405,11 +406,3 @@ def find_records(
     starts = model.search_text.startswith(fold(text))
     return list(query.order_by(starts.desc(), order or model.id.desc()).limit(limit))
 
-
-# Filled by each kind's module, so consequences can name the linked records.
-EDITORS: dict[type[RecordModel], RecordEditor] = {}
-
-
-def register(editor: RecordEditor) -> RecordEditor:
-    EDITORS[editor.model] = editor
-    return editor

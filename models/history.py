@@ -10,9 +10,10 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from models.base import current_user, db
-from models.bulk import insert_rows
-from models.records import Change
+from models.kinds.registry import editor_for
+from models.store.base import current_user, db
+from models.store.bulk import insert_rows
+from models.store.records import Change
 
 CREATED, CHANGED, DELETED, RESTORED, IMPORTED = (
     "created", "changed", "deleted", "restored", "imported")
@@ -109,14 +110,13 @@ def history_of(kind: str, record_id: int) -> list[Change]:
 
 
 def _apply(change_set: str, to_old: bool) -> int | None:
-    from models.kinds import EDITORS_BY_KIND
 
     changes = list(Change.select().where((Change.change_set == change_set)
                                          & (Change.field != "")))
     if not changes:
         return None
     kind, record_id = changes[0].record_kind, changes[0].record_id
-    editor = EDITORS_BY_KIND[kind]
+    editor = editor_for(kind)
     values = editor.load(record_id)
     for change in changes:
         values[change.field] = decode(change.old if to_old else change.new)
@@ -138,10 +138,8 @@ def reapply(change_set: str) -> int | None:
 def restore_value(change_id: int) -> str:
     """Bring one field back to the value it had before a change; returns the change set of
     that restore, which can itself be undone."""
-    from models.kinds import EDITORS_BY_KIND
-
     change = Change.get_by_id(change_id)
-    editor = EDITORS_BY_KIND[change.record_kind]
+    editor = editor_for(change.record_kind)
     values = editor.load(change.record_id)
     values[change.field] = decode(change.old)
     return editor.save(values, change.record_id).change_set

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 
 from peewee import Field, ModelSelect, Node
 
-from models.base import RecordModel
-from models.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
-from models.kinds import EDITORS_BY_KIND
-from models.labels import kind_label
-from models.records import (
+from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.store.base import RecordModel
+from models.store.records import (
     Agreement,
     AgreementParty,
     AgreementProgram,
@@ -38,6 +36,8 @@ from models.records import (
     Source,
     SourceMention,
 )
+from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
+from models.words.labels import kind_label
 
 GROUP_LIMIT = 500
 

@@ -17,11 +17,11 @@ from typing import Any
 
 from peewee import JOIN, SQL, Field, ForeignKeyField, Node, NodeList, Select, fn
 
-from models.base import RecordModel
-from models.choices import ChoiceSet
-from models.numbers import format_number
-from models.records import Country, RecordTag, Tag
-from models.text import like_pattern, search_words
+from models.store.base import RecordModel
+from models.store.records import Country, RecordTag, Tag
+from models.words.choices import ChoiceSet
+from models.words.numbers import format_number
+from models.words.text import like_pattern, search_words
 
 
 def contains_word(text_field: Node, word: str) -> Node:

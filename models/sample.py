@@ -14,11 +14,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from models.appdirs import data_dir
-from models.base import db
 from models.errors import SeriktesError
-from models.kinds import EDITORS_BY_KIND
-from models.records import RECORD_KINDS
+from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.store.appdirs import data_dir
+from models.store.base import db
+from models.store.records import RECORD_KINDS
 
 SAMPLE_DATABASE_NAME = "seriktes-sample.db"
 
@@ -210,7 +210,7 @@ def load_sample_records() -> dict[str, int]:
 def create_sample_database(target: str | Path) -> dict[str, int]:
     """Open (or create) the database at ``target``, fill it with the sample records and close
     it. Refuses, leaving it as it was, when it cannot be opened or already holds records."""
-    from models.database import close_database, open_database
+    from models.store.database import close_database, open_database
 
     open_database(target, create=True)
     try:

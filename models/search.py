@@ -14,7 +14,7 @@ saved or deleted (``index_record``, ``remove_records``), in the same transaction
 
 ``search_index()`` gives the ``SearchIndex`` for the open database: ``Fts5Index`` on SQLite,
 ``LikeIndex`` (LIKE over each kind's ``search_text``, slower but portable) elsewhere. Text is
-folded with ``models.text.fold`` before it is stored and before it is looked for, so case and
+folded with ``models.words.text.fold`` before it is stored and before it is looked for, so case and
 diacritics never matter and FTS5's tokenizer only ever sees plain lowercase words.
 """
 
@@ -38,18 +38,19 @@ from peewee import (
     SqliteDatabase,
 )
 
-from models.base import BaseModel, RecordModel, db
-from models.bulk import insert_rows
-from models.choices import (
+from models.kinds.registry import editor_for
+from models.listing import contains_word
+from models.store.base import BaseModel, RecordModel, db
+from models.store.bulk import insert_rows
+from models.store.records import RECORD_KINDS, Country, Organization, Person
+from models.words.choices import (
     AGREEMENT_KINDS,
     DELEGATION_DIRECTIONS,
     EVENT_KINDS,
     ORGANIZATION_KINDS,
     PROGRAM_KINDS,
 )
-from models.listing import contains_word
-from models.records import RECORD_KINDS, Country, Organization, Person
-from models.text import fold, like_pattern, search_words
+from models.words.text import fold, like_pattern, search_words
 
 # The fields that name a record of each kind. Exact and prefix matches of these rank first.
 NAME_FIELDS: dict[str, tuple[str, ...]] = {
@@ -326,7 +327,6 @@ def _word_starts(words: list[str], text: str) -> bool:
 class SearchIndex:
     """Finds records of every kind by what was typed. Implementations differ only in how
     they find records whose words start with the words typed (``_word_matches``)."""
-
     def find(self, text: str, limit: int = 20) -> list[Hit]:
         words = search_words(text)
         if not words or limit <= 0:
@@ -384,7 +384,6 @@ def _records(query) -> Iterator[tuple[str, int]]:
 class Fts5Index(SearchIndex):
     """SQLite: names looked up by their index, words by FTS5. Rows are read one at a time and
     reading stops once enough are found, so a single letter typed costs no more than a name."""
-
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
         # A range on the name's index: what starts with the phrase sorts between it and the
         # phrase followed by the last code point (SQLite compares text by code point).
@@ -497,7 +496,6 @@ def _hits(found: dict[tuple[str, int], int], limit: int) -> list[Hit]:
     """The records found, in the order found, read in one query per kind; a record deleted
     behind the index's back is left out."""
     # Editors name the records; editing imports this module, so it is imported here.
-    from models.kinds import EDITORS_BY_KIND
 
     by_kind: dict[str, list[int]] = {}
     for kind, record_id in found:
@@ -508,7 +506,7 @@ def _hits(found: dict[tuple[str, int], int], limit: int) -> list[Hit]:
         record = records[kind].get(record_id)
         if record is None:
             continue
-        title = EDITORS_BY_KIND[kind].title(record)
+        title = editor_for(kind).title(record)
         hits.append(Hit(kind, record_id, title, _DETAILS[kind](record), rank))
         if len(hits) == limit:
             break

@@ -15,10 +15,11 @@ from typing import Any
 from peewee import Model
 
 from models import history, search
-from models.base import current_user, db
-from models.bulk import insert_rows
 from models.errors import SeriktesError
-from models.records import (
+from models.kinds.registry import editor_for
+from models.store.base import current_user, db
+from models.store.bulk import insert_rows
+from models.store.records import (
     RECORD_KINDS,
     Attachment,
     AttachmentContent,
@@ -76,9 +77,7 @@ def _snapshots(kind: str, record_ids: list[int]) -> dict[int, dict[str, Any]]:
 
 def move_to_trash(kind: str, record_id: int, batch: str = "") -> TrashItem:
     """Delete a record, keeping it and its links in the trash."""
-    from models.kinds import EDITORS_BY_KIND
-
-    EDITORS_BY_KIND[kind].get(record_id)  # says so if it is gone already
+    editor_for(kind).get(record_id)  # says so if it is gone already
     batch = move_many_to_trash(kind, [record_id], batch)
     return TrashItem.get((TrashItem.batch == batch) & (TrashItem.record_id == record_id)
                          & (TrashItem.record_kind == kind))
@@ -88,9 +87,7 @@ def move_many_to_trash(kind: str, record_ids: list[int], batch: str = "") -> str
     """Records deleted together (an undone import), each kept in the trash as one deleted
     alone is; returns their batch. Read and written a few hundred at a time: record by record,
     undoing an import of 10,000 partners took 40 s."""
-    from models.kinds import EDITORS_BY_KIND
-
-    editor = EDITORS_BY_KIND[kind]
+    editor = editor_for(kind)
     batch = batch or uuid.uuid4().hex
     user = current_user()
     with db.atomic():
@@ -116,7 +113,7 @@ def move_many_to_trash(kind: str, record_ids: list[int], batch: str = "") -> str
 
 
 def _model_of(table: str) -> type[Model]:
-    from models.records import ALL_MODELS
+    from models.store.records import ALL_MODELS
 
     return next(model for model in ALL_MODELS if model._meta.table_name == table)
 

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from models.database import close_database, open_database  # noqa: E402
+from models.store.database import close_database, open_database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

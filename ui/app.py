@@ -9,7 +9,7 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from models.appdirs import default_database_path, setup_logging
+from models.store.appdirs import default_database_path, setup_logging
 from resources import icon_path
 from ui import crash
 from ui.dashboard import install_dashboard

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from models.database import thread_connection
+from models.store.database import thread_connection
 
 Progress = Callable[[int, int], bool]  # (done, total) → False when the user cancelled
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.backups import Backup, backups_of
+from models.store.backups import Backup, backups_of
 
 
 class BackupsDialog(QDialog):

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from models.countries import country_name
 from models.links import country_records
-from models.records import Country
+from models.store.records import Country
+from models.words.countries import country_name
 from ui.widgets.linked_panel import LinkedPanel
 from ui.widgets.pickers import country_picker
 

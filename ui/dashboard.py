@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from models import dashboard
-from models.base import db
 from models.dashboard import Bar, Item, Month, Shortlist, Summary
+from models.store.base import db
 from resources import icon_path
 from ui.pages import PAGES
 from ui.search_box import TARGET, kind_icon, kind_name, record_item, record_list_widget

@@ -183,8 +183,8 @@ class Exporter(QObject):
         self._export_brief(dialog.organization_id, dialog.country)
 
     def _export_brief(self, organization_id: int | None, country: str | None) -> None:
-        from models.countries import country_name
-        from models.records import Organization
+        from models.store.records import Organization
+        from models.words.countries import country_name
 
         if organization_id is not None:
             organization = Organization.get_by_id(organization_id)

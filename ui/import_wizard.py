@@ -37,7 +37,7 @@ from exports.importer import (
 )
 from exports.spreadsheet_reader import Workbook, read_workbook
 from models.errors import SeriktesError
-from models.kinds import EDITORS_BY_KIND
+from models.kinds.all_kinds import EDITORS_BY_KIND
 from ui import dialogs
 from ui.background import run_task
 

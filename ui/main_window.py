@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.appdirs import data_dir, log_dir
-from models.backups import backup_if_old, backups_of, make_backup, restore_backup
-from models.database import can_write, close_database, describe, open_database, sqlite_path
 from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
+from models.store.appdirs import data_dir, log_dir
+from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
+from models.store.database import can_write, close_database, describe, open_database, sqlite_path
 from resources import icon_path
 from ui import dialogs
 from ui.background import Task

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from models.agreements import AGREEMENT_LIST
-from models.delegations import DELEGATION_LIST
-from models.events import EVENT_LIST
-from models.figures import FIGURE_LIST
-from models.organizations import ORGANIZATION_LIST
-from models.people import PERSON_LIST
-from models.programs import PROGRAM_LIST
-from models.sources import SOURCE_LIST
+from models.kinds.agreements import AGREEMENT_LIST
+from models.kinds.delegations import DELEGATION_LIST
+from models.kinds.events import EVENT_LIST
+from models.kinds.figures import FIGURE_LIST
+from models.kinds.organizations import ORGANIZATION_LIST
+from models.kinds.people import PERSON_LIST
+from models.kinds.programs import PROGRAM_LIST
+from models.kinds.sources import SOURCE_LIST
 from ui.forms.agreement_form import AgreementForm
 from ui.forms.delegation_form import DelegationForm
 from ui.forms.event_form import EventForm

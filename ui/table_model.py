@@ -28,8 +28,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from models.database import thread_connection
 from models.listing import ListRequest, RecordList
+from models.store.database import thread_connection
 
 PAGE_SIZE = 200
 PAGES_KEPT = 40

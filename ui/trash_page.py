@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from models import trash
 from models.errors import SeriktesError
-from models.labels import kind_label
-from models.records import RECORD_KINDS
+from models.store.records import RECORD_KINDS
+from models.words.labels import kind_label
 from ui import dialogs
 
 ID = Qt.ItemDataRole.UserRole

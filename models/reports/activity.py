@@ -9,12 +9,7 @@ from typing import Any
 
 from peewee import ModelSelect
 
-from models.events import events_in
-from models.records import (
-    Agreement,
-    Delegation,
-    FollowUp,
-)
+from models.kinds.events import events_in
 from models.reports.parts import (
     agreements_part,
     delegations_part,
@@ -23,6 +18,11 @@ from models.reports.parts import (
     overview_part,
 )
 from models.reports.report import Report, ReportRefused, date_text, period_text
+from models.store.records import (
+    Agreement,
+    Delegation,
+    FollowUp,
+)
 
 
 def _delegations_in(start: dt.date, end: dt.date) -> ModelSelect:

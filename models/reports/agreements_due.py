@@ -6,10 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from models.agreements import status_expression
-from models.records import (
-    Agreement,
-)
+from models.kinds.agreements import status_expression
 from models.reports.linked_names import party_country_names, party_names
 from models.reports.parts import AGREEMENT_COLUMNS, agreement_row
 from models.reports.report import (
@@ -22,7 +19,10 @@ from models.reports.report import (
     country_text,
     date_text,
 )
-from models.text import fold
+from models.store.records import (
+    Agreement,
+)
+from models.words.text import fold
 
 
 def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | None = None) -> Report:

@@ -9,25 +9,6 @@ from typing import Any
 
 from peewee import ModelSelect, fn
 
-from models.choices import (
-    AGREEMENT_STATUSES,
-    ORGANIZATION_KINDS,
-    ORGANIZATION_STATUSES,
-)
-from models.records import (
-    Agreement,
-    AgreementParty,
-    Country,
-    Delegation,
-    Event,
-    EventParticipant,
-    FollowUp,
-    KeyFigure,
-    Organization,
-    Person,
-    Program,
-    ProgramPartner,
-)
 from models.reports.linked_names import area_names_by_organization
 from models.reports.parts import (
     agreements_part,
@@ -51,7 +32,26 @@ from models.reports.report import (
     org_title,
     record_ids,
 )
-from models.text import fold, name_key
+from models.store.records import (
+    Agreement,
+    AgreementParty,
+    Country,
+    Delegation,
+    Event,
+    EventParticipant,
+    FollowUp,
+    KeyFigure,
+    Organization,
+    Person,
+    Program,
+    ProgramPartner,
+)
+from models.words.choices import (
+    AGREEMENT_STATUSES,
+    ORGANIZATION_KINDS,
+    ORGANIZATION_STATUSES,
+)
+from models.words.text import fold, name_key
 
 
 @dataclass

@@ -8,12 +8,9 @@ from collections.abc import Iterable
 
 from peewee import JOIN
 
-from models.choices import (
-    PARTICIPANT_ROLES,
-    PARTICIPANT_STATUSES,
-)
-from models.figures import figure_wording
-from models.records import (
+from models.kinds.figures import figure_wording
+from models.reports.report import date_text, org_title
+from models.store.records import (
     AgreementParty,
     Area,
     DelegationMember,
@@ -24,7 +21,10 @@ from models.records import (
     Person,
     ProgramPartner,
 )
-from models.reports.report import date_text, org_title
+from models.words.choices import (
+    PARTICIPANT_ROLES,
+    PARTICIPANT_STATUSES,
+)
 
 
 def _titled(name: str, short_name: str) -> str:

@@ -7,30 +7,7 @@ from typing import Any
 
 from peewee import JOIN, ModelSelect
 
-from models.agreements import agreement_status
-from models.choices import (
-    AGREEMENT_KINDS,
-    AGREEMENT_STATUSES,
-    DELEGATION_DIRECTIONS,
-    EVENT_KINDS,
-    FIGURE_QUALIFIERS,
-    ORGANIZATION_KINDS,
-    ORGANIZATION_STATUSES,
-    PARTNER_ROLES,
-    PROGRAM_KINDS,
-    PROGRAM_STATUSES,
-)
-from models.records import (
-    Agreement,
-    Delegation,
-    Event,
-    FollowUp,
-    KeyFigure,
-    Organization,
-    Person,
-    Program,
-    Source,
-)
+from models.kinds.agreements import agreement_status
 from models.reports.linked_names import (
     area_names_by_organization,
     figure_text,
@@ -52,6 +29,29 @@ from models.reports.report import (
     names_cell,
     org_title,
     place_text,
+)
+from models.store.records import (
+    Agreement,
+    Delegation,
+    Event,
+    FollowUp,
+    KeyFigure,
+    Organization,
+    Person,
+    Program,
+    Source,
+)
+from models.words.choices import (
+    AGREEMENT_KINDS,
+    AGREEMENT_STATUSES,
+    DELEGATION_DIRECTIONS,
+    EVENT_KINDS,
+    FIGURE_QUALIFIERS,
+    ORGANIZATION_KINDS,
+    ORGANIZATION_STATUSES,
+    PARTNER_ROLES,
+    PROGRAM_KINDS,
+    PROGRAM_STATUSES,
 )
 
 

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models.choices import (
-    ORGANIZATION_KINDS,
-    PARTNER_ROLES,
-)
-from models.countries import country_name
+from models.kinds.programs import PROGRAM_LIST
 from models.listing import ListRequest
-from models.programs import PROGRAM_LIST
-from models.records import (
-    KeyFigure,
-    Program,
-)
 from models.reports.linked_names import program_partners
 from models.reports.parts import PROGRAM_COLUMNS, figures_part, program_rows
 from models.reports.report import (
@@ -27,6 +18,15 @@ from models.reports.report import (
     country_text,
     org_title,
 )
+from models.store.records import (
+    KeyFigure,
+    Program,
+)
+from models.words.choices import (
+    ORGANIZATION_KINDS,
+    PARTNER_ROLES,
+)
+from models.words.countries import country_name
 
 
 def _program_ids(request: ListRequest | None) -> list[int] | None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from peewee import ModelSelect
 
 from models.errors import SeriktesError
-from models.organizations import ORGANIZATIONS
-from models.records import (
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.records import (
     Country,
     Organization,
 )

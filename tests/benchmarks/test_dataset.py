@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from models.base import db
-from models.database import close_database, open_database
-from models.kinds import EDITORS_BY_KIND, LISTS_BY_KIND
+from models.kinds.all_kinds import EDITORS_BY_KIND, LISTS_BY_KIND
+from models.kinds.organizations import ORGANIZATION_LIST
 from models.listing import ListRequest
-from models.organizations import ORGANIZATION_LIST
-from models.records import EventParticipant, Organization, Person
 from models.search import find, rebuild_search_index, record_key
-from models.text import fold
+from models.store.base import db
+from models.store.database import close_database, open_database
+from models.store.records import EventParticipant, Organization, Person
+from models.words.text import fold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 

@@ -11,13 +11,13 @@ from typing import Any
 
 import openpyxl
 
-from models.agreements import AGREEMENTS
-from models.delegations import DELEGATIONS
-from models.events import EVENTS
-from models.figures import FIGURES
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.programs import PROGRAMS
+from models.kinds.agreements import AGREEMENTS
+from models.kinds.delegations import DELEGATIONS
+from models.kinds.events import EVENTS
+from models.kinds.figures import FIGURES
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.kinds.programs import PROGRAMS
 
 TODAY = dt.date(2025, 6, 15)
 HEADER_ROW = 3

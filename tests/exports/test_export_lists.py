@@ -9,9 +9,9 @@ import pytest
 
 from exports.lists import export_list
 from exports.workbook import ExportCancelled
-from models.kinds import LISTS_BY_KIND
+from models.kinds.all_kinds import LISTS_BY_KIND
+from models.kinds.organizations import ORGANIZATION_LIST
 from models.listing import ListRequest
-from models.organizations import ORGANIZATION_LIST
 
 from .export_records import (
     CSIC_ES,

@@ -11,8 +11,8 @@ from msoffcrypto.format.ooxml import OOXMLFile
 from exports.importer import preview_import
 from exports.spreadsheet_reader import MAX_FILE_BYTES, UnreadableFile, read_workbook
 from models.errors import SeriktesError
-from models.organizations import ORGANIZATIONS
-from models.records import Organization
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.records import Organization
 
 from .import_files import xlsx
 

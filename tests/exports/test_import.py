@@ -13,10 +13,10 @@ from exports.import_report import write_import_report
 from exports.importer import FILL, apply_import, dry_run, preview_import
 from exports.spreadsheet_reader import read_workbook
 from models.errors import SeriktesError
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Agreement, Event, EventParticipant, Organization, Person
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Agreement, Event, EventParticipant, Organization, Person
 
 from .import_files import csv_file, xlsx
 

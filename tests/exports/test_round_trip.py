@@ -10,9 +10,9 @@ import pytest
 from exports.importer import apply_import, preview_import
 from exports.lists import export_list
 from exports.spreadsheet_reader import read_workbook
-from models.database import close_database, open_database
-from models.kinds import EDITORS_BY_KIND, LISTS_BY_KIND
+from models.kinds.all_kinds import EDITORS_BY_KIND, LISTS_BY_KIND
 from models.listing import ListRequest
+from models.store.database import close_database, open_database
 
 FIELDS = {
     "organization": (

@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 
 from models import dashboard
-from models.agreements import AGREEMENTS
 from models.dashboard import Bar, Month
-from models.delegations import DELEGATIONS
-from models.events import EVENTS
-from models.figures import FIGURES
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Agreement, Event, Organization
+from models.kinds.agreements import AGREEMENTS
+from models.kinds.delegations import DELEGATIONS
+from models.kinds.events import EVENTS
+from models.kinds.figures import FIGURES
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Agreement, Event, Organization
 
 TODAY = dt.date(2025, 6, 15)
 

@@ -10,13 +10,13 @@ import pytest
 from exports.importer import apply_import, preview_import
 from exports.spreadsheet_reader import read_workbook
 from models import history, trash
-from models.attachments import attach_file, attachments_of
 from models.errors import SeriktesError
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import EventParticipant, KeyFigure, Organization, Person, TrashItem
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
 from models.search import find
+from models.store.attachments import attach_file, attachments_of
+from models.store.records import EventParticipant, KeyFigure, Organization, Person, TrashItem
 
 from ..exports.import_files import xlsx
 

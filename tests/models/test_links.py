@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from models.events import EVENTS
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
 from models.links import country_records, linked_records
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import (
+from models.store.records import (
     Agreement,
     AgreementParty,
     AgreementProgram,

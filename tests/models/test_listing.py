@@ -6,13 +6,13 @@ import random
 
 import pytest
 
-from models.base import db
-from models.countries import find_countries, resolve_country
+from models.kinds.organizations import ORGANIZATION_LIST, ORGANIZATIONS
+from models.kinds.people import PEOPLE, PERSON_LIST
 from models.listing import ListRequest, filter_options
-from models.organizations import ORGANIZATION_LIST, ORGANIZATIONS
-from models.people import PEOPLE, PERSON_LIST
-from models.records import Organization
-from models.text import fold, name_key
+from models.store.base import db
+from models.store.records import Organization
+from models.words.countries import find_countries, resolve_country
+from models.words.text import fold, name_key
 
 COUNTRIES = ["KZ", "ES", "CN", "US", "GB", "RU", "DE", "FR", "TR", "KR"]
 KINDS = ["university", "research", "international", "government", "company"]

@@ -10,9 +10,10 @@ import pytest
 
 from models import sample
 from models.errors import SeriktesError
-from models.kinds import EDITORS_BY_KIND
-from models.organizations import ORGANIZATIONS
-from models.records import (
+from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.kinds.organizations import ORGANIZATIONS
+from models.sample import database_is_empty, load_sample_records
+from models.store.records import (
     ALL_MODELS,
     Delegation,
     DelegationMember,
@@ -26,7 +27,6 @@ from models.records import (
     Source,
     SourceMention,
 )
-from models.sample import database_is_empty, load_sample_records
 
 
 @pytest.fixture

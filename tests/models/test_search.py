@@ -10,13 +10,11 @@ import sqlite3
 import pytest
 
 from models import search
-from models.database import close_database, open_database
-from models.events import EVENTS
-from models.figures import FIGURES
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.programs import PROGRAMS
-from models.records import Organization
+from models.kinds.events import EVENTS
+from models.kinds.figures import FIGURES
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.kinds.programs import PROGRAMS
 from models.search import (
     ANY_WORDS,
     EXACT,
@@ -27,6 +25,8 @@ from models.search import (
     SearchName,
     search_index,
 )
+from models.store.database import close_database, open_database
+from models.store.records import Organization
 
 ISTC = {
     "name": "International Science and Technology Center",

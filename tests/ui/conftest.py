@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from models.database import close_database
+from models.store.database import close_database
 from ui import dialogs
 from ui.main_window import MainWindow
 from ui.settings import AppSettings

@@ -8,11 +8,11 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
-from models.agreements import AGREEMENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.programs import PROGRAMS
-from models.records import Agreement, AgreementParty, AgreementProgram
+from models.kinds.agreements import AGREEMENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.kinds.programs import PROGRAMS
+from models.store.records import Agreement, AgreementParty, AgreementProgram
 
 from .helpers import choose, click_row, key_clicks, shown, type_into
 

@@ -8,7 +8,7 @@ import sys
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
-from models.appdirs import setup_logging
+from models.store.appdirs import setup_logging
 from ui import crash
 
 

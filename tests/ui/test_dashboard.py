@@ -8,11 +8,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.agreements import AGREEMENTS
-from models.delegations import DELEGATIONS
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.records import Delegation
+from models.kinds.agreements import AGREEMENTS
+from models.kinds.delegations import DELEGATIONS
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.records import Delegation
 from ui.dashboard import HOME, install_dashboard
 
 from .helpers import shown

@@ -8,11 +8,11 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 
-from models.delegations import DELEGATIONS
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Delegation, DelegationEvent, DelegationMember, FollowUp
+from models.kinds.delegations import DELEGATIONS
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Delegation, DelegationEvent, DelegationMember, FollowUp
 
 from .helpers import choose, click_row, key_clicks, shown, type_into
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Event, EventParticipant, Organization
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Event, EventParticipant, Organization
 from ui import dialogs
 
 from .helpers import choose, click_row, key_clicks, shown, type_into

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from exports import lists
-from models.organizations import ORGANIZATION_LIST, ORGANIZATIONS
+from models.kinds.organizations import ORGANIZATION_LIST, ORGANIZATIONS
 from ui import dialogs
 from ui.export_action import ExportThread, install_export
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 
-from models.figures import FIGURES
-from models.organizations import ORGANIZATIONS
-from models.programs import PROGRAMS
-from models.records import KeyFigure, Source
-from models.sources import SOURCES
+from models.kinds.figures import FIGURES
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.programs import PROGRAMS
+from models.kinds.sources import SOURCES
+from models.store.records import KeyFigure, Source
 from ui import dialogs
 from ui.forms.figure_form import FigureForm
 from ui.forms.record_dialog import RecordDialog

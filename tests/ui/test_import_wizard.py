@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from exports.importer import FILL
 from models import trash
-from models.organizations import ORGANIZATIONS
-from models.records import Organization
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.records import Organization
 from ui import dialogs
 
 from ..exports.import_files import xlsx

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import main
-from models.organizations import ORGANIZATIONS
-from models.records import Organization
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.records import Organization
 from ui import app as app_module
 from ui import dialogs
 from ui.settings import LAST_DATABASE, RECENT_DATABASES

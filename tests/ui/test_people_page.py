@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Person
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Person
 
 from .helpers import choose, click_row, key_clicks, search, shown, type_into
 

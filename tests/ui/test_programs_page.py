@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
 
-from models.organizations import ORGANIZATIONS
-from models.programs import PROGRAMS, program_areas
-from models.records import KeyFigure, Program, ProgramPartner
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.programs import PROGRAMS, program_areas
+from models.store.records import KeyFigure, Program, ProgramPartner
 from ui import dialogs
 from ui.forms.figure_form import FigureForm
 

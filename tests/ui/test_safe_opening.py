@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from models.backups import backups_of
-from models.database import close_database, open_database
-from models.organizations import ORGANIZATIONS
-from models.records import Organization
+from models.kinds.organizations import ORGANIZATIONS
+from models.store.backups import backups_of
+from models.store.database import close_database, open_database
+from models.store.records import Organization
 from ui import dialogs
 from ui import main_window as main_window_module
 from ui.database_lock import DatabaseLock

@@ -7,9 +7,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from models.events import EVENTS
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
 from ui.search_box import install_search
 
 from .helpers import key_clicks

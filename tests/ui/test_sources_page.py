@@ -6,11 +6,11 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from models.figures import FIGURES
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import KeyFigure, Source, SourceMention
-from models.sources import SOURCES
+from models.kinds.figures import FIGURES
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.kinds.sources import SOURCES
+from models.store.records import KeyFigure, Source, SourceMention
 
 from .helpers import choose, click_row, key_clicks, shown, type_into
 

@@ -8,15 +8,15 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from models.agreements import (
+from models.kinds.agreements import (
     AGREEMENTS,
     HAND_SET_STATUSES,
     agreement_status,
     signatory_label,
 )
-from models.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES
-from models.programs import PROGRAMS, organization_label, program_label
-from models.records import Agreement
+from models.kinds.programs import PROGRAMS, organization_label, program_label
+from models.store.records import Agreement
+from models.words.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES
 from ui.forms.record_form import RecordForm
 from ui.widgets.child_table import ChildColumn, ChildTable
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput, TextInput

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from models.agreements import AGREEMENTS
-from models.choices import DELEGATION_DIRECTIONS, DELEGATION_SIDES
-from models.delegations import DELEGATIONS, is_overdue, linked_title, member_name
 from models.editing import RecordEditor
-from models.events import EVENTS
-from models.programs import PROGRAMS
+from models.kinds.agreements import AGREEMENTS
+from models.kinds.delegations import DELEGATIONS, is_overdue, linked_title, member_name
+from models.kinds.events import EVENTS
+from models.kinds.programs import PROGRAMS
+from models.words.choices import DELEGATION_DIRECTIONS, DELEGATION_SIDES
 from ui.forms.record_form import RecordForm, section_heading
 from ui.widgets.child_table import ChildColumn, ChildTable
 from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TextInput

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from models.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
-from models.events import EVENTS, participant_names
+from models.kinds.events import EVENTS, participant_names
+from models.words.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from ui import dialogs
 from ui.forms.organization_form import OrganizationForm
 from ui.forms.person_form import PersonForm

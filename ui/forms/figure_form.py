@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
 
-from models.choices import FIGURE_QUALIFIERS
-from models.figures import FIGURES
-from models.programs import PROGRAMS
-from models.sources import SOURCES
+from models.kinds.figures import FIGURES
+from models.kinds.programs import PROGRAMS
+from models.kinds.sources import SOURCES
+from models.words.choices import FIGURE_QUALIFIERS
 from ui import dialogs
 from ui.forms.record_dialog import RecordDialog
 from ui.forms.record_form import RecordForm

@@ -3,10 +3,10 @@ does with us, and its people."""
 
 from __future__ import annotations
 
-from models.areas import all_area_names
-from models.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
-from models.organizations import ORGANIZATIONS
-from models.people import people_of
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import people_of
+from models.words.areas import all_area_names
+from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
 from ui import dialogs
 from ui.forms.person_form import PersonForm
 from ui.forms.record_dialog import RecordDialog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.people import PEOPLE
+from models.kinds.people import PEOPLE
 from ui.forms.record_form import RecordForm
 from ui.widgets.inputs import TextInput
 from ui.widgets.pickers import OrganizationPicker

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from models.areas import all_area_names
-from models.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
-from models.numbers import format_number
-from models.programs import PROGRAMS, organization_label, program_figures
-from models.records import KeyFigure
+from models.kinds.programs import PROGRAMS, organization_label, program_figures
+from models.store.records import KeyFigure
+from models.words.areas import all_area_names
+from models.words.choices import FIGURE_QUALIFIERS, PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
+from models.words.numbers import format_number
 from ui import dialogs
 from ui.forms.figure_form import FigureForm
 from ui.forms.record_dialog import RecordDialog

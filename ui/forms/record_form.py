@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import trash
-from models.database import explain_write_failure
 from models.editing import RecordEditor, all_tag_names
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
+from models.store.database import explain_write_failure
 from ui import dialogs
 from ui.widgets.files_panel import FilesPanel
 from ui.widgets.history_panel import HistoryPanel

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QWidget
 
-from models.editing import EDITORS
-from models.sources import (
+from models.kinds.registry import editor_of
+from models.kinds.sources import (
     SOURCES,
     find_mentionable,
     kind_name,
@@ -43,7 +43,7 @@ class MentionPicker(SearchPicker):
     def _matches(self, text: str) -> list[Match]:
         result: list[Match] = []
         for kind, record in find_mentionable(text, exclude_source=self.exclude_source):
-            editor = EDITORS.get(type(record))
+            editor = editor_of(type(record))
             longer = describe(editor, record) if editor is not None else record_title(record)
             result.append(
                 (

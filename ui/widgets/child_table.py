@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.choices import ChoiceSet
+from models.words.choices import ChoiceSet
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
 
 Index = QModelIndex | QPersistentModelIndex

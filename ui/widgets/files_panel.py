@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import attachments
 from models.errors import SeriktesError, ValidationFailed
-from models.numbers import format_number
+from models.store import attachments
+from models.words.numbers import format_number
 from ui import dialogs
 
 ID = Qt.ItemDataRole.UserRole

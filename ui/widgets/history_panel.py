@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import history
-from models.numbers import format_number
+from models.words.numbers import format_number
 
 ID = Qt.ItemDataRole.UserRole
 ACTIONS = {

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.choices import ChoiceSet
-from models.numbers import format_number, parse_number
+from models.words.choices import ChoiceSet
+from models.words.numbers import format_number, parse_number
 
 
 class TextInput(QLineEdit):

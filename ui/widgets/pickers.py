@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from models.countries import country_name, find_countries
 from models.editing import RecordEditor, find_records
-from models.organizations import ORGANIZATIONS
-from models.people import PEOPLE
-from models.records import Organization, Person
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from models.store.records import Organization, Person
+from models.words.countries import country_name, find_countries
 from ui.widgets.search_picker import Match, SearchPicker
 
 

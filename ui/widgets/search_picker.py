@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from models.text import fold
+from models.words.text import fold
 
 # (value, label shown in the field, longer text shown in the list of matches)
 Match = tuple[Any, str, str]

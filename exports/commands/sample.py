@@ -1,0 +1,39 @@
+"""``seriktes sample --database PATH``: a database holding the sample records, to explore
+Seriktes or to train someone without touching the department's own records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "create a database holding the sample records taken from the press articles"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH",
+        required=True,
+        help="the new database file (or an empty one, or a sqlite:/// or postgresql:// URL); "
+        "a database that already holds records is refused",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from models.errors import SeriktesError
+    from models.sample import create_sample_database
+    from models.store.records import RECORD_KINDS
+    from models.words.labels import kind_label
+
+    try:
+        counts = create_sample_database(args.database)
+    except SeriktesError as error:
+        print(" ".join(str(error).split()), file=sys.stderr)
+        return 1
+    made = ", ".join(
+        f"{counts[kind]} {kind_label(model, counts[kind])}"
+        for kind, model in RECORD_KINDS.items()
+        if counts.get(kind)
+    )
+    print(f"{args.database}: sample records created ({made}).")
+    return 0

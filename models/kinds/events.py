@@ -1,0 +1,189 @@
+"""Events: forums, conferences, lectures, meetings… with their participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from peewee import JOIN
+
+from models import validation as check
+from models.editing import Children, RecordEditor
+from models.errors import Problem
+from models.kinds.registry import register
+from models.listing import (
+    Column,
+    Filter,
+    RecordList,
+    country_filter,
+    tag_filter,
+    with_country,
+    year_filter,
+)
+from models.store.records import Country, Event, EventParticipant, Organization, Person
+from models.words.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
+from models.words.countries import country_words, valid_country
+
+
+def participant_name(row: dict[str, Any]) -> str:
+    """The person or organization a participant row names."""
+    return participant_names([row])[0]
+
+
+def participant_names(rows: list[dict[str, Any]]) -> list[str]:
+    """The names of many participant rows, read in two queries (an event may have hundreds
+    of participants)."""
+    people_ids = {row["person"] for row in rows if row.get("person") is not None}
+    organization_ids = {
+        row["organization"]
+        for row in rows
+        if row.get("person") is None and row.get("organization") is not None
+    }
+    people = (
+        dict(Person.select(Person.id, Person.full_name).where(Person.id.in_(people_ids)).tuples())
+        if people_ids
+        else {}
+    )
+    organizations = (
+        dict(
+            Organization.select(Organization.id, Organization.name)
+            .where(Organization.id.in_(organization_ids))
+            .tuples()
+        )
+        if organization_ids
+        else {}
+    )
+    return [
+        people.get(row["person"], "?")
+        if row.get("person") is not None
+        else organizations.get(row.get("organization"), "?")
+        for row in rows
+    ]
+
+
+class EventEditor(RecordEditor):
+    kind = "event"
+    model = Event
+    title_field = "title"
+    text_fields = ("title", "city", "venue")
+    note_fields = ("topics", "summary", "outcomes", "notes")
+    value_fields = ("kind", "starts_on", "ends_on", "starts_at", "ends_at", "country", "parent")
+    children = (
+        Children(
+            "participants", EventParticipant, "event", ("person", "organization", "role", "status")
+        ),
+    )
+
+    def title(self, record: Event) -> str:
+        if record.starts_on:
+            return f"{record.title} ({record.starts_on:%d.%m.%Y})"
+        return record.title
+
+    def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        values = super().clean_values(values)
+        for row in values["participants"]:
+            row["role"] = row["role"] or "attendee"
+            row["status"] = row["status"] or "confirmed"
+        return values
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["title"], "title", "Title"),
+            check.choice(values, "kind", EVENT_KINDS, "kind of event"),
+            valid_country(values["country"]),
+        )
+        problems += check.period(values)
+        same_day = values["starts_on"] and values["ends_on"] in (None, values["starts_on"])
+        if (
+            same_day
+            and values["starts_at"]
+            and values["ends_at"]
+            and values["ends_at"] < values["starts_at"]
+        ):
+            problems.append(
+                Problem(
+                    "ends_at",
+                    f"The event ends ({values['ends_at']:%H:%M}) before it starts "
+                    f"({values['starts_at']:%H:%M}). Correct one of the two times.",
+                )
+            )
+        problems += self.parent_problems(values["parent"], record_id)
+        problems += participant_problems(values["participants"])
+        return problems
+
+    def search_words(self, record: Event) -> list[str]:
+        words = super().search_words(record) + [record.topics]
+        words += country_words(record.country_id)
+        return words
+
+
+def participant_problems(rows: list[dict[str, Any]]) -> list[Problem]:
+    problems = []
+    seen = set()
+    for row in rows:
+        if row["person"] is None and row["organization"] is None:
+            problems.append(
+                Problem("participants", "Each participant must be a person or an organization.")
+            )
+            continue
+        if row["role"] not in PARTICIPANT_ROLES or row["status"] not in PARTICIPANT_STATUSES:
+            problems.append(
+                Problem(
+                    "participants",
+                    f"Choose the role and status of {participant_name(row)} from the lists.",
+                )
+            )
+            continue
+        key = (row["person"], row["organization"], row["role"])
+        if key in seen:
+            role = PARTICIPANT_ROLES.label(row["role"]).lower()
+            problems.append(
+                Problem(
+                    "participants",
+                    f"{participant_name(row)} is listed twice as {role}. "
+                    "Remove one of the two rows.",
+                )
+            )
+        seen.add(key)
+    return problems
+
+
+def events_in(start: dt.date, end: dt.date):
+    """Events that take place, at least in part, between two dates. Written as two ranges
+    (starting within, or started before and still going on) so the database answers each
+    from an index instead of walking every past event."""
+    starting = Event.starts_on.between(start, end)
+    going_on = (Event.starts_on < start) & (Event.ends_on >= start)
+    return Event.select().where(starting | going_on)
+
+
+_Parent = Event.alias("parent_event")
+
+EVENT_LIST = RecordList(
+    "event",
+    Event,
+    columns=[
+        Column("starts_on", "Starts", Event.starts_on, width=95),
+        Column("title", "Title", Event.title, width=320),
+        Column("kind", "Kind", Event.kind, choices=EVENT_KINDS, width=140),
+        Column("city", "City", Event.city, width=110),
+        Column("country", "Country", Country.name_en, width=130),
+        Column("ends_on", "Ends", Event.ends_on, shown=False, width=95),
+        Column("venue", "Venue", Event.venue, shown=False, width=220),
+        Column("parent", "Part of", _Parent.title, shown=False, width=260),
+        Column("updated_at", "Changed", Event.updated_at, shown=False, width=130),
+    ],
+    filters=[
+        country_filter(Event.country),
+        Filter("kind", "Kind", "choice", Event.kind, EVENT_KINDS),
+        year_filter(Event.starts_on),
+        tag_filter(),
+    ],
+    joins=lambda query: with_country(query, Event).join_from(
+        Event, _Parent, JOIN.LEFT_OUTER, on=(Event.parent == _Parent.id)
+    ),
+    default_sort="starts_on",
+    default_descending=True,
+)
+
+EVENTS = register(EventEditor())

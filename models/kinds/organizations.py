@@ -1,0 +1,179 @@
+"""Organizations (partners): their rules, what they are found by, and their areas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import JOIN
+
+from models import validation as check
+from models.editing import RecordEditor, find_records
+from models.errors import Problem
+from models.kinds.registry import register
+from models.listing import (
+    Column,
+    Filter,
+    RecordList,
+    country_filter,
+    tag_filter,
+    with_country,
+)
+from models.store.records import Country, Organization, OrganizationArea
+from models.words.areas import area_names
+from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
+from models.words.countries import country_words, valid_country
+from models.words.text import name_key
+
+
+def website_host(url: str) -> str:
+    """The site of a web address, which two records of one organization share:
+    "https://www.CSIC.es/en" -> "csic.es"."""
+    host = check.split_url(url).hostname or ""
+    return host.removeprefix("www.").lower()
+
+
+class OrganizationEditor(RecordEditor):
+    kind = "organization"
+    model = Organization
+    title_field = "name"
+    text_fields = (
+        "name",
+        "short_name",
+        "name_kk",
+        "name_ru",
+        "name_original",
+        "city",
+        "website",
+        "email",
+        "phone",
+    )
+    value_fields = ("kind", "status", "country", "parent")
+    areas = OrganizationArea.organization
+
+    def title(self, record: Organization) -> str:
+        if record.short_name and record.short_name != record.name:
+            return f"{record.name} ({record.short_name})"
+        return record.name
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["name"], "name", "Name"),
+            check.web_address(values["website"]),
+            check.email(values["email"]),
+        )
+        if values["name"] and not name_key(values["name"]):
+            problems.append(Problem("name", "Name must contain letters or digits."))
+        problems += check.collect(
+            check.choice(values, "kind", ORGANIZATION_KINDS, "kind of organization"),
+            check.choice(values, "status", ORGANIZATION_STATUSES, "status"),
+            valid_country(values["country"]),
+        )
+        problems += self.parent_problems(values["parent"], record_id)
+        return problems
+
+    def twin_problems(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        """The same organization twice: the same name (ignoring case, spacing and punctuation)
+        in the same country, or the same website."""
+        problems = []
+        same_name = Organization.select().where(Organization.name_key == name_key(values["name"]))
+        if values["country"]:
+            same_name = same_name.where(
+                (Organization.country == values["country"]) | Organization.country.is_null()
+            )
+        if record_id is not None:
+            same_name = same_name.where(Organization.id != record_id)
+        twin = same_name.first()
+        if twin is not None:
+            problems.append(
+                Problem(
+                    "name",
+                    f"“{twin.name}” is already recorded (no. {twin.id}). Open that organization "
+                    "instead, or give this one a name that tells them apart.",
+                )
+            )
+        host = website_host(values["website"]) if values["website"] else ""
+        if host:
+            query = Organization.select().where(Organization.website_key == host)
+            if record_id is not None:
+                query = query.where(Organization.id != record_id)
+            other = query.first()
+            if other is not None:
+                problems.append(
+                    Problem(
+                        "website",
+                        f"{host} is already the website of “{other.name}”. Open that "
+                        "organization instead, or correct the address.",
+                    )
+                )
+        return problems
+
+    def search_words(self, record: Organization) -> list[str]:
+        words = super().search_words(record)
+        words += country_words(record.country_id)
+        return words
+
+    def prepare(self, record: Organization, values: dict[str, Any]) -> None:
+        record.name_key = name_key(record.name)
+        record.short_key = name_key(record.short_name)
+        record.website = check.normalize_url(record.website)
+        record.website_key = website_host(record.website) if record.website else ""
+
+
+def organization_areas(organization_id: int) -> list[str]:
+    return area_names(OrganizationArea.organization, organization_id)
+
+
+def find_organizations(
+    text: str, limit: int = 20, exclude: int | None = None
+) -> list[Organization]:
+    """Organizations found by any of their names, for pickers."""
+    return find_records(Organization, text, limit, exclude, order=Organization.name)
+
+
+ORGANIZATIONS = register(OrganizationEditor())
+
+
+_Parent = Organization.alias("parent_organization")
+
+
+def _organization_joins(query):
+    return with_country(query, Organization).join_from(
+        Organization, _Parent, JOIN.LEFT_OUTER, on=(Organization.parent == _Parent.id)
+    )
+
+
+ORGANIZATION_LIST = RecordList(
+    "organization",
+    Organization,
+    columns=[
+        Column("name", "Name", Organization.name, sort=Organization.name_key, width=320),
+        Column(
+            "short_name",
+            "Short name",
+            Organization.short_name,
+            sort=Organization.short_key,
+            width=110,
+        ),
+        Column("kind", "Kind", Organization.kind, choices=ORGANIZATION_KINDS, width=170),
+        Column("country", "Country", Country.name_en, width=150),
+        Column("city", "City", Organization.city, width=120),
+        Column("status", "Status", Organization.status, choices=ORGANIZATION_STATUSES, width=100),
+        Column("website", "Website", Organization.website, width=200),
+        Column("name_ru", "Name in Russian", Organization.name_ru, shown=False, width=300),
+        Column("name_kk", "Name in Kazakh", Organization.name_kk, shown=False, width=300),
+        Column(
+            "name_original", "Original name", Organization.name_original, shown=False, width=300
+        ),
+        Column("parent", "Parent organization", _Parent.name, shown=False, width=260),
+        Column("email", "E-mail", Organization.email, shown=False, width=200),
+        Column("phone", "Phone", Organization.phone, shown=False, width=140),
+        Column("updated_at", "Changed", Organization.updated_at, shown=False, width=130),
+    ],
+    filters=[
+        country_filter(Organization.country),
+        Filter("kind", "Kind", "choice", Organization.kind, ORGANIZATION_KINDS),
+        Filter("status", "Status", "choice", Organization.status, ORGANIZATION_STATUSES),
+        tag_filter(),
+    ],
+    joins=_organization_joins,
+)

@@ -1,0 +1,66 @@
+"""People at partner organizations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from peewee import JOIN
+
+from models import validation as check
+from models.editing import RecordEditor
+from models.errors import Problem
+from models.kinds.registry import register
+from models.listing import Column, RecordList, country_filter, tag_filter, with_country
+from models.store.records import Country, Organization, Person
+from models.words.text import name_key
+
+
+class PersonEditor(RecordEditor):
+    kind = "person"
+    model = Person
+    title_field = "full_name"
+    text_fields = ("full_name", "other_names", "position", "email", "phone")
+    value_fields = ("organization",)
+
+    def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
+        problems = check.collect(
+            check.required(values["full_name"], "full_name", "Full name"),
+            check.email(values["email"]),
+        )
+        return problems
+
+    def prepare(self, record: Person, values: dict[str, Any]) -> None:
+        record.name_key = name_key(record.full_name)
+
+
+def people_of(organization_id: int) -> list[Person]:
+    return list(
+        Person.select().where(Person.organization == organization_id).order_by(Person.full_name)
+    )
+
+
+PEOPLE = register(PersonEditor())
+
+
+PERSON_LIST = RecordList(
+    "person",
+    Person,
+    columns=[
+        Column("full_name", "Full name", Person.full_name, sort=Person.name_key, width=240),
+        Column("position", "Position", Person.position, width=240),
+        Column(
+            "organization", "Organization", Organization.name, sort=Organization.name_key, width=300
+        ),
+        Column("country", "Country", Country.name_en, width=140),
+        Column("email", "E-mail", Person.email, width=200),
+        Column("phone", "Phone", Person.phone, width=140),
+        Column("other_names", "Other spellings", Person.other_names, shown=False, width=220),
+        Column("updated_at", "Changed", Person.updated_at, shown=False, width=130),
+    ],
+    filters=[country_filter(Organization.country), tag_filter()],
+    search_links=[(Person.organization, Organization.search_text)],
+    joins=lambda query: with_country(
+        query.join(Organization, JOIN.LEFT_OUTER, on=(Person.organization == Organization.id)),
+        Organization,
+    ),
+)

@@ -1,0 +1,196 @@
+"""Schema versions. A new database gets the whole current schema; an older one is brought up
+to date by numbered steps, each in its own transaction, after a copy of the file is put aside.
+
+To change the schema: change the models, add a function ``step_N`` that makes the same change
+on an existing database (``playhouse.migrate``), register it in ``STEPS``, and raise
+``SCHEMA_VERSION`` to N.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from peewee import Database, Insert
+
+from models.errors import MigrationFailed, NewerDatabase
+from models.search import (
+    KIND_NUMBERS,
+    KIND_SLOTS,
+    SearchName,
+    create_search_tables,
+    rebuild_search_index,
+)
+from models.store.records import ALL_MODELS, Change, Info, TrashItem
+
+APPLICATION = "seriktes"
+SCHEMA_VERSION = 6
+
+
+def step_2(database: Database) -> None:
+    """Search everywhere: the search tables, filled from the records already kept (read
+    through today's models; a later step that changes what names a record refills them)."""
+    create_search_tables(database)
+    rebuild_search_index(database)
+
+
+def step_3(database: Database) -> None:
+    """History and trash: the log of every change, and deleted records kept for restoring."""
+    database.create_tables([Change, TrashItem])
+
+
+def step_4(database: Database) -> None:
+    """Organizations' acronym and website kept folded and indexed, as their name is, so an
+    import finds twins by index."""
+    from models.kinds.organizations import website_host
+    from models.words.text import name_key
+
+    present = {column.name for column in database.get_columns("organization")}
+    for name in ("short_key", "website_key"):
+        if name not in present:  # a database made between versions may have them already
+            # Plain SQL: peewee's migrator would rebuild the whole table to make the column
+            # NOT NULL, which takes minutes with 100,000 partners; a default allows it at once.
+            database.execute_sql(
+                f'ALTER TABLE "organization" ADD COLUMN "{name}" VARCHAR(255) NOT NULL DEFAULT \'\''
+            )
+            database.execute_sql(f'CREATE INDEX "organization_{name}" ON "organization" ("{name}")')
+    rows = database.execute_sql("SELECT id, short_name, website FROM organization")
+    keys = [
+        (name_key(short), website_host(site) if site else "", record_id)
+        for record_id, short, site in rows.fetchall()
+    ]
+    database.cursor().executemany(
+        f"UPDATE organization SET short_key = {database.param}, website_key = "
+        f"{database.param} WHERE id = {database.param}",
+        keys,
+    )
+
+
+def step_5(database: Database) -> None:
+    """An index on when events end, for the events going on (the home view's first list)."""
+    if "event_ends_on" not in {index.name for index in database.get_indexes("event")}:
+        database.execute_sql('CREATE INDEX "event_ends_on" ON "event" ("ends_on")')
+
+
+# Indexes on names as written, which nothing reads: names are found and sorted by their keys.
+UNUSED_INDEXES = {
+    "organization": ("organization_name", "organization_short_name"),
+    "person": ("person_full_name",),
+}
+
+
+def step_6(database: Database) -> None:
+    """Lighter indexes for imports into large databases: organizations' and people's names no
+    longer indexed as written (their keys are), and search everywhere's names kept with one
+    number for their record instead of its kind's name and its id."""
+    for table, names in UNUSED_INDEXES.items():
+        present = {index.name for index in database.get_indexes(table)}
+        for name in names:
+            if name in present:
+                database.execute_sql(f'DROP INDEX "{name}"')
+    if "kind" in {column.name for column in database.get_columns("search_name")}:
+        _key_search_names(database)
+
+
+def _key_search_names(database: Database) -> None:
+    """``search_name`` (kind, record_id, name) remade as (name, record_key), with the same
+    names: copied in the order of the new table's key, which writes each of its pages once.
+    The old rows are set aside in a plain copy rather than by renaming the table, whose key
+    and index names would stay taken on PostgreSQL."""
+    database.execute_sql(
+        'CREATE TABLE "search_name_before_6" AS SELECT kind, record_id, name FROM "search_name"'
+    )
+    database.execute_sql('DROP TABLE "search_name"')
+    create_search_tables(database)
+    numbers = " ".join(f"WHEN '{kind}' THEN {number}" for kind, number in KIND_NUMBERS.items())
+    database.execute_sql(
+        f'INSERT INTO "{SearchName._meta.table_name}" ("name", "record_key") '
+        f"SELECT name, record_id * {KIND_SLOTS} + CASE kind {numbers} END "
+        'FROM "search_name_before_6" ORDER BY 1, 2'
+    )
+    database.execute_sql('DROP TABLE "search_name_before_6"')
+
+
+# STEPS[n] upgrades a database at version n - 1 to version n.
+STEPS: dict[int, Callable[[Database], None]] = {
+    2: step_2,
+    3: step_3,
+    4: step_4,
+    5: step_5,
+    6: step_6,
+}
+
+
+def newer_message(found: int) -> str:
+    return (
+        f"This database was made by a newer version of Seriktes (schema {found}; this version "
+        f"reads up to {SCHEMA_VERSION}). Update Seriktes to open it. The file was not changed."
+    )
+
+
+def check_version(found: int) -> None:
+    if found > SCHEMA_VERSION:
+        raise NewerDatabase(newer_message(found))
+
+
+def stored_version() -> int:
+    row = Info.get_or_none(Info.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def info_upsert(key: str, value: str) -> Insert:
+    """The query that sets a fact about the database: an upsert both SQLite and PostgreSQL
+    speak (peewee's ``replace`` is SQLite's own, and made new PostgreSQL databases fail)."""
+    return Info.insert(key=key, value=value).on_conflict(
+        conflict_target=[Info.key], update={Info.value: value}
+    )
+
+
+def _set_info(key: str, value: str) -> None:
+    info_upsert(key, value).execute()
+
+
+def _stamp(version: int) -> None:
+    _set_info("schema_version", str(version))
+
+
+def create_schema(database: Database) -> None:
+    """Make a new, empty database at the current version."""
+    from models.words.countries import fill_countries
+
+    with database.atomic():
+        database.create_tables(ALL_MODELS)
+        create_search_tables(database)
+        _set_info("application", APPLICATION)
+        _stamp(SCHEMA_VERSION)
+        fill_countries()
+
+
+def upgrade(database: Database, before_first_step: Callable[[int], None]) -> list[int]:
+    """Run the steps the database lacks, in order; returns the versions reached.
+
+    ``before_first_step(version)`` is called once, before anything changes, to copy the file
+    aside. A step that fails is rolled back and the database stays at the last good version.
+    """
+    version = stored_version()
+    check_version(version)
+    pending = list(range(version + 1, SCHEMA_VERSION + 1))
+    if pending:
+        before_first_step(version)
+    for target in pending:
+        step = STEPS.get(target)
+        if step is None:
+            raise MigrationFailed(
+                f"Seriktes does not know how to bring schema {target - 1} "
+                f"to {target}. The database was not changed."
+            )
+        try:
+            with database.atomic():
+                step(database)
+                _stamp(target)
+        except Exception as error:
+            raise MigrationFailed(
+                f"Updating the database to schema {target} failed ({error}). It was left at "
+                f"schema {target - 1}; a backup made before the update is kept in the "
+                "backups folder."
+            ) from error
+    return pending

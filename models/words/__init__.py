@@ -1,0 +1,2 @@
+"""The words records are made of and shown in: choices, countries, areas, labels, text
+folding, numbers and names."""
