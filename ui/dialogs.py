@@ -102,7 +102,7 @@ def open_with_system(path) -> None:
 def ask_first_start(parent: QWidget | None) -> str | None:
     """The very first start: explore with sample records ("sample") or start with an empty
     database ("empty"); None when the welcome is closed without a choice."""
-    from ui.welcome import WelcomeDialog
+    from ui.welcome_dialog import WelcomeDialog
 
     dialog = WelcomeDialog(parent)
     run_dialog(dialog)

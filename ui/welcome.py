@@ -5,19 +5,11 @@ database of sample records later."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QCommandLinkButton,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
 
-from models.appdirs import data_dir, default_database_path
 from models.errors import SeriktesError
 from models.sample import (
     SAMPLE_DATABASE_NAME,
@@ -25,68 +17,17 @@ from models.sample import (
     load_sample_records,
     sample_database_path,
 )
+from models.store.appdirs import data_dir, default_database_path
 from ui import dialogs
-from ui.main_window import MainWindow
 from ui.settings import FIRST_START_CHOICE, LAST_DATABASE, AppSettings
+from ui.welcome_dialog import EMPTY, SAMPLE
 
-SAMPLE = "sample"
-EMPTY = "empty"
+if TYPE_CHECKING:  # the window imports this module's dialogs; only its type is needed here
+    from ui.main_window import MainWindow
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("welcome", text)
-
-
-class WelcomeDialog(QDialog):
-    """Two ways to begin; ``choice`` says which was taken (None if the dialog was closed)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._choice: str | None = None
-        self.setWindowTitle(tr("Welcome to Seriktes"))
-        title = QLabel(tr("Welcome to Seriktes"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(
-            tr(
-                "Seriktes keeps the partnership records of your department: partners, people, "
-                "events, delegations, programs, agreements and key figures. How would you like "
-                "to begin?"
-            )
-        )
-        text.setWordWrap(True)
-        self.sample_button = QCommandLinkButton(
-            tr("Explore with sample records"),
-            tr(
-                "Partners, people, events and figures from press articles on Kazakhstan's "
-                "scientific cooperation, in a database of their own. Your own records will go "
-                "into another database."
-            ),
-        )
-        self.sample_button.clicked.connect(lambda: self._choose(SAMPLE))
-        self.empty_button = QCommandLinkButton(
-            tr("Start with an empty database"),
-            tr("A new database in your data folder, ready for your department's records."),
-        )
-        self.empty_button.clicked.connect(lambda: self._choose(EMPTY))
-        later = QLabel(tr("Both remain available later from the File menu."))
-        later.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (title, text, self.sample_button, self.empty_button, later, buttons):
-            layout.addWidget(widget)
-        self.setMinimumWidth(520)
-
-    @property
-    def choice(self) -> str | None:
-        return self._choice
-
-    def _choose(self, choice: str) -> None:
-        self._choice = choice
-        self.accept()
 
 
 # -- the very first start ---------------------------------------------------------------------

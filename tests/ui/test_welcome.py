@@ -7,15 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from models.appdirs import default_database_path
-from models.database import close_database
-from models.records import Organization
 from models.sample import sample_database_path
+from models.store.appdirs import default_database_path
+from models.store.database import close_database
+from models.store.records import Organization
 from tests.ui.helpers import shown
 from ui import app as app_module
 from ui import dialogs
 from ui.settings import FIRST_START_CHOICE, LAST_DATABASE
-from ui.welcome import WelcomeDialog
+from ui.welcome_dialog import WelcomeDialog
 
 
 @pytest.fixture
