@@ -405,4 +405,3 @@ def find_records(
         query = query.where(model.id != exclude)
     starts = model.search_text.startswith(fold(text))
     return list(query.order_by(starts.desc(), order or model.id.desc()).limit(limit))
-

@@ -16,7 +16,12 @@ from models.store.bulk import insert_rows
 from models.store.records import Change
 
 CREATED, CHANGED, DELETED, RESTORED, IMPORTED = (
-    "created", "changed", "deleted", "restored", "imported")
+    "created",
+    "changed",
+    "deleted",
+    "restored",
+    "imported",
+)
 
 
 def encode(value: Any) -> str:
@@ -47,9 +52,13 @@ def _plain(value: Any) -> Any:
 def _typed(value: Any) -> Any:
     if isinstance(value, dict):
         if len(value) == 1:
-            (key, item), = value.items()
-            readers = {"$datetime": dt.datetime.fromisoformat, "$date": dt.date.fromisoformat,
-                       "$time": dt.time.fromisoformat, "$decimal": Decimal}
+            ((key, item),) = value.items()
+            readers = {
+                "$datetime": dt.datetime.fromisoformat,
+                "$date": dt.date.fromisoformat,
+                "$time": dt.time.fromisoformat,
+                "$decimal": Decimal,
+            }
             if key in readers:
                 return readers[key](item)
         return {key: _typed(item) for key, item in value.items()}
@@ -62,38 +71,66 @@ def _same(a: Any, b: Any) -> bool:
     return (a or None) == (b or None)
 
 
-def log_save(kind: str, record_id: int, before: dict[str, Any] | None,
-             after: dict[str, Any]) -> str:
+def log_save(
+    kind: str, record_id: int, before: dict[str, Any] | None, after: dict[str, Any]
+) -> str:
     """The changes one save made, field by field, under one new change set."""
     change_set = uuid.uuid4().hex
     user = current_user()
     if before is None:
-        rows = [dict(field=key, old=None, new=encode(value)) for key, value in after.items()
-                if not _same(value, None)]
+        rows = [
+            dict(field=key, old=None, new=encode(value))
+            for key, value in after.items()
+            if not _same(value, None)
+        ]
         action = CREATED
     else:
-        rows = [dict(field=key, old=encode(before.get(key)), new=encode(value))
-                for key, value in after.items() if not _same(before.get(key), value)]
+        rows = [
+            dict(field=key, old=encode(before.get(key)), new=encode(value))
+            for key, value in after.items()
+            if not _same(before.get(key), value)
+        ]
         action = CHANGED
     if not rows:
         return change_set
-    Change.insert_many([dict(change_set=change_set, user=user, record_kind=kind,
-                             record_id=record_id, action=action, **row) for row in rows]
-                       ).execute()
+    Change.insert_many(
+        [
+            dict(
+                change_set=change_set,
+                user=user,
+                record_kind=kind,
+                record_id=record_id,
+                action=action,
+                **row,
+            )
+            for row in rows
+        ]
+    ).execute()
     return change_set
 
 
-def log_events(kind: str, notes: dict[int, str], action: str,
-               change_set: str | None = None) -> None:
+def log_events(
+    kind: str, notes: dict[int, str], action: str, change_set: str | None = None
+) -> None:
     """Changes of whole records (deleted, restored, imported), written at once for all of
     them: ``notes`` by record id. Each is a change of its own, unless they share
     ``change_set``."""
     user = current_user()
-    insert_rows(Change, [
-        dict(change_set=change_set or uuid.uuid4().hex, user=user, record_kind=kind,
-             record_id=record_id, action=action, field="", new=encode(note) if note else None)
-        for record_id, note in notes.items()
-    ])
+    insert_rows(
+        Change,
+        [
+            dict(
+                change_set=change_set or uuid.uuid4().hex,
+                user=user,
+                record_kind=kind,
+                record_id=record_id,
+                action=action,
+                field="",
+                new=encode(note) if note else None,
+            )
+            for record_id, note in notes.items()
+        ],
+    )
 
 
 def log_imported(kind: str, record_ids: list[int], note: str) -> str:
@@ -104,15 +141,16 @@ def log_imported(kind: str, record_ids: list[int], note: str) -> str:
 
 def history_of(kind: str, record_id: int) -> list[Change]:
     """The record's changes, the newest first."""
-    return list(Change.select().where((Change.record_kind == kind)
-                                      & (Change.record_id == record_id))
-                .order_by(Change.at.desc(), Change.id.desc()))
+    return list(
+        Change.select()
+        .where((Change.record_kind == kind) & (Change.record_id == record_id))
+        .order_by(Change.at.desc(), Change.id.desc())
+    )
 
 
 def _apply(change_set: str, to_old: bool) -> int | None:
 
-    changes = list(Change.select().where((Change.change_set == change_set)
-                                         & (Change.field != "")))
+    changes = list(Change.select().where((Change.change_set == change_set) & (Change.field != "")))
     if not changes:
         return None
     kind, record_id = changes[0].record_kind, changes[0].record_id

@@ -197,8 +197,13 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
         database.cursor().executemany(
             _FTS_INSERT,
             [
-                (record_key(kind, record.id), kind, record.id, " | ".join(names),
-                 record.search_text)
+                (
+                    record_key(kind, record.id),
+                    kind,
+                    record.id,
+                    " | ".join(names),
+                    record.search_text,
+                )
                 for record, names in named
             ],
         )
@@ -327,6 +332,7 @@ def _word_starts(words: list[str], text: str) -> bool:
 class SearchIndex:
     """Finds records of every kind by what was typed. Implementations differ only in how
     they find records whose words start with the words typed (``_word_matches``)."""
+
     def find(self, text: str, limit: int = 20) -> list[Hit]:
         words = search_words(text)
         if not words or limit <= 0:
@@ -384,6 +390,7 @@ def _records(query) -> Iterator[tuple[str, int]]:
 class Fts5Index(SearchIndex):
     """SQLite: names looked up by their index, words by FTS5. Rows are read one at a time and
     reading stops once enough are found, so a single letter typed costs no more than a name."""
+
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
         # A range on the name's index: what starts with the phrase sorts between it and the
         # phrase followed by the last code point (SQLite compares text by code point).

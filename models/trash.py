@@ -41,8 +41,13 @@ def _snapshots(kind: str, record_ids: list[int]) -> dict[int, dict[str, Any]]:
     kind of linked row, not one per kind of linked row and record."""
     model = RECORD_KINDS[kind]
     snapshots = {
-        row["id"]: {"record": history._plain(row), "deleted_with": {}, "unlinked": {},
-                    "named": {table._meta.table_name: [] for table in NAMING}, "files": []}
+        row["id"]: {
+            "record": history._plain(row),
+            "deleted_with": {},
+            "unlinked": {},
+            "named": {table._meta.table_name: [] for table in NAMING},
+            "files": [],
+        }
         for row in model.select().where(model.id.in_(record_ids)).dicts()
     }
     for field in model._meta.backrefs:
@@ -57,16 +62,19 @@ def _snapshots(kind: str, record_ids: list[int]) -> dict[int, dict[str, Any]]:
             for row in _rows(rows):
                 snapshots[row[field.name]]["deleted_with"].setdefault(table, []).append(row)
     for table in NAMING:
-        naming = table.select().where((table.record_kind == kind)
-                                      & table.record_id.in_(record_ids))
+        naming = table.select().where((table.record_kind == kind) & table.record_id.in_(record_ids))
         for row in _rows(naming):
             snapshots[row["record_id"]]["named"][table._meta.table_name].append(row)
-    attachments = list(Attachment.select().where((Attachment.record_kind == kind)
-                                                 & Attachment.record_id.in_(record_ids)))
+    attachments = list(
+        Attachment.select().where(
+            (Attachment.record_kind == kind) & Attachment.record_id.in_(record_ids)
+        )
+    )
     contents = {
         content.attachment_id: bytes(content.data)
         for content in AttachmentContent.select().where(
-            AttachmentContent.attachment.in_([attachment.id for attachment in attachments]))
+            AttachmentContent.attachment.in_([attachment.id for attachment in attachments])
+        )
     }
     for attachment in attachments:
         row = history._plain(attachment.__data__)
@@ -79,8 +87,11 @@ def move_to_trash(kind: str, record_id: int, batch: str = "") -> TrashItem:
     """Delete a record, keeping it and its links in the trash."""
     editor_for(kind).get(record_id)  # says so if it is gone already
     batch = move_many_to_trash(kind, [record_id], batch)
-    return TrashItem.get((TrashItem.batch == batch) & (TrashItem.record_id == record_id)
-                         & (TrashItem.record_kind == kind))
+    return TrashItem.get(
+        (TrashItem.batch == batch)
+        & (TrashItem.record_id == record_id)
+        & (TrashItem.record_kind == kind)
+    )
 
 
 def move_many_to_trash(kind: str, record_ids: list[int], batch: str = "") -> str:
@@ -92,21 +103,31 @@ def move_many_to_trash(kind: str, record_ids: list[int], batch: str = "") -> str
     user = current_user()
     with db.atomic():
         for start in range(0, len(record_ids), _CHUNK):
-            chunk = record_ids[start:start + _CHUNK]
-            records = {record.id: record
-                       for record in editor.model.select().where(editor.model.id.in_(chunk))}
+            chunk = record_ids[start : start + _CHUNK]
+            records = {
+                record.id: record
+                for record in editor.model.select().where(editor.model.id.in_(chunk))
+            }
             # One deleted since by itself is in the trash already, or gone for good.
             chunk = [record_id for record_id in chunk if record_id in records]
             if not chunk:
                 continue
             snapshots = _snapshots(kind, chunk)
             titles = {record_id: editor.title(records[record_id]) for record_id in chunk}
-            insert_rows(TrashItem, [
-                {"deleted_by": user, "batch": batch, "record_kind": kind,
-                 "record_id": record_id, "title": titles[record_id],
-                 "snapshot": history.encode(snapshots[record_id])}
-                for record_id in chunk
-            ])
+            insert_rows(
+                TrashItem,
+                [
+                    {
+                        "deleted_by": user,
+                        "batch": batch,
+                        "record_kind": kind,
+                        "record_id": record_id,
+                        "title": titles[record_id],
+                        "snapshot": history.encode(snapshots[record_id]),
+                    }
+                    for record_id in chunk
+                ],
+            )
             editor.delete_many(chunk)
             history.log_events(kind, titles, history.DELETED)
     return batch
@@ -121,8 +142,10 @@ def _model_of(table: str) -> type[Model]:
 def _insert(model: type[Model], row: dict[str, Any]) -> int:
     """Put a row back with its own id when that id is free (it usually is), else a new one."""
     key = model._meta.primary_key.name
-    if row.get(key) is not None and model.select().where(
-            model._meta.primary_key == row[key]).exists():
+    if (
+        row.get(key) is not None
+        and model.select().where(model._meta.primary_key == row[key]).exists()
+    ):
         row = {name: value for name, value in row.items() if name != key}
     return model.insert(_known(model, row)).execute()
 
@@ -150,7 +173,7 @@ def restore_batch(batch: str) -> list[tuple[str, int]]:
     restored = []
     with db.atomic():
         for start in range(0, len(items), _CHUNK):
-            restored += _restore_many(items[start:start + _CHUNK])
+            restored += _restore_many(items[start : start + _CHUNK])
     return restored
 
 
@@ -165,23 +188,36 @@ def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:
         model = RECORD_KINDS[kind]
         snapshots = [history.decode(item.snapshot) for item in kind_items]
         wanted = [snapshot["record"].get("id") for snapshot in snapshots]
-        taken = {record_id for (record_id,) in model.select(model.id).where(
-            model.id.in_([record_id for record_id in wanted if record_id is not None])).tuples()}
+        taken = {
+            record_id
+            for (record_id,) in model.select(model.id)
+            .where(model.id.in_([record_id for record_id in wanted if record_id is not None]))
+            .tuples()
+        }
         free = [record_id is not None and record_id not in taken for record_id in wanted]
-        insert_rows(model, [_known(model, snapshot["record"])
-                            for snapshot, is_free in zip(snapshots, free, strict=True) if is_free])
+        insert_rows(
+            model,
+            [
+                _known(model, snapshot["record"])
+                for snapshot, is_free in zip(snapshots, free, strict=True)
+                if is_free
+            ],
+        )
         ids = []
-        for item, snapshot, record_id, is_free in zip(kind_items, snapshots, wanted, free,
-                                                      strict=True):
+        for item, snapshot, record_id, is_free in zip(
+            kind_items, snapshots, wanted, free, strict=True
+        ):
             if not is_free:
                 record_id = _insert(model, snapshot["record"])
             _restore_links(model, record_id, snapshot)
             restored[item.id] = (kind, record_id)
             ids.append(record_id)
         search.index_records(kind, ids)
-        history.log_events(kind, {record_id: item.title
-                                  for item, record_id in zip(kind_items, ids, strict=True)},
-                           history.RESTORED)
+        history.log_events(
+            kind,
+            {record_id: item.title for item, record_id in zip(kind_items, ids, strict=True)},
+            history.RESTORED,
+        )
     TrashItem.delete().where(TrashItem.id.in_([item.id for item in items])).execute()
     return [restored[item.id] for item in items]
 
@@ -202,7 +238,8 @@ def _restore_links(model: type[Model], record_id: int, snapshot: dict[str, Any])
         for column, ids in columns.items():
             field = pointing._meta.columns[column]
             pointing.update({field: record_id}).where(
-                pointing._meta.primary_key.in_(ids) & field.is_null()).execute()
+                pointing._meta.primary_key.in_(ids) & field.is_null()
+            ).execute()
     for table, rows in snapshot["named"].items():
         named = _model_of(table)
         for row in rows:

@@ -139,11 +139,18 @@ def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
 
 def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:
     """Another window holds the database: open it read-only (True) or not at all."""
-    box = QMessageBox(QMessageBox.Icon.Information, tr("Database in use"),
-                      tr("{name} is open in another window: {holder}.").format(
-                          name=name, holder=holder), parent=parent)
-    box.setInformativeText(tr("Only one window can change a database at a time. You can open "
-                              "it read-only to look at its records, or not open it."))
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        tr("Database in use"),
+        tr("{name} is open in another window: {holder}.").format(name=name, holder=holder),
+        parent=parent,
+    )
+    box.setInformativeText(
+        tr(
+            "Only one window can change a database at a time. You can open "
+            "it read-only to look at its records, or not open it."
+        )
+    )
     read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(tr("Don't open"), QMessageBox.ButtonRole.RejectRole)
     launch(box)

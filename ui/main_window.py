@@ -434,8 +434,11 @@ class MainWindow(QMainWindow):
         except DatabaseOpenError as error:
             if lock is not None:
                 lock.release()
-            if isinstance(error, DamagedDatabase) and path is not None \
-                    and self._offer_backup(path, str(error)):
+            if (
+                isinstance(error, DamagedDatabase)
+                and path is not None
+                and self._offer_backup(path, str(error))
+            ):
                 return self._open(target, create=False)
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
             return None
@@ -449,11 +452,15 @@ class MainWindow(QMainWindow):
         """A damaged database: put its newest backup in its place, if the user wants."""
         newest = next(iter(backups_of(path)), None)
         if newest is None or not dialogs.confirm(
-                self, tr("The database is damaged"), why,
-                tr("The newest backup is from {when}. Put it in place of the damaged file? "
-                   "The damaged file is kept in the backups folder.").format(
-                    when=newest.made.strftime("%d.%m.%Y %H:%M")),
-                action=tr("Restore the backup")):
+            self,
+            tr("The database is damaged"),
+            why,
+            tr(
+                "The newest backup is from {when}. Put it in place of the damaged file? "
+                "The damaged file is kept in the backups folder."
+            ).format(when=newest.made.strftime("%d.%m.%Y %H:%M")),
+            action=tr("Restore the backup"),
+        ):
             return False
         try:
             restore_backup(newest, path)

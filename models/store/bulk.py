@@ -21,8 +21,9 @@ MAX_PARAMETERS = 30_000
 BULK_CACHE_MB = 256
 
 
-def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]],
-                returning: bool = False) -> list[int]:
+def insert_rows(
+    model: type[Model], rows: Sequence[dict[str, Any]], returning: bool = False
+) -> list[int]:
     """Insert ``rows`` (by field name; a missing field takes its default) and, when asked,
     return the new ids in the order of the rows."""
     if not rows:
@@ -30,8 +31,11 @@ def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]],
     meta = model._meta
     database = meta.database
     quote = _quoting(database)
-    fields = [field for field in meta.sorted_fields
-              if not (field is meta.primary_key and field.name not in rows[0])]
+    fields = [
+        field
+        for field in meta.sorted_fields
+        if not (field is meta.primary_key and field.name not in rows[0])
+    ]
     columns = ", ".join(quote(field.column_name) for field in fields)
     converters = [(field, _converter(field)) for field in fields]
     placeholder = "(" + ", ".join([database.param] * len(fields)) + ")"
@@ -39,18 +43,22 @@ def insert_rows(model: type[Model], rows: Sequence[dict[str, Any]],
     suffix = f" RETURNING {quote(meta.primary_key.column_name)}" if returning else ""
     ids: list[int] = []
     for start in range(0, len(rows), size):
-        batch = rows[start:start + size]
+        batch = rows[start : start + size]
         params = [convert(_value(field, row)) for row in batch for field, convert in converters]
-        sql = (f"INSERT INTO {quote(meta.table_name)} ({columns}) VALUES "
-               + ", ".join([placeholder] * len(batch)) + suffix)
+        sql = (
+            f"INSERT INTO {quote(meta.table_name)} ({columns}) VALUES "
+            + ", ".join([placeholder] * len(batch))
+            + suffix
+        )
         cursor = database.execute_sql(sql, params)
         if returning:
             ids += [row[0] for row in cursor.fetchall()]
     return ids
 
 
-def rows_where_in(model: type[Model], columns: Sequence[Field], key: Field,
-                  values: Sequence[Any]) -> list[tuple]:
+def rows_where_in(
+    model: type[Model], columns: Sequence[Field], key: Field, values: Sequence[Any]
+) -> list[tuple]:
     """``columns`` of the rows whose ``key`` is one of ``values`` (thousands of them), as
     tuples. Like ``model.select(*columns).where(key.in_(values))``, but with the values bound as
     plain parameters: peewee builds an expression for each, which for a sheet's worth of keys
@@ -60,9 +68,11 @@ def rows_where_in(model: type[Model], columns: Sequence[Field], key: Field,
     selected = ", ".join(quote(column.column_name) for column in columns)
     found: list[tuple] = []
     for start in range(0, len(values), MAX_PARAMETERS):
-        batch = [key.db_value(value) for value in values[start:start + MAX_PARAMETERS]]
-        sql = (f"SELECT {selected} FROM {quote(model._meta.table_name)} "
-               f"WHERE {quote(key.column_name)} IN ({', '.join([database.param] * len(batch))})")
+        batch = [key.db_value(value) for value in values[start : start + MAX_PARAMETERS]]
+        sql = (
+            f"SELECT {selected} FROM {quote(model._meta.table_name)} "
+            f"WHERE {quote(key.column_name)} IN ({', '.join([database.param] * len(batch))})"
+        )
         found += database.execute_sql(sql, batch).fetchall()
     return found
 

@@ -310,24 +310,33 @@ def test_event_participants_on_a_sheet_of_their_own(database, tmp_path):
     workbook = openpyxl.Workbook()
     events = workbook.active
     events.title = "Мероприятия"
-    for row in (["Название", "Дата"], ["Panel on AI", "20.05.2025"],
-                ["Lecture by the Ambassador", "20.05.2025"]):
+    for row in (
+        ["Название", "Дата"],
+        ["Panel on AI", "20.05.2025"],
+        ["Lecture by the Ambassador", "20.05.2025"],
+    ):
         events.append(row)
     people = workbook.create_sheet("Участники")
-    for row in (["Мероприятие", "Участник", "Роль", "Статус"],
-                ["Panel on AI", "José Berengueres", "Модератор", "Присутствовал"],
-                ["Lecture by the Ambassador", "Luis Francisco Martínez Montes", "Speaker", None],
-                ["Lecture by the Ambassador", "ORTA Cultural Center", "host", "attended"],
-                ["Unknown forum", "José Berengueres", "speaker", None]):
+    for row in (
+        ["Мероприятие", "Участник", "Роль", "Статус"],
+        ["Panel on AI", "José Berengueres", "Модератор", "Присутствовал"],
+        ["Lecture by the Ambassador", "Luis Francisco Martínez Montes", "Speaker", None],
+        ["Lecture by the Ambassador", "ORTA Cultural Center", "host", "attended"],
+        ["Unknown forum", "José Berengueres", "speaker", None],
+    ):
         people.append(row)
     workbook.save(path)
     result = apply_import(preview_import(read_workbook(path), "event", "Мероприятия"))
     assert result.imported == 2
     lecture = Event.get(Event.title == "Lecture by the Ambassador")
-    roles = {(p.person.full_name if p.person else p.organization.name, p.role, p.status)
-             for p in EventParticipant.select().where(EventParticipant.event == lecture)}
-    assert roles == {("Luis Francisco Martínez Montes", "speaker", "confirmed"),
-                     ("ORTA Cultural Center", "host", "attended")}
+    roles = {
+        (p.person.full_name if p.person else p.organization.name, p.role, p.status)
+        for p in EventParticipant.select().where(EventParticipant.event == lecture)
+    }
+    assert roles == {
+        ("Luis Francisco Martínez Montes", "speaker", "confirmed"),
+        ("ORTA Cultural Center", "host", "attended"),
+    }
     panel = Event.get(Event.title == "Panel on AI")
     assert EventParticipant.get(EventParticipant.event == panel).role == "moderator"
     [(row, why)] = result.rejected

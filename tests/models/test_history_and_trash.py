@@ -153,8 +153,9 @@ def test_records_trashed_together_come_back_each_with_its_own_links(istc, monkey
     """An undone import trashes its records a few hundred at a time; each is kept and comes
     back exactly as one trashed alone, whatever else the chunk holds."""
     monkeypatch.setattr(trash, "_CHUNK", 2)  # the records span several chunks
-    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "CSIC",
-                               "tags": ["Europe"]})
+    csic = ORGANIZATIONS.save(
+        {"name": "Spanish National Research Council", "short_name": "CSIC", "tags": ["Europe"]}
+    )
     nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "country": "KZ"})
     person = PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
     figure = KeyFigure.create(measure="joint publications", value=1130, organization=csic.id)
@@ -195,17 +196,19 @@ def test_undoing_an_import_leaves_out_a_record_deleted_since(database, tmp_path)
     alone = trash.move_to_trash("organization", nu)  # deleted by itself after the import
     batch = trash.move_many_to_trash("organization", [csic, nu])
     assert Organization.select().count() == 0
-    assert [item.record_id for item in TrashItem.select().where(TrashItem.batch == batch)] == [
-        csic
-    ]
+    assert [item.record_id for item in TrashItem.select().where(TrashItem.batch == batch)] == [csic]
     assert trash.restore(alone.id) == ("organization", nu)
 
 
 def test_a_restored_record_whose_id_was_taken_meanwhile_gets_a_new_one(database):
     csic = ORGANIZATIONS.save({"name": "CSIC"})
     batch = trash.move_many_to_trash("organization", [csic.id])
-    Organization.insert(id=csic.id, name="Nazarbayev University", name_key="nazarbayevuniversity",
-                        search_text="nazarbayev university").execute()
+    Organization.insert(
+        id=csic.id,
+        name="Nazarbayev University",
+        name_key="nazarbayevuniversity",
+        search_text="nazarbayev university",
+    ).execute()
     [(kind, record_id)] = trash.restore_batch(batch)
     assert kind == "organization" and record_id != csic.id
     assert Organization.get_by_id(record_id).name == "CSIC"

@@ -61,10 +61,12 @@ def test_sorting_by_country_and_descending(many):
 
 
 def test_acronyms_sort_as_they_read_whatever_their_case_and_dots(database):
-    for name, short in (("Spanish National Research Council", "C.S.I.C."),
-                        ("International Science and Technology Center", "istc"),
-                        ("Nazarbayev University", "NU"),
-                        ("Academy of Sciences", "")):
+    for name, short in (
+        ("Spanish National Research Council", "C.S.I.C."),
+        ("International Science and Technology Center", "istc"),
+        ("Nazarbayev University", "NU"),
+        ("Academy of Sciences", ""),
+    ):
         ORGANIZATIONS.save({"name": name, "short_name": short})
     rows = ORGANIZATION_LIST.rows(ListRequest(sort="short_name"), 0, 10)
     assert [row[2] for row in rows] == ["", "C.S.I.C.", "istc", "NU"]
@@ -143,16 +145,27 @@ def test_people_are_found_by_their_organization(database):
 def test_counts_and_positions_search_linked_records_as_the_rows_do(database):
     """A count or a position reads every row, and searches the organizations once by
     themselves instead of through each person: they must agree with the rows shown."""
-    istc = ORGANIZATIONS.save({"name": "International Science and Technology Center",
-                               "short_name": "ISTC", "country": "KZ"})
+    istc = ORGANIZATIONS.save(
+        {
+            "name": "International Science and Technology Center",
+            "short_name": "ISTC",
+            "country": "KZ",
+        }
+    )
     csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "country": "ES"})
     people = {}
     for number in range(30):
         organization = (istc.id, csic.id, None)[number % 3]
         name = f"Researcher {number:02d}" + (" Istcova" if number == 29 else "")
         people[name] = PEOPLE.save({"full_name": name, "organization": organization}).id
-    for words, filters in (("istc", {}), ("istc", {"country": "KZ"}), ("spanish", {}),
-                           ("istc researcher", {}), ("istcova", {}), ("nothing", {})):
+    for words, filters in (
+        ("istc", {}),
+        ("istc", {"country": "KZ"}),
+        ("spanish", {}),
+        ("istc researcher", {}),
+        ("istcova", {}),
+        ("nothing", {}),
+    ):
         request = ListRequest(search=words, filters=filters)
         rows = PERSON_LIST.rows(request, 0, 100)
         assert PERSON_LIST.count(request) == len(rows), words

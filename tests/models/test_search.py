@@ -209,9 +209,12 @@ def test_records_deleted_with_another_leave_the_index(records):
     assert ("figure", figure.id) in found("istc projects")
     ORGANIZATIONS.delete(istc)
     assert found("istc projects") == []
-    assert SearchName.select().where(
-        SearchName.record_key == search.record_key("figure", figure.id)
-    ).count() == 0
+    assert (
+        SearchName.select()
+        .where(SearchName.record_key == search.record_key("figure", figure.id))
+        .count()
+        == 0
+    )
 
 
 def test_records_added_in_bulk_are_found(records):
@@ -301,8 +304,10 @@ def test_search_names_of_schema_5_are_kept_through_the_upgrade(db_path):
         )
         connection.executemany(
             "INSERT INTO search_name (kind, record_id, name) VALUES (?, ?, ?)",
-            [(kinds[key % search.KIND_SLOTS], key // search.KIND_SLOTS, name)
-             for name, key in names],
+            [
+                (kinds[key % search.KIND_SLOTS], key // search.KIND_SLOTS, name)
+                for name, key in names
+            ],
         )
         connection.execute("UPDATE seriktes_info SET value = '5' WHERE key = 'schema_version'")
     connection.close()

@@ -66,8 +66,16 @@ def test_every_form_offers_the_tags_already_used(window, qtbot):
     """Tags are shared by every kind: one given to a partner is offered as soon as any form
     shows a record, typed or new."""
     ORGANIZATIONS.save({"name": "Spanish National Research Council", "tags": ["Europe"]})
-    for kind in ("person", "event", "delegation", "program", "agreement", "figure", "source",
-                 "organization"):
+    for kind in (
+        "person",
+        "event",
+        "delegation",
+        "program",
+        "agreement",
+        "figure",
+        "source",
+        "organization",
+    ):
         window.show_page(kind)
         page = window.pages[kind]
         page.new_record()

@@ -7,7 +7,6 @@ import pytest
 
 import main
 from models.store.database import close_database
-
 from tests.exports.export_records import ISTC_KK, column, open_book, seed
 
 

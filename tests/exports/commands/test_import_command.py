@@ -8,7 +8,6 @@ import pytest
 import main
 from models.store.database import close_database, open_database
 from models.store.records import Organization
-
 from tests.exports.import_files import xlsx
 
 

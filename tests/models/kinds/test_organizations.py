@@ -167,8 +167,9 @@ def test_an_empty_choice_date_or_link_is_kept_as_no_value(database):
     from models.kinds.programs import PROGRAMS
     from models.store.records import Agreement, Delegation, Event, KeyFigure, Program
 
-    csic = ORGANIZATIONS.save({"name": "CSIC", "kind": "", "status": "", "country": "",
-                               "parent": ""})
+    csic = ORGANIZATIONS.save(
+        {"name": "CSIC", "kind": "", "status": "", "country": "", "parent": ""}
+    )
     assert (csic.kind, csic.status, csic.country_id, csic.parent_id) == (None, None, None, None)
     event = EVENTS.save({"title": "Forum", "kind": "", "country": "", "starts_on": ""})
     assert (Event.get_by_id(event.id).kind, Event.get_by_id(event.id).starts_on) == (None, None)
@@ -176,7 +177,8 @@ def test_an_empty_choice_date_or_link_is_kept_as_no_value(database):
     assert Delegation.get_by_id(visit.id).country_id is None
     program = PROGRAMS.save({"name": "AI-Sana", "kind": "", "status": "", "lead": ""})
     assert (Program.get_by_id(program.id).kind, Program.get_by_id(program.id).lead_id) == (
-        None, None
+        None,
+        None,
     )
     memo = AGREEMENTS.save({"title": "Memorandum", "kind": "", "status": "", "signed_on": ""})
     assert Agreement.get_by_id(memo.id).kind is None

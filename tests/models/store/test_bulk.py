@@ -36,7 +36,9 @@ def test_rows_where_in_finds_each_value_across_batches(database, monkeypatch):
     ids = insert_rows(Organization, _organizations(30), returning=True)
     wanted = [name_key(f"Institute of Soil Science No. {n}") for n in (0, 3, 9, 17, 29)]
     found = rows_where_in(
-        Organization, [Organization.id, Organization.name_key], Organization.name_key,
+        Organization,
+        [Organization.id, Organization.name_key],
+        Organization.name_key,
         wanted + ["nobody"] * 10,
     )
     assert sorted(found) == sorted(zip([ids[n] for n in (0, 3, 9, 17, 29)], wanted, strict=True))

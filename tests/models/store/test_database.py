@@ -195,8 +195,13 @@ def test_schema_4_keeps_acronyms_and_websites_for_finding_twins(db_path):
     from models.store.records import Organization
 
     open_database(db_path)
-    ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "C.S.I.C.",
-                        "website": "https://www.csic.es/en"})
+    ORGANIZATIONS.save(
+        {
+            "name": "Spanish National Research Council",
+            "short_name": "C.S.I.C.",
+            "website": "https://www.csic.es/en",
+        }
+    )
     close_database()
     with sqlite3.connect(db_path) as connection:
         for column in ("short_key", "website_key"):
@@ -221,8 +226,11 @@ def test_schema_6_drops_the_indexes_of_names_as_written(db_path):
     ORGANIZATIONS.save({"name": "Spanish National Research Council", "short_name": "CSIC"})
     close_database()
     with sqlite3.connect(db_path) as connection:
-        for table, column in (("organization", "name"), ("organization", "short_name"),
-                              ("person", "full_name")):
+        for table, column in (
+            ("organization", "name"),
+            ("organization", "short_name"),
+            ("person", "full_name"),
+        ):
             connection.execute(f'CREATE INDEX "{table}_{column}" ON "{table}" ("{column}")')
         connection.execute("UPDATE seriktes_info SET value = '5' WHERE key = 'schema_version'")
     open_database(db_path)
@@ -231,8 +239,10 @@ def test_schema_6_drops_the_indexes_of_names_as_written(db_path):
     finally:
         close_database()
     with sqlite3.connect(db_path) as connection:
-        indexes = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        indexes = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
     assert not indexes & {"organization_name", "organization_short_name", "person_full_name"}
     assert {"organization_name_key", "organization_short_key", "person_name_key"} <= indexes
     assert stamped_version(db_path) == migrations.SCHEMA_VERSION
