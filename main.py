@@ -6,6 +6,13 @@ import argparse
 import importlib
 import sys
 
+from exports.commands.language import (
+    add_language_argument,
+    requested_language,
+    translate_argparse,
+)
+from models.words.translation import _, language, resolve_language, set_language
+
 # Each command lives in a module of its own with ``HELP``, ``add_arguments(parser)`` and
 # ``run(args) -> int`` (0 done, 1 refused with one plain line on stderr; argparse answers
 # usage errors with 2). The modules import what is heavy (openpyxl, Qt) inside ``run``, so
@@ -22,32 +29,47 @@ COMMANDS: dict[str, str] = {
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seriktes",
-        description="Partnership records of an international cooperation department. "
-        "Without a command, the window opens.",
+        description=_(
+            "Partnership records of an international cooperation department. "
+            "Without a command, the window opens."
+        ),
     )
     parser.add_argument(
         "--database",
         metavar="PATH",
-        help="database file to open or create, or a sqlite:/// or postgresql:// URL "
-        "(default: the last one used, else seriktes.db in your data folder)",
+        help=_(
+            "database file to open or create, or a sqlite:/// or postgresql:// URL "
+            "(default: the last one used, else seriktes.db in your data folder)"
+        ),
     )
+    add_language_argument(parser)
     if COMMANDS:
         commands = parser.add_subparsers(dest="command", metavar="COMMAND")
         for name, module_name in COMMANDS.items():
             module = importlib.import_module(module_name)
-            command = commands.add_parser(name, help=module.HELP, description=module.HELP)
+            text = _(module.HELP)
+            command = commands.add_parser(name, help=text, description=text)
             module.add_arguments(command)
+            # After the command too ("seriktes export … --language ru"), without overriding
+            # one given before it.
+            add_language_argument(command, default=argparse.SUPPRESS)
             command.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # Chosen before the parser is built, so that its help is in that language.
+    set_language(resolve_language(requested_language(argv)))
+    translate_argparse()
+    args = parser().parse_args(argv)
+    if args.language:
+        set_language(args.language)
     if getattr(args, "run", None) is not None:
         return args.run(args)
     from ui.app import run
 
-    return run(args.database)
+    return run(args.database, language())
 
 
 if __name__ == "__main__":

@@ -40,11 +40,11 @@ class Column:
     shown: bool = True  # shown until the user chooses otherwise
     width: int = 160  # characters a reader needs, in pixels at the default font
 
-    def display(self, value: Any, language: str = "en") -> str:
+    def display(self, value: Any) -> str:
         if value is None:
             return ""
         if self.choices is not None:
-            return self.choices.label(value, language)
+            return self.choices.label(value)
         if isinstance(value, dt.datetime):
             return value.strftime("%d.%m.%Y %H:%M")
         if isinstance(value, dt.date):
@@ -284,7 +284,7 @@ def filter_options(record_list: RecordList, spec: Filter) -> list[tuple[str, str
     """The values a filter offers, as (value, label): the choices of a kind or status, and
     only the countries and tags the records of the list actually use."""
     if spec.kind == "choice" and spec.choices is not None:
-        return [(choice.code, choice.en) for choice in spec.choices]
+        return [(choice.code, choice.label()) for choice in spec.choices]
     if spec.kind == "year":
         low, high = (
             record_list.model.select(fn.MIN(spec.expression), fn.MAX(spec.expression))

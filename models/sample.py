@@ -19,6 +19,7 @@ from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.store.appdirs import data_dir
 from models.store.base import db
 from models.store.records import RECORD_KINDS
+from models.words.translation import _
 
 SAMPLE_DATABASE_NAME = "seriktes-sample.db"
 
@@ -216,8 +217,10 @@ def create_sample_database(target: str | Path) -> dict[str, int]:
     try:
         if not database_is_empty():
             raise SampleNotEmpty(
-                f"{target} already holds records. Sample records go only into a new, empty "
-                "database; nothing was changed."
+                _(
+                    "{database} already holds records. Sample records go only into a new, "
+                    "empty database; nothing was changed."
+                ).format(database=target)
             )
         return load_sample_records()
     finally:

@@ -1,8 +1,10 @@
-"""Icons, the desktop entry and other files the app ships with."""
+"""Icons, translations, the desktop entry and other files the app ships with."""
 
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# One gettext catalog per language (kk.po, ru.po, compiled to .mo), for the core and the window.
+TRANSLATIONS = HERE / "translations"
 
 
 def icon_path(name: str) -> str:

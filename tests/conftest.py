@@ -12,6 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from models.store.database import close_database, open_database  # noqa: E402
+from models.words.translation import set_language  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -22,14 +23,18 @@ def private_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # The tests read English, whatever the language of the machine they run on.
+    monkeypatch.setenv("LANGUAGE", "en")
     return home
 
 
 @pytest.fixture(autouse=True)
 def restore_process_state():
-    """Starting the app installs a crash hook and a log file; each test starts without."""
+    """Starting the app installs a crash hook, a log file and a language; each test starts
+    without."""
     hook, handlers = sys.excepthook, list(logging.getLogger().handlers)
     yield
+    set_language("en")
     sys.excepthook = hook
     root = logging.getLogger()
     for handler in root.handlers[:]:

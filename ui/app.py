@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.store.appdirs import default_database_path, setup_logging
+from models.words.translation import resolve_language
 from resources import icon_path
 from ui import crash
 from ui.dashboard import install_dashboard
@@ -17,6 +18,7 @@ from ui.export_action import install_export
 from ui.main_window import MainWindow
 from ui.search_box import install_search
 from ui.settings import LAST_DATABASE, AppSettings
+from ui.translator import install_language
 from ui.welcome import first_start, install_sample_actions, is_first_start
 
 log = logging.getLogger("seriktes")
@@ -66,9 +68,12 @@ def exec_application(app: QApplication) -> int:
     return app.exec()
 
 
-def run(database: str | None) -> int:
+def run(database: str | None, language: str | None = None) -> int:
+    """Open the window on ``database`` in ``language`` (by default the user's choice, else the
+    system's)."""
     log_path = setup_logging()
     app = application()
+    install_language(app, language or resolve_language())
     crash.install(str(log_path))
     log.info("Seriktes starting")
     window = build_window(database)

@@ -1,7 +1,8 @@
 """Every setting the window keeps, declared once with its type and default.
 
 Preferences are what a user chooses; state is what the window remembers for them (size,
-columns, the last database).
+columns, the last database). A preference the commands read too (the language) is kept in the
+Qt-free preferences file of ``models/store/preferences.py`` instead of QSettings.
 """
 
 from __future__ import annotations
@@ -11,13 +12,22 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from models.store.preferences import read_preference, write_preference
+from models.words.translation import LANGUAGE_PREFERENCE
+
 
 @dataclass(frozen=True)
 class Setting:
     key: str
     type: type
     default: Any
+    # Kept in the preferences file the commands read, not in QSettings.
+    shared: bool = False
 
+
+# The language of the interface ("kk", "ru" or "en"); empty until the user chooses one, and
+# then the system's language is used.
+LANGUAGE = Setting(LANGUAGE_PREFERENCE, str, "", shared=True)
 
 LAST_DATABASE = Setting("state/last_database", str, "")
 RECENT_DATABASES = Setting("state/recent_databases", list, [])
@@ -47,6 +57,9 @@ class AppSettings:
             self._store = QSettings(path, QSettings.Format.IniFormat)
 
     def get(self, setting: Setting) -> Any:
+        if setting.shared:
+            value = read_preference(setting.key, setting.default)
+            return value if isinstance(value, setting.type) else setting.default
         value = self._store.value(setting.key, setting.default)
         if setting.type is list:
             if value in (None, ""):
@@ -57,6 +70,9 @@ class AppSettings:
         return setting.type(value) if value is not None else setting.default
 
     def set(self, setting: Setting, value: Any) -> None:
+        if setting.shared:
+            write_preference(setting.key, value)
+            return
         self._store.setValue(setting.key, value)
 
     def sync(self) -> None:

@@ -23,7 +23,8 @@ def run(args: argparse.Namespace) -> int:
     from models.errors import SeriktesError
     from models.sample import create_sample_database
     from models.store.records import RECORD_KINDS
-    from models.words.labels import kind_label
+    from models.words.labels import count_text
+    from models.words.translation import _
 
     try:
         counts = create_sample_database(args.database)
@@ -31,9 +32,11 @@ def run(args: argparse.Namespace) -> int:
         print(" ".join(str(error).split()), file=sys.stderr)
         return 1
     made = ", ".join(
-        f"{counts[kind]} {kind_label(model, counts[kind])}"
-        for kind, model in RECORD_KINDS.items()
-        if counts.get(kind)
+        count_text(model, counts[kind]) for kind, model in RECORD_KINDS.items() if counts.get(kind)
     )
-    print(f"{args.database}: sample records created ({made}).")
+    print(
+        _("{database}: sample records created ({counts}).").format(
+            database=args.database, counts=made
+        )
+    )
     return 0

@@ -15,6 +15,10 @@ def data_dir() -> Path:
     return Path(_DIRS.user_data_dir)
 
 
+def config_dir() -> Path:
+    return Path(_DIRS.user_config_dir)
+
+
 def log_dir() -> Path:
     return Path(_DIRS.user_log_dir)
 

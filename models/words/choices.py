@@ -1,25 +1,40 @@
-"""The fixed lists a record chooses from (kinds, statuses, roles), with their labels in the
-three working languages. The database stores the code; the window shows the label."""
+"""The fixed lists a record chooses from (kinds, statuses, roles). The database stores the
+code; the window and the exports show the label in the current language, from the catalogs,
+which hold every label's Kazakh and Russian. An import recognizes a label in any of the three
+languages.
+
+Each label has a context ("organization status", "program status") for the translators:
+"Active" is «Активный» for a partner but «Действует» for a program.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from models.words.catalogs import CATALOG_LANGUAGES, load_catalog
 from models.words.text import fold
-
-LANGUAGES = ("en", "ru", "kk")
+from models.words.translation import LANGUAGES, pgettext
 
 
 @dataclass(frozen=True)
 class Choice:
     code: str
+    context: str
+    # The label in English, which is also the message the catalogs translate.
     en: str
-    ru: str
-    kk: str
 
-    def label(self, language: str = "en") -> str:
-        return getattr(self, language, self.en) if language in LANGUAGES else self.en
+    def label(self, language: str | None = None) -> str:
+        """The label in the current language, or in ``language`` ("kk", "ru", "en")."""
+        if language is None:
+            return pgettext(self.context, self.en)
+        if language in CATALOG_LANGUAGES:
+            return load_catalog(language).pgettext(self.context, self.en)
+        return self.en
+
+    def labels(self) -> set[str]:
+        """The label in each of the three languages."""
+        return {self.label(code) for code in LANGUAGES}
 
 
 class ChoiceSet:
@@ -28,16 +43,7 @@ class ChoiceSet:
     def __init__(self, *choices: Choice) -> None:
         self._choices = choices
         self._by_code = {choice.code: choice for choice in choices}
-        self._by_text: dict[str, str] = {}
-        for choice in choices:
-            for text in (
-                choice.code,
-                choice.code.replace("_", " "),
-                choice.en,
-                choice.ru,
-                choice.kk,
-            ):
-                self._by_text.setdefault(fold(text), choice.code)
+        self._by_text: dict[str, str] | None = None
 
     def __iter__(self) -> Iterator[Choice]:
         return iter(self._choices)
@@ -49,12 +55,20 @@ class ChoiceSet:
     def codes(self) -> tuple[str, ...]:
         return tuple(self._by_code)
 
-    def label(self, code: str | None, language: str = "en") -> str:
+    def label(self, code: str | None, language: str | None = None) -> str:
+        """The label of ``code`` in the current language (or in ``language``); an unknown code
+        as it is."""
         choice = self._by_code.get(code or "")
         return choice.label(language) if choice else (code or "")
 
     def find(self, text: str | None) -> str | None:
         """The code for a code or label typed in any language, or None."""
+        if self._by_text is None:
+            # Read from the catalogs on first use, not when the module is imported.
+            self._by_text = {}
+            for choice in self._choices:
+                for known in (choice.code, choice.code.replace("_", " "), *choice.labels()):
+                    self._by_text.setdefault(fold(known), choice.code)
         return self._by_text.get(fold(text))
 
     def sql_check(self, column: str, nullable: bool = True) -> str:
@@ -65,145 +79,105 @@ class ChoiceSet:
 
 
 ORGANIZATION_KINDS = ChoiceSet(
-    Choice("university", "University", "Университет", "Университет"),
-    Choice("research", "Research organization", "Научная организация", "Ғылыми ұйым"),
-    Choice(
-        "international",
-        "International organization",
-        "Международная организация",
-        "Халықаралық ұйым",
-    ),
-    Choice("government", "Government body", "Государственный орган", "Мемлекеттік орган"),
-    Choice(
-        "diplomatic",
-        "Diplomatic mission",
-        "Дипломатическое представительство",
-        "Дипломатиялық өкілдік",
-    ),
-    Choice("company", "Company", "Компания", "Компания"),
-    Choice("foundation", "Foundation", "Фонд", "Қор"),
-    Choice("other", "Other", "Другое", "Басқа"),
+    Choice("university", "organization kind", "University"),
+    Choice("research", "organization kind", "Research organization"),
+    Choice("international", "organization kind", "International organization"),
+    Choice("government", "organization kind", "Government body"),
+    Choice("diplomatic", "organization kind", "Diplomatic mission"),
+    Choice("company", "organization kind", "Company"),
+    Choice("foundation", "organization kind", "Foundation"),
+    Choice("other", "organization kind", "Other"),
 )
 
 ORGANIZATION_STATUSES = ChoiceSet(
-    Choice("prospective", "Prospective", "Перспективный", "Әлеуетті"),
-    Choice("active", "Active", "Активный", "Белсенді"),
-    Choice("dormant", "Dormant", "Неактивный", "Белсенді емес"),
-    Choice("ended", "Ended", "Завершено", "Аяқталған"),
+    Choice("prospective", "organization status", "Prospective"),
+    Choice("active", "organization status", "Active"),
+    Choice("dormant", "organization status", "Dormant"),
+    Choice("ended", "organization status", "Ended"),
 )
 
 EVENT_KINDS = ChoiceSet(
-    Choice("forum", "Forum", "Форум", "Форум"),
-    Choice("conference", "Conference", "Конференция", "Конференция"),
-    Choice("lecture", "Lecture", "Лекция", "Дәріс"),
-    Choice("panel", "Panel discussion", "Панельная дискуссия", "Панельдік талқылау"),
-    Choice("meeting", "Meeting", "Встреча", "Кездесу"),
-    Choice("workshop", "Workshop", "Семинар", "Семинар"),
-    Choice("signing", "Signing ceremony", "Церемония подписания", "Қол қою рәсімі"),
-    Choice("council", "Council meeting", "Заседание совета", "Кеңес отырысы"),
+    Choice("forum", "event kind", "Forum"),
+    Choice("conference", "event kind", "Conference"),
+    Choice("lecture", "event kind", "Lecture"),
+    Choice("panel", "event kind", "Panel discussion"),
+    Choice("meeting", "event kind", "Meeting"),
+    Choice("workshop", "event kind", "Workshop"),
+    Choice("signing", "event kind", "Signing ceremony"),
+    Choice("council", "event kind", "Council meeting"),
 )
 
 PARTICIPANT_ROLES = ChoiceSet(
-    Choice("speaker", "Speaker", "Спикер", "Баяндамашы"),
-    Choice("moderator", "Moderator", "Модератор", "Модератор"),
-    Choice("panelist", "Panelist", "Участник панели", "Панел қатысушысы"),
-    Choice("host", "Host", "Принимающая сторона", "Қабылдаушы тарап"),
-    Choice("organizer", "Organizer", "Организатор", "Ұйымдастырушы"),
-    Choice("attendee", "Attendee", "Участник", "Қатысушы"),
+    Choice("speaker", "participant role", "Speaker"),
+    Choice("moderator", "participant role", "Moderator"),
+    Choice("panelist", "participant role", "Panelist"),
+    Choice("host", "participant role", "Host"),
+    Choice("organizer", "participant role", "Organizer"),
+    Choice("attendee", "participant role", "Attendee"),
 )
 
 PARTICIPANT_STATUSES = ChoiceSet(
-    Choice("invited", "Invited", "Приглашён", "Шақырылған"),
-    Choice("confirmed", "Confirmed", "Подтвердил", "Растады"),
-    Choice("attended", "Attended", "Присутствовал", "Қатысты"),
-    Choice("declined", "Declined", "Отказался", "Бас тартты"),
+    Choice("invited", "participant status", "Invited"),
+    Choice("confirmed", "participant status", "Confirmed"),
+    Choice("attended", "participant status", "Attended"),
+    Choice("declined", "participant status", "Declined"),
 )
 
 DELEGATION_DIRECTIONS = ChoiceSet(
-    Choice("incoming", "Incoming", "Входящая", "Келген"),
-    Choice("outgoing", "Outgoing", "Исходящая", "Шыққан"),
+    Choice("incoming", "delegation direction", "Incoming"),
+    Choice("outgoing", "delegation direction", "Outgoing"),
 )
 
 DELEGATION_SIDES = ChoiceSet(
-    Choice("member", "Member", "Член делегации", "Делегация мүшесі"),
-    Choice("counterpart", "Counterpart met", "Принимающая сторона", "Кездескен тарап"),
+    Choice("member", "delegation side", "Member"),
+    Choice("counterpart", "delegation side", "Counterpart met"),
 )
 
 PROGRAM_KINDS = ChoiceSet(
-    Choice("national", "National program", "Национальная программа", "Ұлттық бағдарлама"),
-    Choice(
-        "joint_research",
-        "Joint research project",
-        "Совместный исследовательский проект",
-        "Бірлескен зерттеу жобасы",
-    ),
-    Choice(
-        "international",
-        "International program",
-        "Международная программа",
-        "Халықаралық бағдарлама",
-    ),
-    Choice(
-        "joint_lab",
-        "Joint laboratory or centre",
-        "Совместная лаборатория или центр",
-        "Бірлескен зертхана немесе орталық",
-    ),
-    Choice("branch_campus", "Branch campus", "Филиал университета", "Университет филиалы"),
-    Choice("alliance", "Alliance or network", "Альянс или сеть", "Альянс немесе желі"),
-    Choice("mobility", "Mobility", "Академическая мобильность", "Академиялық ұтқырлық"),
+    Choice("national", "program kind", "National program"),
+    Choice("joint_research", "program kind", "Joint research project"),
+    Choice("international", "program kind", "International program"),
+    Choice("joint_lab", "program kind", "Joint laboratory or centre"),
+    Choice("branch_campus", "program kind", "Branch campus"),
+    Choice("alliance", "program kind", "Alliance or network"),
+    Choice("mobility", "program kind", "Mobility"),
 )
 
 PROGRAM_STATUSES = ChoiceSet(
-    Choice("proposed", "Proposed", "Предложена", "Ұсынылған"),
-    Choice("planned", "Planned", "Запланирована", "Жоспарланған"),
-    Choice("active", "Active", "Действует", "Жүзеге асырылуда"),
-    Choice("completed", "Completed", "Завершена", "Аяқталған"),
-    Choice("suspended", "Suspended", "Приостановлена", "Тоқтатылған"),
+    Choice("proposed", "program status", "Proposed"),
+    Choice("planned", "program status", "Planned"),
+    Choice("active", "program status", "Active"),
+    Choice("completed", "program status", "Completed"),
+    Choice("suspended", "program status", "Suspended"),
 )
 
 PARTNER_ROLES = ChoiceSet(
-    Choice("lead", "Lead", "Ведущая организация", "Жетекші ұйым"),
-    Choice("partner", "Partner", "Партнёр", "Серіктес"),
-    Choice("funder", "Funder", "Финансирующая сторона", "Қаржыландырушы"),
-    Choice("platform", "Platform", "Платформа", "Платформа"),
+    Choice("lead", "program partner role", "Lead"),
+    Choice("partner", "program partner role", "Partner"),
+    Choice("funder", "program partner role", "Funder"),
+    Choice("platform", "program partner role", "Platform"),
 )
 
 AGREEMENT_KINDS = ChoiceSet(
-    Choice(
-        "mou",
-        "Memorandum of understanding",
-        "Меморандум о взаимопонимании",
-        "Өзара түсіністік туралы меморандум",
-    ),
-    Choice(
-        "strategic",
-        "Strategic partnership agreement",
-        "Соглашение о стратегическом партнёрстве",
-        "Стратегиялық серіктестік туралы келісім",
-    ),
-    Choice(
-        "cooperation",
-        "Cooperation agreement",
-        "Соглашение о сотрудничестве",
-        "Ынтымақтастық туралы келісім",
-    ),
-    Choice("contract", "Contract or grant", "Договор или грант", "Шарт немесе грант"),
-    Choice("letter_of_intent", "Letter of intent", "Письмо о намерениях", "Ниет хат"),
+    Choice("mou", "agreement kind", "Memorandum of understanding"),
+    Choice("strategic", "agreement kind", "Strategic partnership agreement"),
+    Choice("cooperation", "agreement kind", "Cooperation agreement"),
+    Choice("contract", "agreement kind", "Contract or grant"),
+    Choice("letter_of_intent", "agreement kind", "Letter of intent"),
 )
 
 # Statuses a user sets by hand; "in force" and "expired" follow from the dates.
 AGREEMENT_STATUSES = ChoiceSet(
-    Choice("draft", "Draft", "Проект", "Жоба"),
-    Choice("negotiating", "Negotiating", "На согласовании", "Келіссөз жүріп жатыр"),
-    Choice("in_force", "In force", "Действует", "Күшінде"),
-    Choice("expired", "Expired", "Истёк", "Мерзімі өткен"),
-    Choice("terminated", "Terminated", "Расторгнуто", "Бұзылған"),
+    Choice("draft", "agreement status", "Draft"),
+    Choice("negotiating", "agreement status", "Negotiating"),
+    Choice("in_force", "agreement status", "In force"),
+    Choice("expired", "agreement status", "Expired"),
+    Choice("terminated", "agreement status", "Terminated"),
 )
 
 FIGURE_QUALIFIERS = ChoiceSet(
-    Choice("exact", "Exactly", "Ровно", "Дәл"),
-    Choice("about", "About", "Около", "Шамамен"),
-    Choice("more_than", "More than", "Более", "Астам"),
-    Choice("less_than", "Less than", "Менее", "Кем"),
+    Choice("exact", "key figure qualifier", "Exactly"),
+    Choice("about", "key figure qualifier", "About"),
+    Choice("more_than", "key figure qualifier", "More than"),
+    Choice("less_than", "key figure qualifier", "Less than"),
 )

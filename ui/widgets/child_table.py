@@ -285,7 +285,7 @@ class ChildTable(QWidget):
                     self.tr("Any {what}").format(what=self.tr(column.label).lower()), None
                 )
                 for choice in column.choices or ():
-                    combo.addItem(self.tr(choice.en), choice.code)
+                    combo.addItem(choice.label(), choice.code)
                 combo.currentIndexChanged.connect(
                     lambda _i, k=key, c=combo: self.proxy.set_wanted(k, c.currentData())
                 )

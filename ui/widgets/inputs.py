@@ -68,7 +68,7 @@ class ChoiceInput(QComboBox):
         super().__init__(parent)
         self.addItem(empty_label, None)
         for choice in choices:
-            self.addItem(self.tr(choice.en), choice.code)
+            self.addItem(choice.label(), choice.code)
         self.currentIndexChanged.connect(self.edited)
 
     def value(self) -> str | None:
