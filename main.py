@@ -44,7 +44,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(sys.argv[1:] if argv is None else argv)
     if getattr(args, "run", None) is not None:
-        return args.run(args)
+        from exports.commands.opening import run_command
+
+        return run_command(args)
     from ui.app import run
 
     return run(args.database)
