@@ -57,6 +57,9 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     if is_first_start(settings, database):
         first_start(window)
         return window
+    # On screen before the database opens: what it shows first is read while it opens, so a
+    # damaged database is met there, with the window to offer a backup or another database.
+    window.show()
     target, create = first_database(settings, database)
     window.open_database(target, create=create)
     return window

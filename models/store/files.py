@@ -5,6 +5,7 @@ it means for the person who asked (damaged, locked by another program, read-only
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -105,6 +106,7 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
+_QT_OVERRIDE = re.compile(r"^Error calling Python override of [\w:]+\(\): ")
 # Words of SQLite's errors (and the operating system's) by what they mean for the user.
 _LOCKED = ("database is locked", "database table is locked", "busy")
 _READ_ONLY = ("readonly", "read-only", "read only")
@@ -124,7 +126,9 @@ def opening_error(name: str, error: BaseException) -> DatabaseOpenError:
     a damaged database is offered to be replaced by a backup."""
     if isinstance(error, DatabaseOpenError):
         return error
-    text = str(error).lower()
+    # A read that failed in a widget's paint or show event comes wrapped in Qt's words.
+    message = _QT_OVERRIDE.sub("", str(error)).rstrip(".")
+    text = message.lower()
     if getattr(error, "errno", None) == 28 or "disk is full" in text:
         return DatabaseOpenError(
             _(
@@ -151,8 +155,6 @@ def opening_error(name: str, error: BaseException) -> DatabaseOpenError:
             _(
                 "{name} is damaged and cannot be opened ({error}). Restore it from a backup, "
                 "or open another database."
-            ).format(name=name, error=error)
+            ).format(name=name, error=message)
         )
-    return DatabaseOpenError(
-        _("Cannot open {name}: {error}.").format(name=name, error=str(error).rstrip("."))
-    )
+    return DatabaseOpenError(_("Cannot open {name}: {error}.").format(name=name, error=message))
