@@ -6,7 +6,7 @@ window reads names from SQL and pycountry is only imported when a database is ma
 
 from __future__ import annotations
 
-from models.errors import Problem
+from models.errors import Problem, SearchRefused
 from models.listing import all_of, contains_word, search_terms
 from models.store.base import db
 from models.store.records import Country
@@ -121,7 +121,11 @@ def resolve_country(text: str | None) -> str | None:
     code = Country.get_or_none(Country.code == text.strip().upper())
     if code:
         return code.code
-    for country in find_countries(text, limit=50):
+    try:
+        found = find_countries(text, limit=50)
+    except SearchRefused:  # no country is called by a page of text
+        return None
+    for country in found:
         if folded in country.search_text.split(" | "):
             return country.code
     return None
