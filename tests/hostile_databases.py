@@ -88,19 +88,37 @@ def wiped_schema(path: Path) -> Path:
     return path
 
 
+# Another program: takes the database's write lock, says so, and holds it until told.
+_HOLDER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA journal_mode = " + sys.argv[2])
+connection.execute("BEGIN EXCLUSIVE")
+connection.execute("UPDATE seriktes_info SET value = value WHERE key = 'application'")
+print("held", flush=True)
+sys.stdin.read()
+connection.execute("ROLLBACK")
+"""
+
+
 @contextmanager
-def held_by_another_writer(path: Path, journal: str = "wal") -> Iterator[sqlite3.Connection]:
+def held_by_another_writer(path: Path, journal: str = "wal") -> Iterator[None]:
     """Another program writing the database and holding it (``BEGIN EXCLUSIVE``) until the
-    block ends. With a rollback journal (``journal="delete"``) it keeps readers out too."""
-    connection = sqlite3.connect(path, isolation_level=None)
+    block ends. With a rollback journal (``journal="delete"``) it keeps readers out too. It
+    is a process of its own: SQLite's locks belong to a process, and this one letting go of
+    any handle on the file (reading its bytes) would drop them."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path), journal],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        connection.execute(f"PRAGMA journal_mode = {journal}")
-        connection.execute("BEGIN EXCLUSIVE")
-        connection.execute("UPDATE seriktes_info SET value = value WHERE key = 'application'")
-        yield connection
-        connection.execute("ROLLBACK")
+        assert holder.stdout.readline().strip() == "held"
+        yield
     finally:
-        connection.close()
+        holder.stdin.close()
+        holder.wait(timeout=30)
 
 
 def can_drop_root_bypass() -> bool:

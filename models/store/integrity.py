@@ -159,7 +159,7 @@ def check_database(path: str | Path) -> list[str]:
     if not path.exists():
         return [_("{path} does not exist.").format(path=shown_name(path))]
     try:
-        if not inspect_database_file(path):
+        if not quick_check(path):
             return [_("{name} holds no Seriktes database.").format(name=shown_name(path.name))]
         connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout() / 1000)
     except DatabaseOpenError as error:
