@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.store.appdirs import default_database_path, setup_logging
+from models.store.files import shown_name
 from resources import icon_path
 from ui import crash
 from ui.dashboard import install_dashboard
@@ -23,7 +24,10 @@ log = logging.getLogger("seriktes")
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    # Qt takes its own options from the command line; an argument that is not text (a file
+    # name in bytes that are not UTF-8) crashes it, so it is given them as text.
+    arguments = [shown_name(argument) for argument in sys.argv]
+    app = QApplication.instance() or QApplication(arguments)
     app.setApplicationName("Seriktes")
     app.setOrganizationName("Seriktes")
     app.setApplicationDisplayName("Seriktes")

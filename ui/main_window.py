@@ -27,7 +27,7 @@ from models.errors import DamagedDatabase, DatabaseReadOnly, SeriktesError
 from models.store.appdirs import data_dir, log_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
-from models.store.files import opening_error
+from models.store.files import check_target, opening_error
 from models.store.integrity import quick_check
 from resources import icon_path
 from ui import dialogs
@@ -420,6 +420,11 @@ class MainWindow(QMainWindow):
         return True
 
     def _open(self, target: str, create: bool, read_only_why: str = "") -> Database | None:
+        try:
+            check_target(target)  # a name that is not text must not reach Qt
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            return None
         path = sqlite_path(target)
         read_only, reason = bool(read_only_why), read_only_why
         if path is not None and path.exists() and not can_write(path):

@@ -176,3 +176,42 @@ def test_a_database_another_program_holds_is_refused_plainly_not_called_damaged(
             "has finished. Nothing was changed."
         )
         assert digest(path) == before
+
+
+# Seriktes started as ``seriktes --database NAME``, each question it asks printed instead of
+# shown, and its event loop left at once.
+START = """
+import sys
+import main
+from ui import app, dialogs
+
+dialogs.launch = lambda box: print(box.windowTitle(), "|", box.text()) or 0
+app.exec_application = lambda application: 0
+sys.exit(main.main())
+"""
+
+
+def test_a_database_name_that_is_not_text_is_refused_by_the_window_not_crashed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.hostile_databases import ROOT
+
+    name = os.fsencode(tmp_path) + b"/records-\xff.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    started = subprocess.run(
+        [sys.executable, "-c", START, "--database", name],
+        capture_output=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr  # it was a crash of Qt's before
+    assert started.stdout.decode().strip() == (
+        f"Cannot open the database | The name {tmp_path}/records-\\xff.db is not valid text "
+        "(it has bytes that are not UTF-8). Rename the file or its folder, then open it "
+        "again; nothing was changed."
+    )
+    assert not os.path.exists(name)  # nothing was made under that name
