@@ -122,7 +122,7 @@ def test_every_list_searches_any_text_or_refuses_it_plainly(sample, text):
 @examples
 @given(text=typed)
 def test_search_everywhere_searches_any_text_or_refuses_it_plainly(sample, text):
-    for index in (search.Fts5Index(), search.LikeIndex()):
+    for index in (search.search_index(), search.LikeIndex()):  # FTS5 on SQLite
         hits = answered_or_refused(lambda i=index: i.find(text, 20))
         if hits is None:
             assert answered_or_refused(lambda: search_terms(text)) is None
@@ -153,7 +153,7 @@ def test_syntax_typed_around_a_name_is_looked_for_never_obeyed(sample, noise):
     and wildcards are typed around them: they are text to it, never commands."""
     istc = Organization.get(Organization.short_name == "ISTC")
     text = " ".join(["International", *noise, "Science", *noise])
-    for index in (search.Fts5Index(), search.LikeIndex()):
+    for index in (search.search_index(), search.LikeIndex()):  # FTS5 on SQLite
         hits = timed(lambda i=index: i.find(text, 20))
         assert ("organization", istc.id) in {(hit.kind, hit.id) for hit in hits}
 
