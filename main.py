@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.language:
         set_language(args.language)
     if getattr(args, "run", None) is not None:
-        return args.run(args)
+        from exports.commands.opening import run_command
+
+        return run_command(args)
     from ui.app import run
 
     return run(args.database, language())

@@ -16,7 +16,7 @@ from peewee import Field, Model, Node
 from models import history, search
 from models.errors import Problem, SeriktesError, ValidationFailed
 from models.kinds.registry import editor_of
-from models.listing import contains_word
+from models.listing import all_of, contains_word, search_terms
 from models.store.base import RecordModel, db
 from models.store.bulk import insert_rows
 from models.store.records import (
@@ -399,9 +399,10 @@ def find_records(
     """Records of one kind found by what was typed, for pickers: every word must occur in
     their names; a record whose names start with the text comes first."""
     query = model.select()
-    for word in search_words(text):
-        query = query.where(contains_word(model.search_text, word))
+    terms = search_terms(text)
+    if terms:
+        query = query.where(all_of([contains_word(model.search_text, word) for word in terms]))
     if exclude is not None:
         query = query.where(model.id != exclude)
-    starts = model.search_text.startswith(fold(text))
+    starts = model.search_text.startswith(" ".join(search_words(text)))
     return list(query.order_by(starts.desc(), order or model.id.desc()).limit(limit))

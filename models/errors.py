@@ -29,6 +29,19 @@ class MigrationFailed(DatabaseOpenError):
     pass
 
 
+class DatabaseLocked(DatabaseOpenError):
+    """Another program holds the database past the time Seriktes waits for it."""
+
+
+class DatabaseReadOnly(DatabaseOpenError):
+    """The file or its folder cannot be written: the database is sound, and is never taken
+    for a damaged one."""
+
+
+class SearchRefused(SeriktesError):
+    """What was typed to search for cannot be looked for (too many words, too long)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """What is wrong with one field of a form, said so the user can fix it."""

@@ -17,17 +17,60 @@ from typing import Any
 
 from peewee import JOIN, SQL, Field, ForeignKeyField, Node, NodeList, Select, fn
 
+from models.errors import SearchRefused
 from models.store.base import RecordModel
 from models.store.records import Country, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.numbers import format_number
 from models.words.text import like_pattern, search_words
+from models.words.translation import _
+
+# A search is refused past these: more words than anyone types to find a record, or a text
+# longer than any name (a page pasted by mistake), which SQL could not be asked in one query.
+MAX_SEARCH_WORDS = 50
+MAX_SEARCH_LENGTH = 1000
 
 
 def contains_word(text_field: Node, word: str) -> Node:
     """``text_field`` contains ``word`` (both folded), with LIKE's wildcards taken literally.
     Written as plain LIKE because peewee turns its own LIKE into GLOB on SQLite."""
     return NodeList((text_field, SQL("LIKE"), like_pattern(word), SQL("ESCAPE '\\'")))
+
+
+def search_terms(text: str | None) -> list[str]:
+    """The folded words a record must each contain to be found, each once; a word inside
+    another is left out, as a record holding "istc" holds "is". Raises ``SearchRefused`` for
+    more than 1,000 characters or 50 different words to look for."""
+    terms: list[str] = []
+    length = -1
+    # Longest first, so a word inside another meets it; each check stops the moment a
+    # limit is passed, so a page of text costs no more than its first 51 words.
+    for word in sorted(set(search_words(text)), key=len, reverse=True):
+        if any(word in longer for longer in terms):
+            continue
+        terms.append(word)
+        length += len(word) + 1
+        if length > MAX_SEARCH_LENGTH:
+            raise SearchRefused(
+                _("This search is too long: type at most {limit} characters to look for.").format(
+                    limit=MAX_SEARCH_LENGTH
+                )
+            )
+        if len(terms) > MAX_SEARCH_WORDS:
+            raise SearchRefused(
+                _(
+                    "This search has too many different words: type at most {limit} to look for."
+                ).format(limit=MAX_SEARCH_WORDS)
+            )
+    return terms
+
+
+def all_of(conditions: Sequence[Node]) -> Node:
+    """Every condition, joined flat: peewee nests each ``AND`` in parentheses of its own,
+    and SQLite's parser stops at about 100 of them (a search of 80 words)."""
+    if len(conditions) == 1:
+        return conditions[0]
+    return NodeList(conditions, glue=" AND ", parens=True)
 
 
 @dataclass(frozen=True)
@@ -117,7 +160,8 @@ class RecordList:
         linked records once instead and keeps the rows pointing to those found: through the
         joins, counting 200,000 people read an organization once per person (0.4 s)."""
         model = self.model
-        for word in search_words(request.search):
+        every_word = []
+        for word in search_terms(request.search):
             matches = [contains_word(model.search_text, word)]
             for link, text in self.search_links:
                 if every_row:
@@ -136,7 +180,9 @@ class RecordList:
                     .where(contains_word(target.search_text, word))
                 )
                 matches.append(model.id.in_(linked))
-            query = query.where(reduce(operator.or_, matches))
+            every_word.append(reduce(operator.or_, matches))
+        if every_word:
+            query = query.where(all_of(every_word))
         for spec in self.filters:
             value = request.filters.get(spec.key)
             if not value:

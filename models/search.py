@@ -39,7 +39,7 @@ from peewee import (
 )
 
 from models.kinds.registry import editor_for
-from models.listing import contains_word
+from models.listing import all_of, contains_word, search_terms
 from models.store.base import BaseModel, RecordModel, db
 from models.store.bulk import insert_rows
 from models.store.records import RECORD_KINDS, Country, Organization, Person
@@ -334,6 +334,7 @@ class SearchIndex:
     they find records whose words start with the words typed (``_word_matches``)."""
 
     def find(self, text: str, limit: int = 20) -> list[Hit]:
+        search_terms(text)  # refuses, as a list search would, what cannot be looked for
         words = search_words(text)
         if not words or limit <= 0:
             return []
@@ -430,15 +431,15 @@ class LikeIndex(SearchIndex):
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
         # Split as FTS5 splits them, so both find the same: "istc*" is "istc", and
         # "k.angelieva@istc.int" four words.
-        tokens = [token for word in words for token in _TOKEN.findall(word)]
+        tokens = search_terms(" ".join(_TOKEN.findall(" ".join(words))))
         if not tokens:
             return
         candidates = []
         for kind, model in RECORD_KINDS.items():
             fields = [model._meta.fields[name] for name in NAME_FIELDS[kind]]
-            query = model.select(model.id, *fields)
-            for token in tokens:
-                query = query.where(contains_word(model.search_text, token))
+            query = model.select(model.id, *fields).where(
+                all_of([contains_word(model.search_text, token) for token in tokens])
+            )
             for row in query.order_by(model.id.desc()).limit(wanted).namedtuples():
                 names = " ".join(record_names(kind, row))
                 rank = NAME_WORDS if _word_starts(words, names) else ANY_WORDS

@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from models.store.appdirs import default_database_path, setup_logging
+from models.store.files import shown_name
 from models.words.translation import resolve_language
 from resources import icon_path
 from ui import crash
@@ -25,7 +26,10 @@ log = logging.getLogger("seriktes")
 
 
 def application() -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv)
+    # Qt takes its own options from the command line; an argument that is not text (a file
+    # name in bytes that are not UTF-8) crashes it, so it is given them as text.
+    arguments = [shown_name(argument) for argument in sys.argv]
+    app = QApplication.instance() or QApplication(arguments)
     app.setApplicationName("Seriktes")
     app.setOrganizationName("Seriktes")
     app.setApplicationDisplayName("Seriktes")
@@ -59,6 +63,9 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     if is_first_start(settings, database):
         first_start(window)
         return window
+    # On screen before the database opens: what it shows first is read while it opens, so a
+    # damaged database is met there, with the window to offer a backup or another database.
+    window.show()
     target, create = first_database(settings, database)
     window.open_database(target, create=create)
     return window

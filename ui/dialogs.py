@@ -15,6 +15,14 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
 
 
+class Damaged(Enum):
+    """What to do with a damaged database."""
+
+    RESTORE = "restore"  # put its newest backup in its place
+    OPEN_ANOTHER = "open another"
+    CLOSE = "close"
+
+
 class Unsaved(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -155,3 +163,33 @@ def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:
     box.addButton(tr("Don't open"), QMessageBox.ButtonRole.RejectRole)
     launch(box)
     return box.clickedButton() is read_only
+
+
+def ask_damaged(parent: QWidget | None, why: str, backup_made: str | None) -> Damaged:
+    """A database is damaged (``why``): restore its newest backup, made ``backup_made``
+    (None when there is none, or it cannot be replaced), or open another database."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("The database is damaged"), why, parent=parent)
+    if backup_made is not None:
+        box.setInformativeText(
+            tr(
+                "The newest backup is from {when}. Put it in place of the damaged file (which "
+                "is kept in the backups folder), or open another database."
+            ).format(when=backup_made)
+        )
+        restore = box.addButton(tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    else:
+        box.setInformativeText(
+            tr("No backup of it can be put in its place. Open another database, or create one.")
+        )
+        restore = None
+    open_another = box.addButton(tr("Open another database…"), QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore or open_another)
+    box.setEscapeButton(close)
+    launch(box)
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return Damaged.RESTORE
+    if clicked is open_another:
+        return Damaged.OPEN_ANOTHER
+    return Damaged.CLOSE

@@ -3,10 +3,11 @@ and the keyboard shortcuts that reach the page shown."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from peewee import Database
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from peewee import Database, DatabaseError
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
+from models.errors import DamagedDatabase, DatabaseReadOnly, SeriktesError
 from models.store.appdirs import data_dir, log_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
+from models.store.files import check_target, opening_error
+from models.store.integrity import quick_check
 from resources import icon_path
 from ui import dialogs
 from ui.background import Task
@@ -41,6 +44,9 @@ from ui.trash_page import TrashPage
 from ui.undo import DeleteCommand, ImportCommand, SaveCommand
 
 COUNTRY = "country"
+# A database file up to this size is checked page by page before the window shows it (about
+# half a second); a larger one is checked on a thread of its own while it is shown.
+CHECKED_WHILE_OPENING = 128 * 1024 * 1024
 TRASH = "trash"
 
 
@@ -413,9 +419,14 @@ class MainWindow(QMainWindow):
         self.settings.remember_database(target)
         return True
 
-    def _open(self, target: str, create: bool) -> Database | None:
+    def _open(self, target: str, create: bool, read_only_why: str = "") -> Database | None:
+        try:
+            check_target(target)  # a name that is not text must not reach Qt
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("Cannot open the database"), str(error))
+            return None
         path = sqlite_path(target)
-        read_only, reason = False, ""
+        read_only, reason = bool(read_only_why), read_only_why
         if path is not None and path.exists() and not can_write(path):
             read_only, reason = True, tr("the file or its folder cannot be written to")
         lock = None
@@ -430,37 +441,51 @@ class MainWindow(QMainWindow):
                 reason = tr("it is open in another window: {who}").format(who=who)
         try:
             with busy_pointer():
+                a_file = path is not None and path.is_file()
+                if a_file and path.stat().st_size <= CHECKED_WHILE_OPENING:
+                    quick_check(path)  # before an update could write to a damaged file
                 database = open_database(target, create=create, read_only=read_only)
-        except DatabaseOpenError as error:
+        except SeriktesError as error:
             if lock is not None:
                 lock.release()
-            if (
-                isinstance(error, DamagedDatabase)
-                and path is not None
-                and self._offer_backup(path, str(error))
-            ):
-                return self._open(target, create=False)
+            if isinstance(error, DatabaseReadOnly) and not read_only:
+                # SQLite found it cannot write where the permissions seemed to allow it (a
+                # read-only disk): the records can still be read.
+                return self._open(target, False, tr("the file or its folder cannot be written to"))
+            if isinstance(error, DamagedDatabase) and path is not None:
+                if self._damaged(path, str(error)):
+                    return self._open(target, create=False)
+                return None
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
             return None
         self.lock = lock
-        self._show_database(target, describe(database), reason if read_only else None)
-        if path is not None and not read_only:
-            self._daily_backup(path)
+        try:
+            self._show_database(target, describe(database), reason if read_only else None)
+        except (DatabaseError, sqlite3.Error) as error:
+            # Damage the check left to the thread, met reading what the window shows first.
+            damage = opening_error(path.name if path is not None else target, error)
+            if path is None or not isinstance(damage, DamagedDatabase):
+                raise
+            self._close_database()
+            if self._damaged(path, str(damage)):
+                return self._open(target, create=False)
+            return None
+        if path is not None:
+            self._check_in_background(target, path, back_up=not read_only)
         return database
 
-    def _offer_backup(self, path: Path, why: str) -> bool:
-        """A damaged database: put its newest backup in its place, if the user wants."""
-        newest = next(iter(backups_of(path)), None)
-        if newest is None or not dialogs.confirm(
-            self,
-            tr("The database is damaged"),
-            why,
-            tr(
-                "The newest backup is from {when}. Put it in place of the damaged file? "
-                "The damaged file is kept in the backups folder."
-            ).format(when=newest.made.strftime("%d.%m.%Y %H:%M")),
-            action=tr("Restore the backup"),
-        ):
+    def _damaged(self, path: Path, why: str) -> bool:
+        """A damaged database: offer its newest backup in its place, or another database.
+        Returns whether the backup was put in place. A file that cannot be written is never
+        replaced, and one another window holds is not damaged (it is opened read-only)."""
+        newest = next(iter(backups_of(path)), None) if can_write(path) else None
+        when = newest.made.strftime("%d.%m.%Y %H:%M") if newest is not None else None
+        choice = dialogs.ask_damaged(self, why, when)
+        if choice == dialogs.Damaged.OPEN_ANOTHER:
+            # After the opening that found the damage has finished.
+            QTimer.singleShot(0, self.choose_database)
+            return False
+        if choice != dialogs.Damaged.RESTORE or newest is None:
             return False
         try:
             restore_backup(newest, path)
@@ -469,24 +494,40 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _daily_backup(self, path: Path) -> None:
-        """The day's backup, copied on a thread of its own: a large database takes seconds,
-        and the window is usable meanwhile (SQLite's backup API reads a consistent copy)."""
-        task = Task(lambda _progress: backup_if_old(path), self)
-        task.finished.connect(lambda: self._backup_done(task))
+    def _check_in_background(self, target: str, path: Path, back_up: bool) -> None:
+        """SQLite's check of every page, then the day's backup, on a thread of their own: a
+        large database takes seconds, and the window is usable meanwhile. A damaged database
+        is never backed up, so its damage does not push the good backups out."""
+
+        def work(_progress) -> None:
+            quick_check(path, stop=lambda: task.stopping)
+            if back_up:
+                backup_if_old(path)
+
+        task = Task(work, self)
+        task.finished.connect(lambda: self._checked(task, target, path))
         self._backup_task = task
         task.start()
 
-    def _backup_done(self, task: Task) -> None:
-        if isinstance(task.error, SeriktesError):
+    def _checked(self, task: Task, target: str, path: Path) -> None:
+        if self._backup_task is task:
+            self._backup_task = None
+        if task.stopping:
+            return
+        if isinstance(task.error, DamagedDatabase) and self.database_target == target:
+            self._close_database()
+            if self._damaged(path, str(task.error)):
+                self.open_database(target, create=False)
+        elif isinstance(task.error, SeriktesError):
             self.statusBar().showMessage(str(task.error), 15000)
         elif task.error is not None:
             raise task.error
-        if self._backup_task is task:
-            self._backup_task = None
 
     def _wait_for_backup(self) -> None:
+        """Let the check and backup under way finish; the check is stopped, as the next
+        opening checks again."""
         if self._backup_task is not None:
+            self._backup_task.cancel()
             self._backup_task.wait()
 
     def _close_database(self) -> None:

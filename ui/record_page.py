@@ -266,7 +266,9 @@ class RecordPage(QWidget):
             text = self.tr("{shown} {kind}")
         kind = self.spec.form.noun if total == 1 else self.spec.title.lower()
         noun = self.tr(self.spec.form.noun)
-        if shown == 0 and total:
+        if self.model.refused:
+            self.table.set_empty_text(self.model.refused)
+        elif shown == 0 and total:
             self.table.set_empty_text(
                 self.tr(
                     "No {noun} matches the search and filters. Clear them to see all {kind}."

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import search
+from models.errors import SearchRefused
 from models.search import Hit
 from resources import icon_path
 
@@ -213,7 +214,13 @@ class SearchBox(QFrame):
     def search(self) -> None:
         self._timer.stop()
         text = self.edit.text()
-        hits = self._find(text, RESULTS) if text.strip() else []
+        try:
+            hits = self._find(text, RESULTS) if text.strip() else []
+        except SearchRefused as error:
+            self.results.clear()
+            self.results.hide()
+            self.note.setText(str(error))
+            return
         self.results.clear()
         for hit in hits:
             self.results.addItem(record_item(hit.kind, hit.id, hit.title, hit_detail(hit)))

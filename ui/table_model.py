@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from models.errors import SearchRefused
 from models.listing import ListRequest, RecordList
 from models.store.database import thread_connection
 
@@ -98,6 +99,7 @@ class RecordTableModel(QAbstractTableModel):
         self._counting = False
         self._counter: Counter | None = None
         self._counts: queue.SimpleQueue[tuple[int, int | None]] = queue.SimpleQueue()
+        self.refused = ""  # why the search asked was not looked for
         self._poll = QTimer(self, interval=COUNT_POLL_MS)
         self._poll.timeout.connect(self._take_count)
 
@@ -129,16 +131,24 @@ class RecordTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the list again (after a save, a delete or a new search)."""
+        """Read the list again (after a save, a delete or a new search). A search that
+        cannot be looked for leaves the list empty, saying why (``refused``); whatever
+        happens, the list is never left half-reset."""
         self.beginResetModel()
-        self._forget()
-        if self._available:
-            first, count = self.record_list.first_page(self.request, PAGE_SIZE)
-            self._pages[0] = first
-            self._count = len(first) if count is None else count
-            if count is None:
-                self._count_later()
-        self.endResetModel()
+        try:
+            self._forget()
+            self.refused = ""
+            if self._available:
+                first, count = self.record_list.first_page(self.request, PAGE_SIZE)
+                self._pages[0] = first
+                self._count = len(first) if count is None else count
+                if count is None:
+                    self._count_later()
+        except SearchRefused as error:
+            self._forget()
+            self.refused = str(error)
+        finally:
+            self.endResetModel()
 
     def _forget(self) -> None:
         self._pages.clear()
@@ -186,7 +196,7 @@ class RecordTableModel(QAbstractTableModel):
         return record[0] if record else None
 
     def row_of(self, record_id: int) -> int | None:
-        if not self._available:
+        if not self._available or self.refused:
             return None
         row = self.record_list.position(self.request, record_id)
         if row is not None and row >= self._count:

@@ -4,7 +4,6 @@ tasks."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 HELP = "Write a consistent backup copy of a database file."
@@ -23,24 +22,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from exports.commands.opening import database_file, refused
     from models.errors import SeriktesError
     from models.store.backups import write_backup
-    from models.store.database import inspect_sqlite_file, sqlite_path
+    from models.store.integrity import quick_check
+    from models.words.translation import _
 
-    database = sqlite_path(args.database)
     try:
+        database = database_file(args.database)
         if database is None:
             raise SeriktesError(
-                f"{args.database} is kept by a database server, which backs it up with its own "
-                "tools (pg_dump for PostgreSQL); this command copies database files."
+                _(
+                    "{target} is kept by a database server, which backs it up with its own "
+                    "tools (pg_dump for PostgreSQL); this command copies database files."
+                ).format(target=args.database)
             )
-        if not database.is_file():
-            raise SeriktesError(f"{database} does not exist.")
-        if not inspect_sqlite_file(database):
-            raise SeriktesError(f"{database} holds no Seriktes database.")
+        if not quick_check(database):
+            raise SeriktesError(_("{path} holds no Seriktes database.").format(path=args.database))
         written = write_backup(database, Path(args.output))
     except SeriktesError as error:
-        print(f"seriktes backup: {error}", file=sys.stderr)
-        return 1
+        return refused("backup", error)
     print(written)
     return 0

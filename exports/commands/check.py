@@ -18,17 +18,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from models.store.database import sqlite_path
+    from exports.commands.opening import database_file, refused
+    from models.errors import SeriktesError
     from models.store.integrity import check_database
+    from models.words.translation import _
 
-    path = sqlite_path(args.database)
+    try:
+        path = database_file(args.database)
+    except SeriktesError as error:
+        return refused("check", error)
     if path is None:
-        print(
-            f"seriktes check: {args.database} is kept by a database server, which checks its "
-            "own storage; this command checks database files.",
-            file=sys.stderr,
+        return refused(
+            "check",
+            _(
+                "{target} is kept by a database server, which checks its own storage; this "
+                "command checks database files."
+            ).format(target=args.database),
         )
-        return 1
     problems = check_database(path)
     if problems:
         for problem in problems:

@@ -118,16 +118,13 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_usage(args)
+    from exports.commands.opening import open_for_command
     from models.errors import SeriktesError
-    from models.store.database import close_database, open_database, sqlite_path
+    from models.store.database import close_database
 
     target = args.export_database or args.database
-    path = sqlite_path(target)
-    if path is not None and not path.exists():
-        print(f"seriktes export: There is no database at {path}.", file=sys.stderr)
-        return 1
     try:
-        open_database(target, create=False)
+        open_for_command(target, write=False)
         try:
             written = _export(args)
         finally:

@@ -44,18 +44,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from exports.commands.opening import open_for_command, refused
     from exports.import_fields import KIND_NAMES
     from exports.import_report import write_import_report
     from exports.importer import apply_import, dry_run, preview_import
     from exports.spreadsheet_reader import read_workbook
     from models.errors import SeriktesError
-    from models.store.database import close_database, open_database
+    from models.store.database import close_database
 
     try:
-        open_database(args.database, create=False)
+        open_for_command(args.database, write=not args.dry_run)
     except SeriktesError as error:
-        print(f"seriktes import: {error}", file=sys.stderr)
-        return 1
+        return refused("import", error)
     try:
         workbook = read_workbook(args.file)
         preview = preview_import(

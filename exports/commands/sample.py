@@ -4,7 +4,6 @@ Seriktes or to train someone without touching the department's own records."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 HELP = "create a database holding the sample records taken from the press articles"
 
@@ -20,17 +19,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from exports.commands.opening import open_for_command, refused
     from models.errors import SeriktesError
     from models.sample import create_sample_database
+    from models.store.database import close_database
     from models.store.records import RECORD_KINDS
     from models.words.labels import count_text
     from models.words.translation import _
 
     try:
+        open_for_command(args.database, write=True, create=True)
+        close_database()
         counts = create_sample_database(args.database)
     except SeriktesError as error:
-        print(" ".join(str(error).split()), file=sys.stderr)
-        return 1
+        return refused("sample", error)
     made = ", ".join(
         count_text(model, counts[kind]) for kind, model in RECORD_KINDS.items() if counts.get(kind)
     )

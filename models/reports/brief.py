@@ -51,7 +51,7 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     ORGANIZATION_STATUSES,
 )
-from models.words.text import fold, name_key
+from models.words.text import fold, name_key, searchable
 
 
 @dataclass
@@ -66,7 +66,7 @@ class _Scope:
 def find_organization(text: str) -> Organization:
     """An organization named on the command line: its number, acronym or any of its names.
     Refuses, saying why, when none or several match."""
-    text = text.strip()
+    text = searchable(text).strip()
     if text.isdigit():
         found = Organization.get_or_none(Organization.id == int(text))
         if found is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from models.errors import SeriktesError
 from models.store.appdirs import data_dir
+from models.store.files import busy_timeout, read_only_uri
 
 KEEP = 30
 DAILY = dt.timedelta(days=1)
@@ -89,7 +90,7 @@ def write_backup(database: Path, target: Path) -> Path:
 def _copy(source: Path, target: Path) -> None:
     """Copy a database page by page with SQLite's backup API: consistent even while another
     connection writes to the source."""
-    reading = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    reading = sqlite3.connect(read_only_uri(source), uri=True, timeout=busy_timeout() / 1000)
     try:
         writing = sqlite3.connect(str(target))
         try:

@@ -6,7 +6,6 @@ URL is opened through peewee's ``db_url``; nothing here but the file checks assu
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,102 +15,57 @@ from urllib.parse import unquote, urlsplit
 from peewee import Database, DatabaseError, ImproperlyConfigured, SqliteDatabase
 from playhouse.db_url import connect as connect_url
 
-from models.errors import DamagedDatabase, DatabaseOpenError, NotSeriktesDatabase
+from models.errors import DatabaseOpenError, NotSeriktesDatabase
 from models.store.base import db
+from models.store.files import (
+    busy_timeout,
+    can_write,
+    check_file_kind,
+    check_target,
+    is_url,
+    opening_error,
+    read_only_uri,
+    sqlite_path,
+)
+from models.store.integrity import inspect_database_file
 from models.store.migrations import (
-    APPLICATION,
     SCHEMA_VERSION,
-    check_version,
     create_schema,
     stored_version,
     upgrade,
 )
+from models.words.translation import _
+
+__all__ = ["can_write", "is_url", "sqlite_path"]  # where the window and commands find them
 
 SQLITE_PRAGMAS = {
     "foreign_keys": 1,
     "journal_mode": "wal",
-    "busy_timeout": 5000,
     # FULL: a committed change is on disk before the commit returns, so it survives a power cut.
     "synchronous": 2,
     "cache_size": -16000,
 }
 
-_SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind a path or ``sqlite:///`` URL, or None for a server database."""
-    if not is_url(target):
-        return Path(target).expanduser()
-    if target.startswith("sqlite:///"):
-        return Path(target.removeprefix("sqlite:///")).expanduser()
-    return None
-
 
 def inspect_sqlite_file(path: Path) -> bool:
-    """Refuse a file that is not a Seriktes database, is damaged or is from a newer version,
-    reading it without changing a byte. Returns whether the file holds a Seriktes database
-    (False for a new or empty file)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return False
-    if path.is_dir():
-        raise NotSeriktesDatabase(f"{path} is a folder, not a Seriktes database.")
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header != _SQLITE_HEADER:
-        raise NotSeriktesDatabase(
-            f"{path.name} is not a Seriktes database (it is not an SQLite file). "
-            "Choose another file, or create a new database."
-        )
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise DamagedDatabase(f"{path.name} cannot be read: {error}.") from error
-    try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        }
-        if not tables:
-            return False
-        if "seriktes_info" not in tables:
-            raise NotSeriktesDatabase(
-                f"{path.name} is a database of another program, not of Seriktes. "
-                "It was not changed."
-            )
-        info = dict(connection.execute("SELECT key, value FROM seriktes_info"))
-    except sqlite3.DatabaseError as error:
-        raise DamagedDatabase(
-            f"{path.name} is damaged and cannot be opened ({error}). "
-            "Restore it from a backup, or open another database."
-        ) from error
-    finally:
-        connection.close()
-    if info.get("application") != APPLICATION:
-        raise NotSeriktesDatabase(f"{path.name} is not a Seriktes database. It was not changed.")
-    check_version(int(info.get("schema_version", 0)))
-    return True
+    """Refuse a file that is not a Seriktes database, is damaged, is from a newer version or
+    cannot be read now, reading it without changing a byte. Returns whether the file holds a
+    Seriktes database (False for a new or empty file)."""
+    return inspect_database_file(path)
+
+
+def _pragmas() -> dict[str, object]:
+    return {**SQLITE_PRAGMAS, "busy_timeout": busy_timeout()}
 
 
 def _connect(target: str) -> Database:
     if not is_url(target):
-        return SqliteDatabase(str(Path(target).expanduser()), pragmas=SQLITE_PRAGMAS)
-    options = {"pragmas": SQLITE_PRAGMAS} if target.startswith("sqlite") else {}
+        return SqliteDatabase(str(Path(target).expanduser()), pragmas=_pragmas())
+    options = {"pragmas": _pragmas()} if target.startswith("sqlite") else {}
     try:
         return connect_url(target, **options)
     except (ImproperlyConfigured, RuntimeError, ValueError) as error:
         raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
-
-
-def can_write(path: Path) -> bool:
-    """Whether a database file can be changed: the file itself, and its folder (SQLite
-    writes its journal beside the file)."""
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 def open_database(target: str | Path, create: bool = True, read_only: bool = False) -> Database:
@@ -120,20 +74,25 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
     ever writing to it (the file or folder cannot be written, or another window holds it).
     Raises ``DatabaseOpenError`` with a plain message, leaving a refused file as it was."""
     target = str(target)
+    check_target(target)
     path = sqlite_path(target)
     if path is not None and read_only:
         return _open_read_only(path)
     if path is not None:
         if not create and not path.exists():
             raise DatabaseOpenError(
-                f"{path} no longer exists. It may have been moved, renamed or deleted; "
-                "open it from where it is now."
+                _(
+                    "{path} no longer exists. It may have been moved, renamed or deleted; "
+                    "open it from where it is now."
+                ).format(path=path)
             )
-        if path.exists() and path.is_dir():
-            raise NotSeriktesDatabase(f"{path} is a folder, not a Seriktes database.")
-        inspect_sqlite_file(path)
+        check_file_kind(path)
+        inspect_database_file(path)
         if not path.parent.exists():
-            raise DatabaseOpenError(f"The folder {path.parent} does not exist.")
+            raise DatabaseOpenError(
+                _("The folder {folder} does not exist.").format(folder=path.parent)
+            )
+    name = path.name if path is not None else target
     database = _connect(target)
     try:
         database.connect(reuse_if_open=True)
@@ -141,7 +100,9 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
         if not database.table_exists("seriktes_info"):
             if database.get_tables():
                 raise NotSeriktesDatabase(
-                    f"{target} holds another program's tables, not a Seriktes database."
+                    _("{target} holds another program's tables, not a Seriktes database.").format(
+                        target=target
+                    )
                 )
             create_schema(database)
         else:
@@ -151,9 +112,27 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
         raise
     except (DatabaseError, ImproperlyConfigured, sqlite3.Error, OSError) as error:
         database.close()
-        raise _open_error(target, error) from error
+        raise opening_error(name if path is not None else target, error) from error
     database.read_only = False
     return database
+
+
+def ensure_writable(database: Database) -> None:
+    """Refuse, before anything is changed, a database that cannot be written now: its file
+    or folder is read-only, or another program is changing it and does not let go within
+    the busy timeout. Asked of SQLite itself by taking and at once giving back its write lock
+    (a database server answers for itself, and is not asked)."""
+    if not isinstance(database, SqliteDatabase):
+        return
+    path = sqlite_path(database.database)
+    name = path.name if path is not None else database.database
+    if path is not None and path.exists() and not can_write(path):
+        raise opening_error(name, PermissionError("read-only"))
+    try:
+        database.execute_sql("BEGIN IMMEDIATE")
+        database.execute_sql("ROLLBACK")
+    except (DatabaseError, sqlite3.Error) as error:
+        raise opening_error(name, error) from error
 
 
 def explain_write_failure(error: Exception) -> str:
@@ -171,43 +150,33 @@ def explain_write_failure(error: Exception) -> str:
     return f"Nothing was saved: {why}. The database is as it was before."
 
 
-def _open_error(target: str, error: Exception) -> DatabaseOpenError:
-    if "disk is full" in str(error).lower() or getattr(error, "errno", None) == 28:
-        return DatabaseOpenError(
-            f"{target} cannot be opened: the disk is full. Free some space and open it "
-            "again; the file was not changed."
-        )
-    return DatabaseOpenError(f"Cannot open {target}: {error}")
-
-
 def _open_read_only(path: Path) -> Database:
-    """A database opened for reading only. When even its folder cannot be written, SQLite
-    is told the file will not change under it (``immutable``), since it cannot keep the
-    shared-memory file it otherwise uses to see other writers."""
+    """A database opened for reading only (see ``read_only_uri``)."""
     if not path.exists():
-        raise DatabaseOpenError(f"{path} does not exist.")
-    inspect_sqlite_file(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK):
-        uri += "&immutable=1"
+        raise DatabaseOpenError(_("{path} does not exist.").format(path=path))
+    inspect_database_file(path)
     database = SqliteDatabase(
-        uri, uri=True, pragmas={"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+        read_only_uri(path),
+        uri=True,
+        pragmas={"foreign_keys": 1, "busy_timeout": busy_timeout(), "query_only": 1},
     )
     try:
         database.connect()
         db.initialize(database)
         if stored_version() < SCHEMA_VERSION:
             raise DatabaseOpenError(
-                f"{path.name} was made by an older version of Seriktes and needs updating, "
-                "which cannot be done while it is opened read-only. Open it where it can be "
-                "written, or ask whoever holds it to close it."
+                _(
+                    "{name} was made by an older version of Seriktes and needs updating, "
+                    "which cannot be done while it is opened read-only. Open it where it can "
+                    "be written, or ask whoever holds it to close it."
+                ).format(name=path.name)
             )
     except DatabaseOpenError:
         database.close()
         raise
     except (DatabaseError, sqlite3.Error, OSError) as error:
         database.close()
-        raise _open_error(path.name, error) from error
+        raise opening_error(path.name, error) from error
     database.read_only = True
     return database
 

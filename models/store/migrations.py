@@ -9,10 +9,11 @@ on an existing database (``playhouse.migrate``), register it in ``STEPS``, and r
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from peewee import Database, Insert
 
-from models.errors import MigrationFailed, NewerDatabase
+from models.errors import DamagedDatabase, MigrationFailed, NewerDatabase
 from models.search import (
     KIND_NUMBERS,
     KIND_SLOTS,
@@ -20,7 +21,9 @@ from models.search import (
     create_search_tables,
     rebuild_search_index,
 )
+from models.store.base import db
 from models.store.records import ALL_MODELS, Change, Info, TrashItem
+from models.words.translation import _
 
 APPLICATION = "seriktes"
 SCHEMA_VERSION = 6
@@ -132,9 +135,30 @@ def check_version(found: int) -> None:
         raise NewerDatabase(newer_message(found))
 
 
+def schema_version(name: str, stamp: object) -> int:
+    """The schema version a database is stamped with; a stamp that is not a whole number
+    means the database was damaged (Seriktes only ever writes numbers there)."""
+    if stamp is None:
+        raise DamagedDatabase(
+            _(
+                "{name} is damaged: its schema version is missing. Restore it from a backup, "
+                "or open another database."
+            ).format(name=name)
+        )
+    text = str(stamp).strip()
+    if not (text.isascii() and text.isdigit()):
+        raise DamagedDatabase(
+            _(
+                "{name} is damaged: its schema version “{stamp}” is not a number. Restore it "
+                "from a backup, or open another database."
+            ).format(name=name, stamp=stamp)
+        )
+    return int(text)
+
+
 def stored_version() -> int:
     row = Info.get_or_none(Info.key == "schema_version")
-    return int(row.value) if row else 0
+    return schema_version(Path(str(db.obj.database)).name, row.value) if row else 0
 
 
 def info_upsert(key: str, value: str) -> Insert:

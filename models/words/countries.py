@@ -6,11 +6,11 @@ window reads names from SQL and pycountry is only imported when a database is ma
 
 from __future__ import annotations
 
-from models.errors import Problem
-from models.listing import contains_word
+from models.errors import Problem, SearchRefused
+from models.listing import all_of, contains_word, search_terms
 from models.store.base import db
 from models.store.records import Country
-from models.words.text import fold, search_words
+from models.words.text import fold, search_words, searchable
 
 
 def _translate(translation, names: list[str]) -> str:
@@ -94,8 +94,9 @@ def find_countries(text: str, limit: int = 20) -> list[Country]:
     names that start with it come first ("Исп" and "Spa" both find Spain)."""
     words = search_words(text)
     query = Country.select()
-    for word in words:
-        query = query.where(contains_word(Country.search_text, word))
+    terms = search_terms(text)
+    if terms:
+        query = query.where(all_of([contains_word(Country.search_text, w) for w in terms]))
     if words:
         first = words[0]
         starts = Country.search_text.startswith(first) | Country.search_text.contains(f"| {first}")
@@ -113,13 +114,18 @@ def valid_country(code: str | None, field: str = "country") -> Problem | None:
 
 def resolve_country(text: str | None) -> str | None:
     """The ISO code for a code or a full country name in any language, or None."""
+    text = searchable(text)
     if not text:
         return None
     folded = fold(text)
     code = Country.get_or_none(Country.code == text.strip().upper())
     if code:
         return code.code
-    for country in find_countries(text, limit=50):
+    try:
+        found = find_countries(text, limit=50)
+    except SearchRefused:  # no country is called by a page of text
+        return None
+    for country in found:
         if folded in country.search_text.split(" | "):
             return country.code
     return None

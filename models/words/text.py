@@ -7,6 +7,10 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# What a text typed or passed to search for may hold but no stored text does: halves of
+# characters (from bytes that were not UTF-8, or a broken paste) and control characters.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -64,9 +68,19 @@ def clean(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def searchable(text: str | None) -> str:
+    """A text to look for as the database can be asked it: half a character becomes the
+    replacement character (it matches nothing stored), a control character a space."""
+    if not text:
+        return ""
+    if text.isascii() and text.isprintable():
+        return text
+    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text))
+
+
 def search_words(query: str | None) -> list[str]:
     """The folded words of a search box; each must match for a record to be shown."""
-    return [word for word in fold(query).split(" ") if word]
+    return [word for word in fold(searchable(query)).split(" ") if word]
 
 
 def like_pattern(word: str) -> str:

@@ -23,6 +23,7 @@ class Answers:
     """What the test answers to the window's questions, and what the window asked."""
 
     confirm: bool = True
+    damaged: dialogs.Damaged = dialogs.Damaged.CLOSE
     unsaved: dialogs.Unsaved = dialogs.Unsaved.CANCEL
     asked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -40,6 +41,10 @@ def answers(monkeypatch):
         given.asked.append(f"unsaved|{what}")
         return given.unsaved
 
+    def ask_damaged(_parent, why, backup_made):
+        given.asked.append(f"damaged|{why}|{backup_made}")
+        return given.damaged
+
     def show_error(_parent, title, text):
         given.errors.append(f"{title}|{text}")
 
@@ -48,6 +53,7 @@ def answers(monkeypatch):
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "ask_unsaved", ask_unsaved)
+    monkeypatch.setattr(dialogs, "ask_damaged", ask_damaged)
     monkeypatch.setattr(dialogs, "show_error", show_error)
     monkeypatch.setattr(dialogs, "launch", unexpected)
     monkeypatch.setattr(dialogs, "run_dialog", unexpected)

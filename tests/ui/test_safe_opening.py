@@ -6,10 +6,13 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+import pytest
+
 from models.kinds.organizations import ORGANIZATIONS
-from models.store.backups import backups_of
+from models.store.backups import backups_of, make_backup
 from models.store.database import close_database, open_database
 from models.store.records import Organization
+from tests.hostile_databases import needs_permissions, wiped_schema
 from ui import dialogs
 from ui import main_window as main_window_module
 from ui.database_lock import DatabaseLock
@@ -36,28 +39,98 @@ def open_window(qtbot, settings, path):
     return window
 
 
-def test_a_file_that_cannot_be_written_opens_read_only_with_a_banner(
-    qtbot, settings, answers, tmp_path, monkeypatch
-):
-    path = made(tmp_path / "shared.db", "ISTC", "CSIC")
-    before = digest(path)
-    monkeypatch.setattr(main_window_module, "can_write", lambda _path: False)
-    window = open_window(qtbot, settings, path)
-    assert window.read_only
-    assert window.banner.isVisible()
-    assert "cannot be written to" in window.banner.text()
-    assert window.windowTitle() == "shared.db (read-only) — Seriktes"
-    page = window.pages["organization"]
-    assert page.model.rowCount() == 2
+# The window opened in a process of its own, without root's bypass of permissions; every
+# question it asks is written down instead of shown, and what it shows is printed.
+READ_ONLY_WINDOW = """
+import json, sys
+from ui import dialogs
+from tests.hostile_databases import needs_permissions, wiped_schema
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+from PySide6.QtWidgets import QApplication
+from models.store.records import Organization
+
+asked = []
+RESTORE = dialogs.Damaged.RESTORE
+dialogs.ask_damaged = lambda _p, why, made: asked.append(("damaged", why, made)) or RESTORE
+dialogs.show_error = lambda _p, title, text: asked.append(("error", title, text))
+dialogs.confirm = lambda *args, **kwargs: asked.append(("confirm",) + args[1:]) or True
+app = QApplication([])
+window = MainWindow(AppSettings(sys.argv[2]))
+window.show()
+opened = window.open_database(sys.argv[1], create=False)
+page = window.pages["organization"]
+window.show_page("organization")
+if opened:
     page.open(Organization.get(Organization.name == "ISTC").id)
-    assert not page.form.save_button.isEnabled()
-    assert not page.form.delete_button.isEnabled()
-    assert not page.form.inputs["name"].isEnabled()
-    assert not page.new_button.isEnabled()
-    assert not window.import_action.isEnabled()
-    window.close()
+print(json.dumps({
+    "opened": opened,
+    "read_only": window.read_only,
+    "banner": window.banner.text() if window.banner.isVisible() else "",
+    "title": window.windowTitle(),
+    "rows": page.model.rowCount(),
+    "save": page.form.save_button.isEnabled(),
+    "delete": page.form.delete_button.isEnabled(),
+    "name": page.form.inputs["name"].isEnabled(),
+    "new": page.new_button.isEnabled(),
+    "import": window.import_action.isEnabled(),
+    "restore": window.restore_action.isEnabled(),
+    "asked": asked,
+}))
+window.close()
+"""
+
+
+def open_as_a_user(tmp_path, path) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.hostile_databases import ROOT, as_a_user
+
+    home = tmp_path / "home"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)}
+    env["XDG_DATA_HOME"] = str(home / "data")
+    run = subprocess.run(
+        as_a_user([sys.executable, "-c", READ_ONLY_WINDOW, str(path), str(tmp_path / "s.ini")]),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+@needs_permissions
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_file_or_folder_that_cannot_be_written_opens_read_only_never_damaged(tmp_path, what):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = made(folder / "shared.db", "ISTC", "CSIC")
+    make_backup(path, "daily")  # a backup exists, and must not be offered in its place
+    before = digest(path)
+    (path if what == "file" else folder).chmod(0o444 if what == "file" else 0o555)
+    try:
+        shown = open_as_a_user(tmp_path, path)
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)
+    assert shown["asked"] == []  # neither called damaged nor offered a backup
+    assert shown["opened"] and shown["read_only"]
+    assert shown["banner"] == (
+        "Read-only: the file or its folder cannot be written to. You can look at every "
+        "record, but not change any."
+    )
+    assert shown["title"] == "shared.db (read-only) — Seriktes"
+    assert shown["rows"] == 2
+    assert not any(shown[key] for key in ("save", "delete", "name", "new", "import", "restore"))
     assert digest(path) == before
-    assert backups_of(path) == []  # nothing is written for it, not even a backup
+    assert [b.reason for b in backups_of(path)] == ["daily"]  # nothing written for it
 
 
 def test_a_second_window_is_told_who_holds_the_database(
@@ -138,21 +211,18 @@ def test_a_damaged_database_is_explained_and_its_newest_backup_offered(
 ):
     path = made(tmp_path / "records.db", "ISTC", "CSIC")
     window = open_window(qtbot, settings, path)  # makes the daily backup
+    qtbot.waitUntil(lambda: window._backup_task is None)
     window.close()
-    data = bytearray(path.read_bytes())
-    data[100:4096] = b"\x00" * 3996  # the schema page, wiped
-    path.write_bytes(bytes(data))
+    wiped_schema(path)
     damaged = digest(path)
 
-    answers.confirm = False
     refused = MainWindow(settings)
     qtbot.addWidget(refused)
-    assert not refused.open_database(str(path))
-    assert "damaged" in answers.asked[-1]
-    assert "damaged" in answers.errors[-1]
+    assert not refused.open_database(str(path))  # answers.damaged: close
+    assert answers.asked[-1].startswith("damaged|records.db is damaged")
     assert digest(path) == damaged  # refused, and never modified
 
-    answers.confirm = True
+    answers.damaged = dialogs.Damaged.RESTORE
     restored = open_window(qtbot, settings, path)
     assert restored.database_target == str(path)
     assert {o.name for o in Organization.select()} == {"ISTC", "CSIC"}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from models.errors import SearchRefused
 from models.words.text import fold
 
 # (value, label shown in the field, longer text shown in the list of matches)
@@ -82,7 +83,7 @@ class SearchPicker(QLineEdit):
     def show_matches(self) -> None:
         self._pending.stop()
         self._matches.clear()
-        for value, label, description in self._search(self.text()):
+        for value, label, description in self._found(self.text()):
             item = QStandardItem(description)
             item.setData(value, Qt.ItemDataRole.UserRole)
             item.setData(label, Qt.ItemDataRole.UserRole + 1)
@@ -91,6 +92,14 @@ class SearchPicker(QLineEdit):
             self._completer.complete()
         else:
             self._completer.popup().hide()
+
+    def _found(self, text: str) -> list[Match]:
+        """The matches of what was typed; none for a text that cannot be looked for (a page
+        pasted by mistake), which the field then calls no match."""
+        try:
+            return self._search(text)
+        except SearchRefused:
+            return []
 
     def _chosen(self, index: QModelIndex) -> None:
         self._choose(index.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.UserRole + 1))
@@ -111,7 +120,7 @@ class SearchPicker(QLineEdit):
         text = self.text().strip()
         if not text or text == self._label or self._completer.popup().isVisible():
             return
-        matches = self._search(text)
+        matches = self._found(text)
         exact = [m for m in matches if fold(m[1]) == fold(text)]
         if len(exact) == 1 or len(matches) == 1:
             value, label, _ = (exact or matches)[0]

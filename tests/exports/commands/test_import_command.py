@@ -102,7 +102,7 @@ def test_no_such_database_exits_1(tmp_path, capsys):
         main.main(["import", str(sheet), "--into", "organizations", "--database", str(missing)])
         == 1
     )
-    assert "no longer exists" in capsys.readouterr().err
+    assert "There is no database at" in capsys.readouterr().err
     assert not missing.exists()
 
 

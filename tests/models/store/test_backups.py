@@ -62,7 +62,7 @@ def test_the_backup_command(tmp_path, capsys):
     assert (
         main.main(["backup", "--database", str(tmp_path / "none.db"), "--output", str(target)]) == 1
     )
-    assert "does not exist" in capsys.readouterr().err
+    assert "There is no database at" in capsys.readouterr().err
     folder_as_file = tmp_path / "file"
     folder_as_file.write_text("")
     assert (
