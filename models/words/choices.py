@@ -192,10 +192,17 @@ AGREEMENT_KINDS = ChoiceSet(
     Choice("letter_of_intent", "Letter of intent", "Письмо о намерениях", "Ниет хат"),
 )
 
-# Statuses a user sets by hand; "in force" and "expired" follow from the dates.
+# Statuses a user sets by hand; "in force", "signed, not yet in force" and "expired" follow
+# from the dates.
 AGREEMENT_STATUSES = ChoiceSet(
     Choice("draft", "Draft", "Проект", "Жоба"),
     Choice("negotiating", "Negotiating", "На согласовании", "Келіссөз жүріп жатыр"),
+    Choice(
+        "signed",
+        "Signed, not yet in force",
+        "Подписано, не вступило в силу",
+        "Қол қойылған, күшіне енбеген",
+    ),
     Choice("in_force", "In force", "Действует", "Күшінде"),
     Choice("expired", "Expired", "Истёк", "Мерзімі өткен"),
     Choice("terminated", "Terminated", "Расторгнуто", "Бұзылған"),
