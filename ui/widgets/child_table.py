@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from models.words.choices import ChoiceSet
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
+from ui.widgets.search_picker import SearchPicker
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -184,7 +187,9 @@ class ChildDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         column = self.columns[index.column()]
         if column.kind == "choice" and column.choices is not None:
-            return ChoiceInput(column.choices, parent)
+            # A choice that always has a value offers no empty entry to fall back from.
+            empty = "—" if column.default is None else None
+            return ChoiceInput(column.choices, parent, empty_label=empty)
         if column.kind == "date":
             return DateInput(parent)
         return super().createEditor(parent, option, index)
@@ -196,6 +201,10 @@ class ChildDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, DateInput) and (problem := editor.problem()):
+            # Text that is not a date leaves the date as it was, and says why.
+            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
+            return
         if isinstance(editor, ChoiceInput | DateInput):
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         else:
@@ -296,7 +305,15 @@ class ChildTable(QWidget):
         layout.addWidget(self.view, 1)
 
         bar = QHBoxLayout()
-        for widget in add_inputs.values():
+        defaults = {column.key: column.default for column in columns}
+        for key, widget in add_inputs.items():
+            if isinstance(widget, ChoiceInput) and defaults.get(key) is not None:
+                # The value a row gets when none is chosen is shown before it is added.
+                if widget.itemData(0) is None:
+                    widget.removeItem(0)
+                widget.set_value(defaults[key])
+            # Enter in the bar adds the row it describes, as the button does.
+            widget.installEventFilter(self)
             # Names and texts take the room; a role, a side or a date needs only its own.
             if isinstance(widget, ChoiceInput | DateInput | CheckInput):
                 bar.addWidget(widget)
@@ -330,7 +347,24 @@ class ChildTable(QWidget):
             check = getattr(widget, "problem", None)
             if check is not None and (message := check()):
                 return message
+        if self.new_row() is not None:
+            return self.tr(
+                "What is typed under the table is not added yet. Press “{button}” to add it, "
+                "or clear it."
+            ).format(button=self.add_button.text().replace("&", ""))
         return None
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in self.add_inputs.values()
+        ):
+            if isinstance(watched, SearchPicker):
+                watched.settle()
+            self.add_row()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- editing ------------------------------------------------------------------------------
 

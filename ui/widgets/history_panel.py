@@ -79,12 +79,18 @@ class HistoryPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before"), self.tr("After")]
         )
-        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Values are shown whole: wrapped, in rows as tall as they need at the columns' width
+        # of the moment (a long note, a web address), and in full in their tooltip.
         self.table.setWordWrap(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # When, who and what can be narrowed by hand to give the values more room.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
@@ -117,11 +123,13 @@ class HistoryPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(
                     ID, change.id if change.field and change.action == history.CHANGED else None
                 )
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        for column in range(3):
+            self.table.resizeColumnToContents(column)
         self.note.setText(
             self.tr("Changes to this record, the newest first.")
             if changes

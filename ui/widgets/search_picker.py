@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -17,6 +17,9 @@ Match = tuple[Any, str, str]
 
 
 class SearchPicker(QLineEdit):
+    """Type, and the matches open below; Down and Up highlight one, Enter or Tab (or a click)
+    chooses it. Leaving the field with a text that names one record only chooses that one."""
+
     edited = Signal()
 
     def __init__(
@@ -40,12 +43,15 @@ class SearchPicker(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setWidget(self)
         completer.activated[QModelIndex].connect(self._chosen)
+        # Seen before the completer's own filter: Enter chooses here and goes no further, so
+        # it neither reaches the form nor a shortcut of the window.
+        completer.popup().installEventFilter(self)
         self._completer = completer
         self._pending = QTimer(self, singleShot=True, interval=120)
         self._pending.timeout.connect(self.show_matches)
         self.textEdited.connect(self._typed)
         self.textEdited.connect(self.edited)
-        self.editingFinished.connect(self._settle)
+        self.editingFinished.connect(self.settle)
 
     # -- value --------------------------------------------------------------------------------
 
@@ -88,9 +94,43 @@ class SearchPicker(QLineEdit):
             item.setData(label, Qt.ItemDataRole.UserRole + 1)
             self._matches.appendRow(item)
         if self._matches.rowCount():
-            self._completer.complete()
+            self._completer.complete(self._popup_rect())
         else:
             self._completer.popup().hide()
+
+    def _popup_rect(self) -> QRect:
+        """Where the matches open: under the field, as wide as the longest match needs (the
+        completer keeps it within the screen)."""
+        popup = self._completer.popup()
+        needed = popup.sizeHintForColumn(0) + 2 * popup.frameWidth()
+        if self._matches.rowCount() > self._completer.maxVisibleItems():
+            needed += popup.verticalScrollBar().sizeHint().width()
+        available = self.screen().availableGeometry().width()
+        return QRect(0, 0, min(max(self.width(), needed + 8), available), self.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self._completer.popup()
+        if watched is not popup or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return super().eventFilter(watched, event)
+        index = popup.currentIndex()
+        popup.hide()
+        if index.isValid():
+            self._chosen(index)
+        else:
+            self.settle()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # chosen, and on to the next field
+            self.focusNextPrevChild(key == Qt.Key.Key_Tab)
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        # With no list open, Enter takes a text that names one record only (as leaving does)
+        # and is then left to the form: a table's bar adds its row on it.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.settle()
+        super().keyPressEvent(event)
 
     def _chosen(self, index: QModelIndex) -> None:
         self._choose(index.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.UserRole + 1))
@@ -106,7 +146,7 @@ class SearchPicker(QLineEdit):
         if changed:
             self.edited.emit()
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         """Leaving the field: a text that names exactly one match is taken as chosen."""
         text = self.text().strip()
         if not text or text == self._label or self._completer.popup().isVisible():
