@@ -89,3 +89,15 @@ def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 def typed(qtbot, text: str) -> None:
     """Type text wherever the keyboard is."""
     key_clicks(qtbot, keyboard_target(), text)
+
+
+def show_field(qtbot, form, widget) -> None:
+    """Bring a form's field into sight as a user does: click the tab that holds it, and
+    scroll to it."""
+    bar = form.tabs.tabBar()
+    for index in range(form.tabs.count()):
+        if form.tabs.widget(index).isAncestorOf(widget):
+            if form.tabs.currentIndex() != index:
+                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+            break
+    form._scroll.ensureWidgetVisible(widget)

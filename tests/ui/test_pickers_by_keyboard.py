@@ -14,7 +14,7 @@ from models.kinds.people import PEOPLE
 from models.store.records import Event, EventParticipant, Person
 from ui.widgets.search_picker import SearchPicker
 
-from .helpers import keyboard_target, press, typed
+from .helpers import keyboard_target, press, show_field, typed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -79,7 +79,7 @@ def test_down_then_enter_chooses_the_highlighted_match(
     form = open_form(window, qtbot, kind)
     first = next(iter(form.inputs.values()))
     picker = form.inputs[name]
-    form.reveal(picker)
+    show_field(qtbot, form, picker)
     highlight_first(qtbot, picker, text)
     press(qtbot, Qt.Key.Key_Return)
     assert picker.text() == label
@@ -106,7 +106,7 @@ def test_a_participant_is_chosen_and_added_from_the_keyboard(window, qtbot, istc
     form = open_form(window, qtbot, "event")
     typed(qtbot, "Council of Strategic Partners")
     table = form.inputs["participants"]
-    form.reveal(table)
+    show_field(qtbot, form, table)
     highlight_first(qtbot, form.participant_picker, "Angel")
     press(qtbot, Qt.Key.Key_Return)
     assert form.participant_picker.text() == "Karina Angelieva"
@@ -127,7 +127,7 @@ def test_enter_in_a_form_field_never_opens_the_lists_row(window, qtbot, istc):
     page = window.pages["event"]
     page.open(event.id)
     city = page.form.inputs["city"]
-    page.form.reveal(city)
+    show_field(qtbot, page.form, city)
     city.setFocus()
     press(qtbot, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is city
@@ -139,7 +139,7 @@ def test_enter_in_a_form_field_never_opens_the_lists_row(window, qtbot, istc):
 def test_the_matches_are_as_wide_as_the_longest_needs(window, qtbot, istc):
     form = open_form(window, qtbot, "event")
     table = form.inputs["participants"]
-    form.reveal(table)
+    show_field(qtbot, form, table)
     picker = form.participant_picker
     picker.setFocus()
     typed(qtbot, "Angel")
@@ -155,3 +155,18 @@ def test_the_matches_are_as_wide_as_the_longest_needs(window, qtbot, istc):
     assert popup.width() > picker.width()
     screen = picker.screen().availableGeometry()
     assert screen.contains(popup.geometry())
+
+
+def test_esc_closes_the_matches_and_keeps_what_was_typed(window, qtbot, istc, answers):
+    form = open_form(window, qtbot, "person")
+    typed(qtbot, "Bolat Tulegenov")
+    picker = form.inputs["organization"]
+    picker.setFocus()
+    typed(qtbot, "ist")
+    popup = picker._completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert popup.isHidden()
+    assert answers.asked == []  # not taken as "drop the changes"
+    assert form.inputs["full_name"].text() == "Bolat Tulegenov"
+    assert picker.text() == "ist"

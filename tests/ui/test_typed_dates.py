@@ -8,13 +8,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QToolButton
 
 from models.kinds.delegations import DELEGATIONS
 from models.kinds.events import EVENTS
 from models.store.records import Delegation, Event, FollowUp
 from ui.widgets.inputs import DateInput
 
-from .helpers import key_clicks, keyboard_target, press, typed
+from .helpers import key_clicks, keyboard_target, press, show_field, typed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -58,8 +59,7 @@ def test_every_date_field_takes_a_typed_date(window, qtbot, written):
         for name, field in form.inputs.items():
             if not isinstance(field, DateInput):
                 continue
-            form.show_details()
-            form.reveal(field)
+            show_field(qtbot, form, field)
             click_into(qtbot, field)
             typed(qtbot, written)
             press(qtbot, Qt.Key.Key_Tab)
@@ -118,20 +118,38 @@ def test_text_that_is_not_a_date_is_kept_and_said_plainly(window, qtbot):
     assert Event.select().count() == 0
 
 
+def open_calendar(qtbot, key=Qt.Key.Key_F4, modifier=Qt.KeyboardModifier.NoModifier):
+    """Open the calendar of the date field with the focus, from the keyboard."""
+    press(qtbot, key, modifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    calendar = QApplication.activePopupWidget().findChild(QCalendarWidget)
+    assert calendar is not None and calendar.isVisible()
+    return calendar
+
+
+def page_shown(calendar):
+    return calendar.yearShown(), calendar.monthShown()
+
+
 def test_the_calendar_opens_on_the_typed_date_and_chooses_by_keyboard(window, qtbot):
     form = new_record(window, qtbot, "event")
     field = form.inputs["starts_on"]
     click_into(qtbot, field)
     typed(qtbot, "10.12.2026")
-    press(qtbot, Qt.Key.Key_Down, ALT)
-    calendar = field.popup.calendar
-    qtbot.waitUntil(field.popup.isVisible)
-    assert (calendar.yearShown(), calendar.monthShown()) == (2026, 12)
+    calendar = open_calendar(qtbot, Qt.Key.Key_Down, ALT)
+    assert page_shown(calendar) == (2026, 12)
     press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Return)
-    assert not field.popup.isVisible()
+    assert not calendar.isVisible()
     assert field.text() == "11.12.2026"
     assert field.hasFocus()
+    # the button at the end of the field opens it too
+    button = field.findChild(QToolButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    assert page_shown(QApplication.activePopupWidget().findChild(QCalendarWidget)) == (2026, 12)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert field.text() == "11.12.2026"
 
 
 def test_an_empty_date_opens_its_calendar_near_the_records_other_dates(window, qtbot):
@@ -140,12 +158,8 @@ def test_an_empty_date_opens_its_calendar_near_the_records_other_dates(window, q
     typed(qtbot, "05.03.2025")
     ends = form.inputs["ends_on"]
     click_into(qtbot, ends)
-    press(qtbot, Qt.Key.Key_F4)
-    qtbot.waitUntil(ends.popup.isVisible)
-    calendar = ends.popup.calendar
-    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 3)
-    view = calendar.findChild(type(keyboard_target()), "qt_calendar_calendarview")
-    assert keyboard_target() is view
+    calendar = open_calendar(qtbot)
+    assert page_shown(calendar) == (2025, 3)
     press(qtbot, Qt.Key.Key_Right)
     press(qtbot, Qt.Key.Key_Enter)
     assert ends.text() == "06.03.2025"
@@ -157,12 +171,9 @@ def test_a_day_clicked_in_the_calendar_is_chosen(window, qtbot):
     typed(qtbot, "14.05.2025")
     expires = form.inputs["expires_on"]
     click_into(qtbot, expires)
-    # The button at the end of the field opens the calendar.
-    expires.calendar_action.trigger()
-    calendar = expires.popup.calendar
-    qtbot.waitUntil(expires.popup.isVisible)
-    assert (calendar.yearShown(), calendar.monthShown()) == (2025, 5)
-    view = calendar.findChild(type(keyboard_target()), "qt_calendar_calendarview")
+    calendar = open_calendar(qtbot)
+    assert page_shown(calendar) == (2025, 5)
+    view = calendar.findChild(QTableView, "qt_calendar_calendarview")
     model = view.model()
     day_20 = next(
         model.index(row, column)
@@ -174,7 +185,7 @@ def test_a_day_clicked_in_the_calendar_is_chosen(window, qtbot):
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(day_20).center()
     )
     assert expires.text() == "20.05.2025"
-    assert not expires.popup.isVisible()
+    assert not calendar.isVisible()
 
 
 @pytest.mark.parametrize("written", ["1030", "10.30", "10:30"])
@@ -203,7 +214,7 @@ def test_a_follow_up_takes_its_due_date_typed_in_the_bar_and_in_its_cell(window,
     page.open(delegation.id)
     form = page.form
     table = form.inputs["follow_ups"]
-    form.reveal(table)
+    show_field(qtbot, form, table)
     click_into(qtbot, table.add_inputs["action"])
     typed(qtbot, "Send the draft memorandum")
     press(qtbot, Qt.Key.Key_Tab)
@@ -244,7 +255,8 @@ def test_a_follow_ups_calendar_opens_near_the_visit(window, qtbot):
     )
     window.show_page("delegation")
     window.pages["delegation"].open(delegation.id)
-    due = window.pages["delegation"].form.inputs["follow_ups"].add_inputs["due_on"]
-    due.open_calendar()
-    qtbot.waitUntil(due.popup.isVisible)
-    assert (due.popup.calendar.yearShown(), due.popup.calendar.monthShown()) == (2025, 3)
+    form = window.pages["delegation"].form
+    due = form.inputs["follow_ups"].add_inputs["due_on"]
+    show_field(qtbot, form, due)
+    click_into(qtbot, due)
+    assert page_shown(open_calendar(qtbot)) == (2025, 3)

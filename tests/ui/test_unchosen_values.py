@@ -13,7 +13,7 @@ from models.store.records import EventParticipant
 from ui.widgets.child_table import ChildTable
 from ui.widgets.inputs import ChoiceInput
 
-from .helpers import choose, keyboard_target, press, typed
+from .helpers import choose, keyboard_target, press, show_field, typed
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 KINDS = (
@@ -58,7 +58,7 @@ def test_a_participant_added_without_choosing_gets_what_the_bar_showed(window, q
     window.open_record("event", event.id)
     form = window.pages["event"].form
     table = form.inputs["participants"]
-    form.reveal(table)
+    show_field(qtbot, form, table)
     status = table.add_inputs["status"]
     assert status.currentText() == "Confirmed"
     choose(qtbot, form.participant_picker, "Angel")

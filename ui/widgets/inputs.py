@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -26,6 +26,7 @@ from models.words.choices import ChoiceSet
 from models.words.dates import FIRST_YEAR, LAST_YEAR, format_date, parse_date, parse_time
 from models.words.numbers import format_number, parse_number
 from resources import icon_path
+from ui.widgets.shortcut import escape_closes
 
 
 class TextInput(QLineEdit):
@@ -102,9 +103,21 @@ class TagsInput(QLineEdit):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setWidget(self)
         completer.activated.connect(self._complete_last)
+        completer.popup().installEventFilter(self)
         self._completer = completer
         self.textEdited.connect(self._suggest)
         self.textChanged.connect(self.edited)
+
+    def event(self, event: QEvent) -> bool:
+        shortcut = event.type() == QEvent.Type.ShortcutOverride
+        if shortcut and escape_closes(event, self._completer.popup()):
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._completer.popup() and escape_closes(event, watched):
+            return True
+        return super().eventFilter(watched, event)
 
     def set_known(self, names: list[str]) -> None:
         self._known.setStringList(names)
@@ -172,6 +185,11 @@ class CalendarPopup(QFrame):
     def _choose(self, day: QDate) -> None:
         self.hide()
         self.chosen.emit(day.toPython())
+
+    def event(self, event: QEvent) -> bool:
+        if escape_closes(event, self):
+            return True
+        return super().event(event)
 
 
 class DateInput(QLineEdit):

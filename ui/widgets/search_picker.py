@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from models.words.text import fold
+from ui.widgets.shortcut import escape_closes
 
 # (value, label shown in the field, longer text shown in the list of matches)
 Match = tuple[Any, str, str]
@@ -108,8 +109,16 @@ class SearchPicker(QLineEdit):
         available = self.screen().availableGeometry().width()
         return QRect(0, 0, min(max(self.width(), needed + 8), available), self.height())
 
+    def event(self, event: QEvent) -> bool:
+        shortcut = event.type() == QEvent.Type.ShortcutOverride
+        if shortcut and escape_closes(event, self._completer.popup()):
+            return True
+        return super().event(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         popup = self._completer.popup()
+        if watched is popup and escape_closes(event, popup):
+            return True
         if watched is not popup or event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         key = event.key()
