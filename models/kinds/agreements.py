@@ -191,7 +191,7 @@ AGREEMENT_LIST = RecordList(
     columns=[
         Column("title", "Title", Agreement.title, width=320),
         Column("kind", "Kind", Agreement.kind, choices=AGREEMENT_KINDS, width=200),
-        Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=100),
+        Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
         Column("signed_on", "Signed", Agreement.signed_on, width=95),
         Column("expires_on", "Expires", Agreement.expires_on, width=95),
         Column("reference_number", "Reference", Agreement.reference_number, width=120),

@@ -170,3 +170,31 @@ def test_esc_closes_the_matches_and_keeps_what_was_typed(window, qtbot, istc, an
     assert answers.asked == []  # not taken as "drop the changes"
     assert form.inputs["full_name"].text() == "Bolat Tulegenov"
     assert picker.text() == "ist"
+
+
+def test_tab_leaves_a_table_and_delete_removes_its_chosen_row(window, qtbot, istc):
+    person = Person.get()
+    event = EVENTS.save(
+        {
+            "title": "Science day",
+            "participants": [
+                {"person": person.id, "role": "speaker", "status": "confirmed"},
+                {"person": person.id, "role": "organizer", "status": "attended"},
+            ],
+        }
+    )
+    window.open_record("event", event.id)
+    form = window.pages["event"].form
+    table = form.inputs["participants"]
+    show_field(qtbot, form, table)
+    form.participant_picker.setFocus()
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert keyboard_target() is table.view
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert [row["role"] for row in table.value()] == ["speaker"]
+    press(qtbot, Qt.Key.Key_Tab)  # out of the table, to the bar under it
+    assert keyboard_target() is form.participant_picker
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    assert [p.role for p in EventParticipant.select()] == ["speaker"]

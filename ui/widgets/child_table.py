@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from models.words.choices import ChoiceSet
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
 from ui.widgets.search_picker import SearchPicker
+from ui.widgets.shortcut import shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -269,6 +270,8 @@ class ChildTable(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        # Arrows move between cells; Tab goes on to the next field, as everywhere in a form.
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.setMinimumHeight(140)
@@ -323,8 +326,14 @@ class ChildTable(QWidget):
         self.add_button = QPushButton(add_label or self.tr("Add"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the chosen rows"))
+        self.remove_button.setToolTip(self.tr("Remove the chosen rows (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        shortcut(
+            QKeySequence.StandardKey.Delete,
+            self.view,
+            self.remove_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         # The buttons get a row of their own, so the inputs have the width to show their text.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
