@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from models.kinds.delegations import DELEGATIONS
@@ -108,6 +109,19 @@ def test_every_tab_of_a_delegation_is_in_sight_with_its_whole_name(window, qtbot
     click_tab(qtbot, form, form.history)
 
 
+def wrapped_height(table, column, text):
+    """How tall ``text`` is, wrapped anywhere it must to fit the column."""
+    document = QTextDocument()
+    document.setDefaultFont(table.font())
+    document.setDocumentMargin(3)
+    wrapping = QTextOption()
+    wrapping.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(wrapping)
+    document.setPlainText(text)
+    document.setTextWidth(table.columnWidth(column) - 1)
+    return document.size().height()
+
+
 def test_a_history_shows_each_value_whole(window, qtbot):
     note = (
         "The Center supports joint research on water, energy and artificial intelligence "
@@ -115,8 +129,11 @@ def test_a_history_shows_each_value_whole(window, qtbot):
         "scientists. "
     ) * 3
     address = "https://www.istc.int/en/about/programmes/partnership-with-kazakhstan-2025-2030"
+    original = "Consejo Superior de Investigaciones Científicas Internacionalizacionales"
     istc = ORGANIZATIONS.save({"name": "ISTC", "notes": "Short note"})
-    ORGANIZATIONS.save({"name": "ISTC", "notes": note, "website": address}, istc.id)
+    ORGANIZATIONS.save(
+        {"name": "ISTC", "notes": note, "website": address, "name_original": original}, istc.id
+    )
     window.resize(1280, 800)
     window.open_record("organization", istc.id)
     form = window.pages["organization"].form
@@ -129,15 +146,17 @@ def test_a_history_shows_each_value_whole(window, qtbot):
                 yield row, column, table.item(row, column)
 
     shown = {item.text() for _row, _column, item in cells()}
-    assert {note.strip(), address} <= shown
+    assert {note.strip(), address, original} <= shown
     header = table.horizontalHeader()
     for narrower in (0, 60):
         header.resizeSection(0, max(header.sectionSize(0) - narrower, 40))
         qtbot.wait(10)
-        for row, _column, item in cells():
+        for row, column, item in cells():
             assert item.toolTip() == item.text()
-            # As tall as its values need, wrapped at the columns' width of the moment.
+            # As tall as its values need, wrapped at the columns' width of the moment,
+            # between words or, for a word wider than the column, inside it.
             assert table.rowHeight(row) >= table.sizeHintForRow(row), item.text()[:40]
+            assert table.rowHeight(row) >= wrapped_height(table, column, item.text())
 
 
 def test_the_form_is_as_wide_as_its_tabs_need_beside_the_list(window, qtbot):

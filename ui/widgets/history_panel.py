@@ -8,13 +8,24 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +36,7 @@ from models import history
 from models.words.numbers import format_number
 
 ID = Qt.ItemDataRole.UserRole
+TEXT_MARGIN = 3  # around a value in its cell, as the view's own cells have
 ACTIONS = {
     history.CREATED: "Created",
     history.CHANGED: "Changed",
@@ -53,6 +65,47 @@ def shown(value: Any) -> str:
             return ", ".join(value)
         return f"{len(value)} row(s)"
     return str(value)
+
+
+class WrappedText(QStyledItemDelegate):
+    """A value wrapped between words and, where one word is wider than its column (a long
+    name, a web address), inside the word: shown whole, never shortened with "…"."""
+
+    def _document(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(TEXT_MARGIN)
+        document.setDefaultFont(option.font)
+        wrapping = QTextOption()
+        wrapping.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(wrapping)
+        document.setPlainText(text)
+        document.setTextWidth(max(option.rect.width(), 1))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        text, shown.text = shown.text, ""
+        style = shown.widget.style() if shown.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+        document = self._document(shown, text)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = shown.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, shown.palette.color(role))
+        painter.save()
+        painter.translate(shown.rect.topLeft())
+        painter.setClipRect(shown.rect.translated(-shown.rect.topLeft()))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        if shown.rect.width() <= 0:
+            return super().sizeHint(option, index)
+        document = self._document(shown, shown.text)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
 
 
 class HistoryPanel(QWidget):
@@ -85,6 +138,9 @@ class HistoryPanel(QWidget):
         # of the moment (a long note, a web address), and in full in their tooltip.
         self.table.setWordWrap(True)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._wrapped = WrappedText(self.table)
+        for column in (2, 3, 4):
+            self.table.setItemDelegateForColumn(column, self._wrapped)
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
