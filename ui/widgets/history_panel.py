@@ -94,8 +94,10 @@ class WrappedText(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, shown.palette.color(role))
         painter.save()
-        painter.translate(shown.rect.topLeft())
-        painter.setClipRect(shown.rect.translated(-shown.rect.topLeft()))
+        # Centred in its row, as the view centres the when and the who beside it.
+        spare = max(shown.rect.height() - document.size().height(), 0)
+        painter.translate(shown.rect.left(), shown.rect.top() + spare / 2)
+        painter.setClipRect(0, 0, shown.rect.width(), shown.rect.height())
         document.documentLayout().draw(painter, context)
         painter.restore()
 
