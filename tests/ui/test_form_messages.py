@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from models.kinds.events import EVENTS
 from models.kinds.people import PEOPLE
 from models.store.records import Agreement, Delegation, Event
 
@@ -118,3 +119,17 @@ def test_a_row_typed_under_a_table_but_not_added_is_not_lost(window, qtbot):
     qtbot.waitUntil(lambda: messages(form) == {})
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert [p.person.full_name for p in Event.get().participants] == ["Karina Angelieva"]
+
+
+def test_a_name_typed_under_a_table_is_a_change_to_keep(window, qtbot, answers):
+    PEOPLE.save({"full_name": "Karina Angelieva"})
+    event = EVENTS.save({"title": "Council of Strategic Partners"})
+    window.open_record("event", event.id)
+    form = window.pages["event"].form
+    assert not form.save_button.isEnabled()
+    form.participant_picker.setFocus()
+    typed(qtbot, "Karina")
+    assert form.save_button.isEnabled()  # the change is seen as it is typed
+    window.pages["event"].new_record()
+    assert answers.asked == ["unsaved|“Council of Strategic Partners”"]
+    assert form.participant_picker.text() == "Karina"

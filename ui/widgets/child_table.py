@@ -317,6 +317,8 @@ class ChildTable(QWidget):
                 widget.set_value(defaults[key])
             # Enter in the bar adds the row it describes, as the button does.
             widget.installEventFilter(self)
+            # What is typed there counts as a change of the form, not yet saved.
+            widget.edited.connect(self.edited)
             # Names and texts take the room; a role, a side or a date needs only its own.
             if isinstance(widget, ChoiceInput | DateInput | CheckInput):
                 bar.addWidget(widget)
