@@ -11,108 +11,23 @@ from typing import Any
 
 from models.store.records import Country
 from models.words.choices import ChoiceSet
+from models.words.dates import parse_date
 from models.words.numbers import parse_number
 from models.words.text import fold
 
-# Month names as written in dates in English, Russian (both cases) and Kazakh.
-_ENGLISH = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_NAMES = (
-    _ENGLISH,
-    [name[:3] for name in _ENGLISH],
-    [
-        "январь",
-        "февраль",
-        "март",
-        "апрель",
-        "май",
-        "июнь",
-        "июль",
-        "август",
-        "сентябрь",
-        "октябрь",
-        "ноябрь",
-        "декабрь",
-    ],
-    [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    [
-        "қаңтар",
-        "ақпан",
-        "наурыз",
-        "сәуір",
-        "мамыр",
-        "маусым",
-        "шілде",
-        "тамыз",
-        "қыркүйек",
-        "қазан",
-        "қараша",
-        "желтоқсан",
-    ],
-)
-# Month names as written in dates in English, Russian (both cases) and Kazakh, folded as the
-# text they are looked up with.
-_MONTHS = {
-    fold(name): number for names in _MONTH_NAMES for number, name in enumerate(names, start=1)
-}
-_NUMERIC = (
-    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
-    (re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$"), ("y", "m", "d")),
-)
-_WORDS = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4})(?:\s*(?:г\.?|года|ж\.?|жылы))?$")
-_WORDS_US = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def read_date(value: Any) -> dt.date:
+def read_date(value: Any) -> dt.date | None:
+    """A date cell, or a date written as text (see ``models.words.dates``); a cell of spaces
+    is no date at all."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and 20_000 <= value <= 80_000:
         return EXCEL_EPOCH + dt.timedelta(days=int(value))  # a date cell read as its number
-    text = fold(str(value)).strip()
-    try:
-        for pattern, order in _NUMERIC:
-            match = pattern.match(text)
-            if match:
-                parts = dict(zip(order, map(int, match.groups()), strict=True))
-                return dt.date(parts["y"], parts["m"], parts["d"])
-        match = _WORDS.match(text)
-        if match and match.group(2) in _MONTHS:
-            return dt.date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
-        match = _WORDS_US.match(text)
-        if match and match.group(1) in _MONTHS:
-            return dt.date(int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)))
-    except ValueError:
-        pass
-    raise ValueError(f"“{value}” is not a date. Write it as dd.mm.yyyy, like 05.03.2025.")
+    return parse_date(str(value))
 
 
 def read_number(value: Any) -> Decimal:

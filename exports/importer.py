@@ -24,6 +24,7 @@ from exports.import_values import (
 )
 from exports.spreadsheet_reader import Workbook
 from models.errors import SeriktesError
+from models.kinds.agreements import DATED_STATUSES
 from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.kinds.organizations import website_host
 from models.store.base import db
@@ -34,9 +35,6 @@ from models.words.text import fold, name_key
 
 SKIP, FILL, CREATE = "skip", "fill", "create"
 DECISIONS = (SKIP, FILL, CREATE)
-# Statuses an agreement takes from its dates: an exported list shows them, an import lets the
-# dates decide again.
-DATED_STATUSES = {"in_force", "expired"}
 
 
 class ImportCancelled(SeriktesError):
@@ -247,6 +245,8 @@ class _Converter:
                 values[key] = self._read(fields[key], value, row)
             except ValueError as error:
                 row.problems.append(CellProblem(column, str(error)))
+        # Statuses an agreement takes from its dates: an exported list shows them, an import
+        # lets the dates decide again.
         if self.kind == "agreement" and values.get("status") in DATED_STATUSES:
             values["status"] = None
         row.values = self.editor.clean_values(values)

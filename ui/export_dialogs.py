@@ -139,6 +139,9 @@ class ActivityDialog(_ReportDialog):
         return self.end_input.value()
 
     def problem(self) -> str:
+        for date_input in (self.start_input, self.end_input):
+            if message := date_input.problem():
+                return message
         if self.start is None or self.end is None:
             return tr("Give both dates of the period.")
         if self.end < self.start:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -14,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from ui.forms.record_form import RecordForm
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
 from ui.widgets.record_table import RecordTable
+from ui.widgets.shortcut import shortcut
 
 SEARCH_DELAY_MS = 150
 
@@ -73,6 +75,8 @@ class RecordPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # Down goes from the search box into the rows found.
+        self.search.installEventFilter(self)
 
         self.filters: dict[str, QComboBox] = {}
         search_row = QHBoxLayout()
@@ -129,11 +133,10 @@ class RecordPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _index: self.focus_form())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
-                QKeySequence(key),
-                self.table,
-                self.focus_form,
-                context=Qt.ShortcutContext.WidgetShortcut,
+            # Enter opens the chosen row only while the list has the focus: in a form field
+            # it belongs to the field (a picker chooses its match with it).
+            shortcut(
+                QKeySequence(key), self.table, self.focus_form, Qt.ShortcutContext.WidgetShortcut
             )
 
         self.count_label = QLabel()
@@ -158,7 +161,6 @@ class RecordPage(QWidget):
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)
         self.form.open_record.connect(self.open_record)
-        self.form.setMinimumWidth(380)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(listing)
@@ -215,10 +217,39 @@ class RecordPage(QWidget):
         )
 
     def apply_request(self) -> None:
+        """Show the list as the search and filters ask. The form always shows a record of
+        the list, or none: when they hide the record in the form, the first record shown
+        takes its place (after asking, when it has unsaved changes; kept, the list goes back
+        to showing it)."""
         self._search_timer.stop()
         current = self.form.record_id
+        before = self.model.request
         self.model.set_request(self.request())
-        self._select(current)
+        if current is None or self.model.row_of(current) is not None:
+            self._select(current)
+            return
+        if not self.form.maybe_leave():
+            self._show_request(before)
+            self._select(current)
+            return
+        self._show_first()
+
+    def _show_first(self) -> None:
+        if self.model.rowCount():
+            self._set_current_row(0)
+            self.form.load(self.model.record_id(0))
+        else:
+            self._set_current_row(-1)
+            self.form.load(None)
+
+    def _show_request(self, request: ListRequest) -> None:
+        """The search box and filters as ``request`` has them, and the list they show."""
+        self.search.blockSignals(True)
+        self.search.setText(request.search)
+        self.search.blockSignals(False)
+        for key, combo in self.filters.items():
+            combo.setCurrentIndex(max(combo.findData(request.filters.get(key)), 0))
+        self.model.set_request(request)
 
     def refresh_filters(self) -> None:
         for spec_filter in self.spec.record_list.filters:
@@ -323,10 +354,13 @@ class RecordPage(QWidget):
         self._set_current_row(-1 if row is None else row)
 
     def open(self, record_id: int) -> bool:
-        """Show a record in the form, choosing its row when the list shows it."""
-        if record_id != self.form.record_id and not self.form.maybe_leave():
-            return False
-        self.form.load(record_id)
+        """Show a record in the form, on its Details, choosing its row when the list shows
+        it. The record already in the form stays as it is, unsaved changes and all."""
+        if record_id != self.form.record_id:
+            if not self.form.maybe_leave():
+                return False
+            self.form.load(record_id)
+        self.form.show_details()
         if self.model.row_of(record_id) is None:
             self.clear_filters()
         self._select(record_id)
@@ -338,6 +372,31 @@ class RecordPage(QWidget):
         self._set_current_row(-1)
         self.form.load(None)
         self.focus_form()
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            self.focus_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_list(self) -> None:
+        """The list takes the focus, on the row of the record in the form or on the first."""
+        if self._search_timer.isActive():
+            self.apply_request()
+        self.table.setFocus()
+        if self.table.selectionModel().currentIndex().isValid() or not self.model.rowCount():
+            return
+        if self.form.record_id is None and self.form.is_dirty():
+            return  # a new record being typed stays until a row is chosen
+        self.table.selectionModel().setCurrentIndex(
+            self.model.index(0, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def focus_form(self) -> None:
         first = next(iter(self.form.inputs.values()), None)

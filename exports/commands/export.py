@@ -10,6 +10,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from models.words.dates import not_a_date
+from models.words.dates import parse_date as read_date
+
 HELP = "export a list or a meeting report to an Excel workbook (.xlsx)"
 
 # The lists, by the names the command line gives them, and the kind of record they show.
@@ -45,14 +48,14 @@ OPTION_NAMES = {
 
 
 def parse_date(text: str) -> dt.date:
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(
-        f"“{text}” is not a date; write it as 2025-03-31 or 31.03.2025"
-    )
+    """A date as the window takes it (31.03.2025, 2025-03-31, 31.03.25…)."""
+    try:
+        date = read_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if date is None:
+        raise argparse.ArgumentTypeError(not_a_date(text))
+    return date
 
 
 def parse_days(text: str) -> int:

@@ -1,9 +1,17 @@
 """Agreements: memoranda, strategic partnership and cooperation agreements, contracts and
 letters of intent, with their parties, signatories and the programs they serve.
 
-Whether an agreement is in force or expired follows from its dates; a user sets only the
-statuses the dates cannot tell (draft, negotiating, terminated). The rule is written twice,
-once in Python for one record and once in SQL for lists, and the tests hold them together.
+Whether an agreement is in force follows from its dates; a user sets only the statuses the
+dates cannot tell (draft, negotiating, terminated). An agreement is in force from the day it
+takes effect (its effective date, or else its signing date) to its expiry date, both included:
+
+- after its expiry date it has expired;
+- with no signing date, or one still to come, it is not signed yet: a draft;
+- signed, with an effective date still to come, it is "Signed, not yet in force", as a
+  ministry says of an agreement awaiting ratification or a set start.
+
+The rule is written twice, once in Python for one record and once in SQL for lists and
+reports, and the tests hold them together with one table of cases.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from models.store.records import Agreement, AgreementParty, AgreementProgram, Pe
 from models.words.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES, ChoiceSet
 
 # Statuses that follow from the dates; a user may not set them by hand.
-DATED_STATUSES = ("in_force", "expired")
+DATED_STATUSES = ("in_force", "signed", "expired")
 HAND_SET_STATUSES = ChoiceSet(*(c for c in AGREEMENT_STATUSES if c.code not in DATED_STATUSES))
 
 
@@ -33,8 +41,10 @@ def agreement_status(agreement: Agreement, today: dt.date) -> str:
         return agreement.status
     if agreement.expires_on and agreement.expires_on < today:
         return "expired"
-    if not agreement.signed_on:
+    if not agreement.signed_on or agreement.signed_on > today:
         return "draft"
+    if agreement.effective_on and agreement.effective_on > today:
+        return "signed"
     return "in_force"
 
 
@@ -47,7 +57,8 @@ def status_expression(today: dt.date | None = None) -> Node:
         [
             (Agreement.status.is_null(False), Agreement.status),
             (Agreement.expires_on < now, "expired"),
-            (Agreement.signed_on.is_null(), "draft"),
+            (Agreement.signed_on.is_null() | (Agreement.signed_on > now), "draft"),
+            (Agreement.effective_on > now, "signed"),
         ],
         "in_force",
     )
@@ -180,7 +191,7 @@ AGREEMENT_LIST = RecordList(
     columns=[
         Column("title", "Title", Agreement.title, width=320),
         Column("kind", "Kind", Agreement.kind, choices=AGREEMENT_KINDS, width=200),
-        Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=100),
+        Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
         Column("signed_on", "Signed", Agreement.signed_on, width=95),
         Column("expires_on", "Expires", Agreement.expires_on, width=95),
         Column("reference_number", "Reference", Agreement.reference_number, width=120),

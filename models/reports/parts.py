@@ -153,8 +153,9 @@ def agreement_row(agreement: Agreement, parties: list[str], today: dt.date) -> t
     )
 
 
-# A brief lists what holds first, then what is being prepared, then what has ended.
-STATUS_ORDER = ("in_force", "negotiating", "draft", "expired", "terminated")
+# A brief lists what holds first, then what is signed or being prepared, then what has ended.
+STATUS_ORDER = ("in_force", "signed", "negotiating", "draft", "expired", "terminated")
+ENDED = ("expired", "terminated")
 
 
 def agreements_part(
@@ -173,7 +174,7 @@ def agreements_part(
         status = agreement_status(agreement, today)
         rank = STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
         expires = agreement.expires_on.toordinal() if agreement.expires_on else far
-        return (rank, expires if rank < 3 else -expires, agreement.title)
+        return (rank, -expires if status in ENDED else expires, agreement.title)
 
     if by_status:
         records.sort(key=order)

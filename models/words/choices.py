@@ -166,10 +166,12 @@ AGREEMENT_KINDS = ChoiceSet(
     Choice("letter_of_intent", "agreement kind", "Letter of intent"),
 )
 
-# Statuses a user sets by hand; "in force" and "expired" follow from the dates.
+# Statuses a user sets by hand; "in force", "signed, not yet in force" and "expired" follow
+# from the dates.
 AGREEMENT_STATUSES = ChoiceSet(
     Choice("draft", "agreement status", "Draft"),
     Choice("negotiating", "agreement status", "Negotiating"),
+    Choice("signed", "agreement status", "Signed, not yet in force"),
     Choice("in_force", "agreement status", "In force"),
     Choice("expired", "agreement status", "Expired"),
     Choice("terminated", "agreement status", "Terminated"),

@@ -70,3 +70,34 @@ def click_header(qtbot, page: RecordPage, column: int) -> None:
         Qt.MouseButton.LeftButton,
         pos=header.viewport().rect().center().__class__(x, header.height() // 2),
     )
+
+
+def keyboard_target():
+    """The widget a key press goes to: an open popup's (a list of matches, a calendar), or
+    else the widget with the focus, as the keyboard's events are routed."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        return popup.focusWidget() or popup
+    return QApplication.focusWidget()
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key wherever the keyboard is."""
+    qtbot.keyClick(keyboard_target(), key, modifier)
+
+
+def typed(qtbot, text: str) -> None:
+    """Type text wherever the keyboard is."""
+    key_clicks(qtbot, keyboard_target(), text)
+
+
+def show_field(qtbot, form, widget) -> None:
+    """Bring a form's field into sight as a user does: click the tab that holds it, and
+    scroll to it."""
+    bar = form.tabs.tabBar()
+    for index in range(form.tabs.count()):
+        if form.tabs.widget(index).isAncestorOf(widget):
+            if form.tabs.currentIndex() != index:
+                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+            break
+    form._scroll.ensureWidgetVisible(widget)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from models.kinds.agreements import AGREEMENTS
@@ -46,8 +46,8 @@ def test_create_an_agreement_with_a_party_and_a_linked_program(window, qtbot):
     type_into(qtbot, form.inputs["reference_number"], "MoU-2025/14")
     assert form.status_now.text() == "Shown in the list as: Draft"
     today = dt.date.today()
-    form.inputs["signed_on"].setDate(QDate(today.year - 1, 3, 5))
-    form.inputs["expires_on"].setDate(QDate(today.year + 4, 3, 5))
+    type_into(qtbot, form.inputs["signed_on"], f"05.03.{today.year - 1}")
+    type_into(qtbot, form.inputs["expires_on"], f"05.03.{today.year + 4}")
     assert form.status_now.text() == "Shown in the list as: In force"
     add_row(qtbot, form.inputs["parties"], organization="ISTC", signatory="Angelieva")
     add_row(qtbot, form.inputs["programs"], program="ISTC projects")
@@ -74,8 +74,8 @@ def test_an_agreement_that_expires_before_it_is_signed_is_refused(window, qtbot)
     page.new_record()
     form = page.form
     key_clicks(qtbot, form.inputs["title"], "Cooperation agreement with CSIC")
-    form.inputs["signed_on"].setDate(QDate(2025, 6, 1))
-    form.inputs["expires_on"].setDate(QDate(2025, 1, 1))
+    type_into(qtbot, form.inputs["signed_on"], "01.06.2025")
+    type_into(qtbot, form.inputs["expires_on"], "01.01.2025")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     error = form.errors["expires_on"]
     assert not error.isHidden()

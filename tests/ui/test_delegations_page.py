@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from models.kinds.delegations import DELEGATIONS
@@ -43,7 +43,7 @@ def add_follow_up(qtbot, form, action, who="", due=None):
     if who:
         key_clicks(qtbot, table.add_inputs["responsible"], who)
     if due is not None:
-        table.add_inputs["due_on"].setDate(QDate(due))
+        type_into(qtbot, table.add_inputs["due_on"], f"{due:%d.%m.%Y}")
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
 
 
@@ -66,8 +66,8 @@ def test_create_a_delegation_with_members_and_follow_ups_through_the_form(window
     assert form.inputs["direction"].value() == "incoming"
     choose(qtbot, form.inputs["organization"], "ISTC")
     choose(qtbot, form.inputs["head"], "Angelieva")
-    form.inputs["starts_on"].setDate(QDate(2025, 3, 5))
-    form.inputs["ends_on"].setDate(QDate(2025, 3, 6))
+    type_into(qtbot, form.inputs["starts_on"], "05.03.2025")
+    type_into(qtbot, form.inputs["ends_on"], "06.03.2025")
     choose(qtbot, form.inputs["country"], "Каз")
     type_into(qtbot, form.inputs["city"], "Astana")
     type_into(qtbot, form.inputs["purpose"], "Widen joint research projects")
@@ -162,8 +162,8 @@ def test_refusals_are_shown_next_to_the_fields_and_nothing_is_saved(window, qtbo
     page.new_record()
     form = page.form
     key_clicks(qtbot, form.inputs["title"], "ISTC visit")
-    form.inputs["starts_on"].setDate(QDate(2025, 3, 5))
-    form.inputs["ends_on"].setDate(QDate(2025, 3, 4))
+    type_into(qtbot, form.inputs["starts_on"], "05.03.2025")
+    type_into(qtbot, form.inputs["ends_on"], "04.03.2025")
     add_member(qtbot, form, "Angelieva", "member")
     add_member(qtbot, form, "Angelieva", "member")
     add_follow_up(qtbot, form, "", "Bolat")

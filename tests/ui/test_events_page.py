@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
@@ -49,7 +49,7 @@ def test_create_an_event_with_participants_through_the_form(window, qtbot):
     key_clicks(qtbot, form.inputs["title"], "Panel on artificial intelligence")
     kind = form.inputs["kind"]
     kind.setCurrentIndex(kind.findData("panel"))
-    form.inputs["starts_on"].setDate(QDate(2025, 5, 20))
+    type_into(qtbot, form.inputs["starts_on"], "20.05.2025")
     type_into(qtbot, form.inputs["starts_at"], "15:00")
     choose(qtbot, form.inputs["parent"], "science day")
     choose(qtbot, form.inputs["country"], "Kaz")
@@ -112,8 +112,8 @@ def test_the_same_participant_twice_in_one_role_and_dates_out_of_order_are_refus
     page.new_record()
     form = page.form
     key_clicks(qtbot, form.inputs["title"], "ISTC visit")
-    form.inputs["starts_on"].setDate(QDate(2025, 3, 5))
-    form.inputs["ends_on"].setDate(QDate(2025, 3, 4))
+    type_into(qtbot, form.inputs["starts_on"], "05.03.2025")
+    type_into(qtbot, form.inputs["ends_on"], "04.03.2025")
     add_participant(qtbot, form, "Angelieva", "speaker")
     add_participant(qtbot, form, "Angelieva", "speaker")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from models.kinds.figures import FIGURES
 from models.kinds.organizations import ORGANIZATIONS
@@ -43,7 +43,7 @@ def test_create_a_key_figure_about_spain_through_the_form(window, qtbot):
     type_into(qtbot, form.inputs["value"], "1 130")
     type_into(qtbot, form.inputs["unit"], "publications")
     type_into(qtbot, form.inputs["period_label"], "in 30 years")
-    form.inputs["as_of"].setDate(QDate(2025, 5, 20))
+    type_into(qtbot, form.inputs["as_of"], "20.05.2025")
     choose(qtbot, form.inputs["country"], "Spa")
     choose(qtbot, form.inputs["organization"], "Spanish National")
     choose(qtbot, form.inputs["source"], "Spain discuss")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.programs import PROGRAMS, program_areas
@@ -46,7 +46,7 @@ def test_create_a_program_with_a_lead_partners_and_budget_through_the_form(windo
     kind = form.inputs["kind"]
     kind.setCurrentIndex(kind.findData("national"))
     choose(qtbot, form.inputs["lead"], "Ministry")
-    form.inputs["starts_on"].setDate(QDate(2024, 9, 1))
+    type_into(qtbot, form.inputs["starts_on"], "01.09.2024")
     type_into(qtbot, form.inputs["budget"], "1 500 000 000")
     type_into(qtbot, form.inputs["currency"], "kzt")
     type_into(qtbot, form.inputs["areas"], "Artificial intelligence, Online learning")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from models.kinds.figures import FIGURES
 from models.kinds.organizations import ORGANIZATIONS
@@ -45,7 +45,7 @@ def test_create_a_source_that_mentions_an_organization_and_a_person(window, qtbo
     form = page.form
     key_clicks(qtbot, form.inputs["title"], "ISTC delegation meets the Minister")
     type_into(qtbot, form.inputs["publisher"], "Qazinform")
-    form.inputs["published_on"].setDate(QDate(2025, 3, 5))
+    type_into(qtbot, form.inputs["published_on"], "05.03.2025")
     type_into(qtbot, form.inputs["url"], "www.inform.kz/en/istc-delegation")
     type_into(qtbot, form.inputs["language"], "en")
 

@@ -12,6 +12,7 @@ from models.kinds.agreements import (
     AGREEMENTS,
     HAND_SET_STATUSES,
     agreement_status,
+    date_problems,
     signatory_label,
 )
 from models.kinds.programs import PROGRAMS, organization_label, program_label
@@ -52,8 +53,9 @@ class AgreementForm(RecordForm):
             self.tr("Status"),
             ChoiceInput(HAND_SET_STATUSES, empty_label=self.tr("Follows the dates")),
             hint=self.tr(
-                "In force and expired follow from the dates. Choose a status only while the "
-                "agreement is a draft or being negotiated, or when it was terminated early."
+                "In force, signed but not yet in force, and expired follow from the dates. "
+                "Choose a status only while the agreement is a draft or being negotiated, or "
+                "when it was terminated early."
             ),
         )
         self.status_now = hint_label("")
@@ -65,7 +67,7 @@ class AgreementForm(RecordForm):
         self.field(when, "effective_on", self.tr("Effective date"), DateInput())
         self.field(when, "expires_on", self.tr("Expiry date"), DateInput())
         self.field(when, "open_ended", "", CheckInput(self.tr("Open-ended (no expiry date)")))
-        for name in ("status", "signed_on", "expires_on"):
+        for name in ("status", "signed_on", "effective_on", "expires_on", "open_ended"):
             self.inputs[name].edited.connect(self._show_status)
 
         about = self.section(self.tr("About"))
@@ -131,10 +133,20 @@ class AgreementForm(RecordForm):
         self._show_status()
 
     def _show_status(self) -> None:
-        """The status the list will show, as the user changes the dates."""
+        """The status the list will show, as the user changes the dates; none while a date
+        cannot be read or the dates are out of order."""
         values = self.values()
+        dates = ("signed_on", "effective_on", "expires_on")
+        if any(self.inputs[name].problem() for name in dates) or date_problems(values):
+            self.status_now.setText(
+                self.tr("The status follows from the dates once they are correct.")
+            )
+            return
         shown = Agreement(
-            status=values["status"], signed_on=values["signed_on"], expires_on=values["expires_on"]
+            status=values["status"],
+            signed_on=values["signed_on"],
+            effective_on=values["effective_on"],
+            expires_on=values["expires_on"],
         )
         label = AGREEMENT_STATUSES.label(agreement_status(shown, dt.date.today()))
         self.status_now.setText(

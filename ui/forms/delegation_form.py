@@ -87,7 +87,6 @@ class DelegationForm(RecordForm):
     def build_members(self, layout: QVBoxLayout) -> None:
         self.member_picker = PersonPicker()
         side = ChoiceInput(DELEGATION_SIDES)
-        side.set_value("member")
         table = ChildTable(
             [
                 ChildColumn("name", "Name", kind="label", label_of=member_name, width=260),

@@ -34,7 +34,7 @@ class FigureForm(RecordForm):
             figure,
             "qualifier",
             self.tr("Qualifier"),
-            ChoiceInput(FIGURE_QUALIFIERS),
+            ChoiceInput(FIGURE_QUALIFIERS, empty_label=None),
             hint=self.tr("“50+ projects” is More than 50; “some 150” is About 150."),
         )
         self.field(

@@ -91,7 +91,6 @@ class ProgramForm(RecordForm):
 
     def _build_partners(self) -> None:
         role = ChoiceInput(PARTNER_ROLES)
-        role.set_value("partner")
         table = ChildTable(
             [
                 ChildColumn(

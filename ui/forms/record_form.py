@@ -7,11 +7,12 @@ checking, saving and deleting are done here through the kind's editor in ``model
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, ClassVar
 
 from peewee import DatabaseError
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -33,11 +34,16 @@ from models.store.database import explain_write_failure
 from ui import dialogs
 from ui.widgets.files_panel import FilesPanel
 from ui.widgets.history_panel import HistoryPanel
-from ui.widgets.inputs import ChoiceInput, NotesInput, TagsInput, same_value
+from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, same_value
 from ui.widgets.linked_panel import LinkedPanel
 from ui.widgets.search_picker import SearchPicker
+from ui.widgets.shortcut import shortcut
 
 ERROR_STYLE = "color: #b3261e;"
+# How long after a keystroke the messages are checked again: once a word is typed, not per key.
+RECHECK_MS = 200
+# The narrowest a form gets beside its list.
+MINIMUM_WIDTH = 380
 
 
 def input_problem(widget: Any) -> str | None:
@@ -73,6 +79,11 @@ class RecordForm(QWidget):
         self._dirty = False
         self._read_only = False
         self._form: QFormLayout | None = None
+        # After a Save that found problems, every change checks the form again, so the
+        # messages shown follow what the user corrects.
+        self._checked = False
+        self._recheck = QTimer(self, singleShot=True, interval=RECHECK_MS)
+        self._recheck.timeout.connect(self.recheck)
 
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
@@ -120,15 +131,20 @@ class RecordForm(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        # Every tab in sight: the form asks for the width of its tabs' whole names (see
+        # ``minimumSizeHint``) and, in a window too small for them, shortens the names rather
+        # than hiding the last tabs (History) behind scroll arrows.
+        self.tabs.tabBar().setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(scroll, self.tr("Details"))
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
-        QShortcut(
+        shortcut(
             QKeySequence.StandardKey.Cancel,
             self,
             self.cancel,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 
         self.build()
@@ -142,12 +158,23 @@ class RecordForm(QWidget):
         self.history = HistoryPanel(self.labels, self._name_value)
         self.history.restored.connect(self._value_restored)
         self.history_tab = self.tabs.addTab(self.history, self.tr("History"))
-        for widget in self.inputs.values():
+        for name, widget in self.inputs.items():
             widget.edited.connect(self._on_edited)
+            if hasattr(widget, "problem") and hasattr(widget, "editingFinished"):
+                # A date or a number that cannot be read is said as the field is left.
+                widget.editingFinished.connect(lambda n=name: self._left(n))
+        self._offer_near_dates()
         # Empty until a database is open; ``load`` reads from it.
         self._loaded = self.values()
         self._refresh_heading()
         self._set_dirty(False)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the fields, and for every tab's whole name (which grows with its count)."""
+        hint = super().minimumSizeHint()
+        margins = self.layout().contentsMargins()
+        tabs = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
+        return QSize(max(hint.width(), tabs, MINIMUM_WIDTH), hint.height())
 
     # -- building ----------------------------------------------------------------------------
 
@@ -239,14 +266,24 @@ class RecordForm(QWidget):
     def values(self) -> dict[str, Any]:
         return {name: widget.value() for name, widget in self.inputs.items()}
 
-    def load(self, record_id: int | None, defaults: dict[str, Any] | None = None) -> None:
-        """Show a record, or an empty form for a new one (with ``defaults`` filled in)."""
+    def load(
+        self,
+        record_id: int | None,
+        defaults: dict[str, Any] | None = None,
+        keep_place: bool = False,
+    ) -> None:
+        """Show a record, or an empty form for a new one (with ``defaults`` filled in), on
+        its Details tab at the top. The record shown, read again, stays where the user is,
+        as does ``keep_place`` (a new record just saved)."""
         values = (
             self.editor.load(record_id) if record_id is not None else self.editor.empty_values()
         )
         if defaults:
             values.update(defaults)
+        if not keep_place and (record_id is None or record_id != self.record_id):
+            self.show_details()
         self.record_id = record_id
+        self._checked = False
         for name, widget in self.inputs.items():
             widget.set_value(values.get(name))
         self._loaded = self.values()
@@ -260,6 +297,11 @@ class RecordForm(QWidget):
         self._set_dirty(self.is_dirty())
         if record_id is not None:
             self.record_shown.emit(self.editor.kind, record_id)
+
+    def show_details(self) -> None:
+        """The Details tab, scrolled to its first field."""
+        self.tabs.setCurrentIndex(0)
+        self._scroll.verticalScrollBar().setValue(0)
 
     def loaded(self) -> None:
         """Called after a record is shown, to fill what is not a field (linked lists)."""
@@ -317,6 +359,27 @@ class RecordForm(QWidget):
 
     def _on_edited(self) -> None:
         self._set_dirty(self.is_dirty())
+        if self._checked or any(not error.isHidden() for error in self.errors.values()):
+            self._recheck.start()
+
+    def _offer_near_dates(self) -> None:
+        """An empty date field opens its calendar near the record's other dates: an end
+        date on the start, an expiry date on the signing date, a follow-up's due date on
+        the delegation's last day."""
+        fields = [name for name, widget in self.inputs.items() if isinstance(widget, DateInput)]
+
+        def near(name: str | None) -> dt.date | None:
+            if name in fields:
+                place = fields.index(name)
+                order = fields[place - 1 :: -1] if place else []
+                order += fields[place + 1 :]
+            else:
+                order = fields[::-1]
+            return next((value for other in order if (value := self.inputs[other].value())), None)
+
+        for widget in self.findChildren(DateInput):
+            name = next((n for n in fields if self.inputs[n] is widget), None)
+            widget.near = lambda n=name: near(n)
 
     def set_read_only(self, read_only: bool) -> None:
         """Show records without letting them change (a database opened read-only)."""
@@ -344,7 +407,29 @@ class RecordForm(QWidget):
             error.hide()
         self.banner.hide()
 
-    def show_problems(self, problems: list[Problem]) -> None:
+    def _left(self, name: str) -> None:
+        message = input_problem(self.inputs[name])
+        if message and message not in self.errors[name].text():
+            error = self.errors[name]
+            error.setText(f"{error.text()}\n{message}" if error.text() else message)
+            error.show()
+
+    def recheck(self) -> None:
+        """The messages again, as the fields are now: gone when corrected, changed when the
+        value is wrong in another way. Before a Save, only the fields' own messages (a date
+        that cannot be read) are shown; after one, every problem of the form."""
+        self._recheck.stop()
+        if self._checked:
+            self.show_problems(self.all_problems(), reveal=False)
+            return
+        for name, error in self.errors.items():
+            if error.isHidden():
+                continue
+            message = input_problem(self.inputs[name])
+            error.setText(message or "")
+            error.setVisible(bool(message))
+
+    def show_problems(self, problems: list[Problem], reveal: bool = True) -> None:
         self.clear_problems()
         general = []
         for problem in problems:
@@ -359,11 +444,11 @@ class RecordForm(QWidget):
             self.banner.setText("\n".join(general))
             self.banner.show()
         first = next((self.inputs[p.field] for p in problems if p.field in self.inputs), None)
-        if first is not None:
-            self._reveal(first)
+        if first is not None and reveal:
+            self.reveal(first)
             first.setFocus()
 
-    def _reveal(self, widget: QWidget) -> None:
+    def reveal(self, widget: QWidget) -> None:
         """Bring the tab holding ``widget`` forward and scroll it into view."""
         for index in range(self.tabs.count()):
             if self.tabs.widget(index).isAncestorOf(widget):
@@ -380,29 +465,43 @@ class RecordForm(QWidget):
             if (message := input_problem(widget))
         ]
 
+    def all_problems(self) -> list[Problem]:
+        """Every problem of the form at once: the inputs' own, then the domain's about the
+        other fields (a field that cannot be read is not also said to be missing)."""
+        problems = self.input_problems()
+        unread = {problem.field for problem in problems}
+        try:
+            found = self.editor.problems(self.values(), self.record_id)
+        except SeriktesError as error:
+            found = [Problem("", str(error))]
+        return problems + [problem for problem in found if problem.field not in unread]
+
     # -- actions -----------------------------------------------------------------------------
 
     def save(self) -> bool:
         """Save the form; on a problem, say what is wrong next to the field and keep it open."""
-        problems = self.input_problems()
-        if problems:
-            self.show_problems(problems)
+        if self.input_problems():
+            self._refuse(self.all_problems())
             return False
         try:
             record = self.editor.save(self.values(), self.record_id)
         except ValidationFailed as failure:
-            self.show_problems(failure.problems)
+            self._refuse(failure.problems)
             return False
         except SeriktesError as error:
-            self.show_problems([Problem("", str(error))])
+            self._refuse([Problem("", str(error))])
             return False
         except DatabaseError as error:  # a full disk, a locked file: the save was rolled back
             self.show_problems([Problem("", explain_write_failure(error))])
             return False
-        self.load(record.id)
+        self.load(record.id, keep_place=True)
         self.saved.emit(record.id)
         self.saved_change.emit(record.change_set, self.editor.title(record))
         return True
+
+    def _refuse(self, problems: list[Problem]) -> None:
+        self._checked = True
+        self.show_problems(problems)
 
     def cancel(self) -> None:
         """Drop the changes, after asking (Esc)."""

@@ -14,13 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,12 +31,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from models.words.choices import ChoiceSet
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
+from ui.widgets.search_picker import SearchPicker
+from ui.widgets.shortcut import shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -184,7 +188,9 @@ class ChildDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         column = self.columns[index.column()]
         if column.kind == "choice" and column.choices is not None:
-            return ChoiceInput(column.choices, parent)
+            # A choice that always has a value offers no empty entry to fall back from.
+            empty = "—" if column.default is None else None
+            return ChoiceInput(column.choices, parent, empty_label=empty)
         if column.kind == "date":
             return DateInput(parent)
         return super().createEditor(parent, option, index)
@@ -196,6 +202,10 @@ class ChildDelegate(QStyledItemDelegate):
             super().setEditorData(editor, index)
 
     def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, DateInput) and (problem := editor.problem()):
+            # Text that is not a date leaves the date as it was, and says why.
+            QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), problem, editor)
+            return
         if isinstance(editor, ChoiceInput | DateInput):
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         else:
@@ -260,6 +270,8 @@ class ChildTable(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        # Arrows move between cells; Tab goes on to the next field, as everywhere in a form.
+        self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.setAlternatingRowColors(True)
         self.view.setMinimumHeight(140)
@@ -296,7 +308,17 @@ class ChildTable(QWidget):
         layout.addWidget(self.view, 1)
 
         bar = QHBoxLayout()
-        for widget in add_inputs.values():
+        defaults = {column.key: column.default for column in columns}
+        for key, widget in add_inputs.items():
+            if isinstance(widget, ChoiceInput) and defaults.get(key) is not None:
+                # The value a row gets when none is chosen is shown before it is added.
+                if widget.itemData(0) is None:
+                    widget.removeItem(0)
+                widget.set_value(defaults[key])
+            # Enter in the bar adds the row it describes, as the button does.
+            widget.installEventFilter(self)
+            # What is typed there counts as a change of the form, not yet saved.
+            widget.edited.connect(self.edited)
             # Names and texts take the room; a role, a side or a date needs only its own.
             if isinstance(widget, ChoiceInput | DateInput | CheckInput):
                 bar.addWidget(widget)
@@ -306,8 +328,14 @@ class ChildTable(QWidget):
         self.add_button = QPushButton(add_label or self.tr("Add"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the chosen rows"))
+        self.remove_button.setToolTip(self.tr("Remove the chosen rows (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
+        shortcut(
+            QKeySequence.StandardKey.Delete,
+            self.view,
+            self.remove_selected,
+            Qt.ShortcutContext.WidgetShortcut,
+        )
         # The buttons get a row of their own, so the inputs have the width to show their text.
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -330,7 +358,24 @@ class ChildTable(QWidget):
             check = getattr(widget, "problem", None)
             if check is not None and (message := check()):
                 return message
+        if self.new_row() is not None:
+            return self.tr(
+                "What is typed under the table is not added yet. Press “{button}” to add it, "
+                "or clear it."
+            ).format(button=self.add_button.text().replace("&", ""))
         return None
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in self.add_inputs.values()
+        ):
+            if isinstance(watched, SearchPicker):
+                watched.settle()
+            self.add_row()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- editing ------------------------------------------------------------------------------
 

@@ -8,13 +8,24 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +36,7 @@ from models import history
 from models.words.numbers import format_number
 
 ID = Qt.ItemDataRole.UserRole
+TEXT_MARGIN = 3  # around a value in its cell, as the view's own cells have
 ACTIONS = {
     history.CREATED: "Created",
     history.CHANGED: "Changed",
@@ -55,6 +67,49 @@ def shown(value: Any) -> str:
     return str(value)
 
 
+class WrappedText(QStyledItemDelegate):
+    """A value wrapped between words and, where one word is wider than its column (a long
+    name, a web address), inside the word: shown whole, never shortened with "…"."""
+
+    def _document(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(TEXT_MARGIN)
+        document.setDefaultFont(option.font)
+        wrapping = QTextOption()
+        wrapping.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(wrapping)
+        document.setPlainText(text)
+        document.setTextWidth(max(option.rect.width(), 1))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        text, shown.text = shown.text, ""
+        style = shown.widget.style() if shown.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
+        document = self._document(shown, text)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = shown.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, shown.palette.color(role))
+        painter.save()
+        # Centred in its row, as the view centres the when and the who beside it.
+        spare = max(shown.rect.height() - document.size().height(), 0)
+        painter.translate(shown.rect.left(), shown.rect.top() + spare / 2)
+        painter.setClipRect(0, 0, shown.rect.width(), shown.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        if shown.rect.width() <= 0:
+            return super().sizeHint(option, index)
+        document = self._document(shown, shown.text)
+        return QSize(int(document.idealWidth()), int(document.size().height()))
+
+
 class HistoryPanel(QWidget):
     restored = Signal(str)  # the change set of the restore, which can be undone
 
@@ -79,12 +134,21 @@ class HistoryPanel(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Before"), self.tr("After")]
         )
-        self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Values are shown whole: wrapped, in rows as tall as they need at the columns' width
+        # of the moment (a long note, a web address), and in full in their tooltip.
         self.table.setWordWrap(True)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self._wrapped = WrappedText(self.table)
+        for column in (2, 3, 4):
+            self.table.setItemDelegateForColumn(column, self._wrapped)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # When, who and what can be narrowed by hand to give the values more room.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
@@ -117,11 +181,13 @@ class HistoryPanel(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(
                     ID, change.id if change.field and change.action == history.CHANGED else None
                 )
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
+        for column in range(3):
+            self.table.resizeColumnToContents(column)
         self.note.setText(
             self.tr("Changes to this record, the newest first.")
             if changes

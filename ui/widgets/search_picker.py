@@ -6,18 +6,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from models.errors import SearchRefused
 from models.words.text import fold
+from ui.widgets.shortcut import escape_closes
 
 # (value, label shown in the field, longer text shown in the list of matches)
 Match = tuple[Any, str, str]
 
 
 class SearchPicker(QLineEdit):
+    """Type, and the matches open below; Down and Up highlight one, Enter or Tab (or a click)
+    chooses it. Leaving the field with a text that names one record only chooses that one."""
+
     edited = Signal()
 
     def __init__(
@@ -41,12 +45,15 @@ class SearchPicker(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setWidget(self)
         completer.activated[QModelIndex].connect(self._chosen)
+        # Seen before the completer's own filter: Enter chooses here and goes no further, so
+        # it neither reaches the form nor a shortcut of the window.
+        completer.popup().installEventFilter(self)
         self._completer = completer
         self._pending = QTimer(self, singleShot=True, interval=120)
         self._pending.timeout.connect(self.show_matches)
         self.textEdited.connect(self._typed)
         self.textEdited.connect(self.edited)
-        self.editingFinished.connect(self._settle)
+        self.editingFinished.connect(self.settle)
 
     # -- value --------------------------------------------------------------------------------
 
@@ -89,7 +96,7 @@ class SearchPicker(QLineEdit):
             item.setData(label, Qt.ItemDataRole.UserRole + 1)
             self._matches.appendRow(item)
         if self._matches.rowCount():
-            self._completer.complete()
+            self._completer.complete(self._popup_rect())
         else:
             self._completer.popup().hide()
 
@@ -100,6 +107,48 @@ class SearchPicker(QLineEdit):
             return self._search(text)
         except SearchRefused:
             return []
+
+    def _popup_rect(self) -> QRect:
+        """Where the matches open: under the field, as wide as the longest match needs (the
+        completer keeps it within the screen)."""
+        popup = self._completer.popup()
+        needed = popup.sizeHintForColumn(0) + 2 * popup.frameWidth()
+        if self._matches.rowCount() > self._completer.maxVisibleItems():
+            needed += popup.verticalScrollBar().sizeHint().width()
+        available = self.screen().availableGeometry().width()
+        return QRect(0, 0, min(max(self.width(), needed + 8), available), self.height())
+
+    def event(self, event: QEvent) -> bool:
+        shortcut = event.type() == QEvent.Type.ShortcutOverride
+        if shortcut and escape_closes(event, self._completer.popup()):
+            return True
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        popup = self._completer.popup()
+        if watched is popup and escape_closes(event, popup):
+            return True
+        if watched is not popup or event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return super().eventFilter(watched, event)
+        index = popup.currentIndex()
+        popup.hide()
+        if index.isValid():
+            self._chosen(index)
+        else:
+            self.settle()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # chosen, and on to the next field
+            self.focusNextPrevChild(key == Qt.Key.Key_Tab)
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        # With no list open, Enter takes a text that names one record only (as leaving does)
+        # and is then left to the form: a table's bar adds its row on it.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.settle()
+        super().keyPressEvent(event)
 
     def _chosen(self, index: QModelIndex) -> None:
         self._choose(index.data(Qt.ItemDataRole.UserRole), index.data(Qt.ItemDataRole.UserRole + 1))
@@ -115,7 +164,7 @@ class SearchPicker(QLineEdit):
         if changed:
             self.edited.emit()
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         """Leaving the field: a text that names exactly one match is taken as chosen."""
         text = self.text().strip()
         if not text or text == self._label or self._completer.popup().isVisible():

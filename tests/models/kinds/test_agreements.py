@@ -19,7 +19,10 @@ from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
 from models.kinds.programs import PROGRAMS
 from models.listing import ListRequest
+from models.reports.agreements_due import agreements_due_report
+from models.reports.parts import agreements_part
 from models.store.records import Agreement, AgreementParty, AgreementProgram, Program
+from models.words.choices import AGREEMENT_STATUSES
 
 TODAY = dt.date(2025, 6, 15)
 DAY = dt.timedelta(days=1)
@@ -128,6 +131,39 @@ CASES = [
     ("negotiating", {"status": "negotiating", "expires_on": TODAY - DAY}, "negotiating"),
     ("terminated early", {"status": "terminated", "signed_on": TODAY - DAY}, "terminated"),
     ("a draft with dates", {"status": "draft", "signed_on": TODAY - DAY}, "draft"),
+    ("to be signed tomorrow", {"signed_on": TODAY + DAY}, "draft"),
+    ("signed today", {"signed_on": TODAY}, "in_force"),
+    (
+        "signed, takes effect next month",
+        {"signed_on": TODAY - DAY, "effective_on": TODAY + 30 * DAY},
+        "signed",
+    ),
+    ("takes effect today", {"signed_on": TODAY - 30 * DAY, "effective_on": TODAY}, "in_force"),
+    (
+        "took effect after signing",
+        {"signed_on": TODAY - 400 * DAY, "effective_on": TODAY - 300 * DAY, "expires_on": TODAY},
+        "in_force",
+    ),
+    (
+        "to be signed, applying from a past date",
+        {"signed_on": TODAY + DAY, "effective_on": TODAY - DAY},
+        "draft",
+    ),
+    ("an effective date but never signed", {"effective_on": TODAY - DAY}, "draft"),
+    (
+        "signed for later, then expired",
+        {
+            "signed_on": TODAY - 400 * DAY,
+            "effective_on": TODAY - 300 * DAY,
+            "expires_on": TODAY - DAY,
+        },
+        "expired",
+    ),
+    (
+        "negotiating, signing set",
+        {"status": "negotiating", "signed_on": TODAY + DAY},
+        "negotiating",
+    ),
 ]
 
 
@@ -148,6 +184,21 @@ def test_sql_gives_the_same_status_as_python(database):
             )
 
 
+def test_reports_give_each_agreement_the_status_of_the_list(database):
+    for what, dates, _expected in CASES:
+        AGREEMENTS.save({"title": what, **dates})
+    report = agreements_due_report(400, today=TODAY)
+    parts = {part.name: part for part in report.parts}
+    in_force = [row[1] for row in parts["In force by country"].rows]
+    expected = [what for what, _dates, status in CASES if status == "in_force"]
+    assert sorted(in_force) == sorted(expected)
+    assert "signed, takes effect next month" not in [row[0] for row in parts["Expiring"].rows]
+    statuses = {row[0]: row[3] for row in agreements_part(Agreement.select(), "", TODAY).rows}
+    for what, _dates, status in CASES:
+        assert statuses[what] == AGREEMENT_STATUSES.label(status), what
+    assert statuses["signed, takes effect next month"] == "Signed, not yet in force"
+
+
 def test_the_list_shows_and_filters_the_status_of_today(database):
     today = dt.date.today()
     # Far enough from today that the database's date (UTC on SQLite) is the same day.
@@ -156,6 +207,9 @@ def test_the_list_shows_and_filters_the_status_of_today(database):
     AGREEMENTS.save({"title": "Strategic partnership", "signed_on": today - year})
     AGREEMENTS.save({"title": "Draft with Huawei"})
     AGREEMENTS.save({"title": "Ended early", "signed_on": today - year, "status": "terminated"})
+    AGREEMENTS.save(
+        {"title": "Ratified next year", "signed_on": today - year, "effective_on": today + year}
+    )
     shown = {
         row[1]: AGREEMENT_LIST.column("status").display(row[3])
         for row in AGREEMENT_LIST.rows(ListRequest(), 0, 10)
@@ -165,7 +219,9 @@ def test_the_list_shows_and_filters_the_status_of_today(database):
         "Strategic partnership": "In force",
         "Draft with Huawei": "Draft",
         "Ended early": "Terminated",
+        "Ratified next year": "Signed, not yet in force",
     }
+    assert listed(status="signed") == ["Ratified next year"]
     assert listed(status="in_force") == ["Strategic partnership"]
     assert listed(status="expired") == ["Old MoU"]
     assert listed(status="draft") == ["Draft with Huawei"]
@@ -206,7 +262,7 @@ def test_open_ended_with_an_expiry_date_is_refused(database):
     assert "open-ended agreement has no expiry date" in problems["expires_on"]
 
 
-@pytest.mark.parametrize("status", ["in_force", "expired"])
+@pytest.mark.parametrize("status", ["in_force", "signed", "expired"])
 def test_a_status_that_follows_the_dates_cannot_be_set_by_hand(database, status):
     problems = refused({"title": "Memorandum", "status": status})
     assert "follows from the dates" in problems["status"]

@@ -1,0 +1,170 @@
+"""Where a form opens and what it shows: a new record on Details at the top with the focus in
+its first field, a record opened from anywhere on Details, every tab in sight, and the whole
+of every value in a record's history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from models.kinds.delegations import DELEGATIONS
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+from ui.search_box import install_search
+
+from .helpers import click_row, key_clicks, press
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+KINDS = (
+    "organization",
+    "person",
+    "event",
+    "delegation",
+    "program",
+    "agreement",
+    "figure",
+    "source",
+)
+
+
+def click_tab(qtbot, form, tab):
+    bar = form.tabs.tabBar()
+    index = form.tabs.indexOf(tab)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert form.tabs.currentIndex() == index
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_new_record_opens_on_details_at_the_top_after_the_history(window, qtbot, kind):
+    window.show_page(kind)
+    page = window.pages[kind]
+    page.new_record()
+    form = page.form
+    form.resize(form.width(), 300)  # a form taller than its window scrolls
+    scroll = form._scroll.verticalScrollBar()
+    scroll.setValue(scroll.maximum())
+    click_tab(qtbot, form, form.history)
+    page.table.setFocus()
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    assert form.tabs.currentIndex() == 0
+    assert scroll.value() == 0
+    first = next(iter(form.inputs.values()))
+    assert QApplication.focusWidget() is first
+
+
+def test_a_record_opened_from_search_everywhere_shows_its_details(window, qtbot):
+    istc = ORGANIZATIONS.save({"name": "International Science and Technology Center"})
+    PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
+    window.show_page("organization")
+    page = window.pages["organization"]
+    page.apply_request()
+    click_row(qtbot, page, 0)
+    click_tab(qtbot, page.form, page.form.history)
+    window.show_page("person")
+    people = window.pages["person"]
+    people.apply_request()
+    click_row(qtbot, people, 0)
+    click_tab(qtbot, people.form, people.form.history)
+
+    box = install_search(window)
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(box.isVisible)
+    key_clicks(qtbot, box.edit, "Science and Technology")
+    qtbot.waitUntil(lambda: box.shown_titles() != [])
+    press(qtbot, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is page
+    assert page.form.record_id == istc.id
+    assert page.form.tabs.currentIndex() == 0
+
+
+def test_a_record_already_in_the_form_keeps_its_unsaved_changes_when_opened_again(window, qtbot):
+    istc = ORGANIZATIONS.save({"name": "ISTC"})
+    page = window.pages["organization"]
+    window.open_record("organization", istc.id)
+    city = page.form.inputs["city"]
+    city.setFocus()
+    key_clicks(qtbot, city, "Astana")
+    click_tab(qtbot, page.form, page.form.history)
+    assert window.open_record("organization", istc.id)
+    assert city.text() == "Astana"
+    assert page.form.tabs.currentIndex() == 0
+
+
+def test_every_tab_of_a_delegation_is_in_sight_with_its_whole_name(window, qtbot):
+    window.resize(1280, 800)
+    delegation = DELEGATIONS.save({"title": "ISTC visit", "direction": "incoming"})
+    window.open_record("delegation", delegation.id)
+    form = window.pages["delegation"].form
+    qtbot.waitUntil(lambda: form.tabs.tabBar().width() > 0)
+    bar = form.tabs.tabBar()
+    assert not bar.usesScrollButtons()
+    for index in range(bar.count()):
+        rect = bar.tabRect(index)
+        assert rect.right() < bar.width(), bar.tabText(index)
+        assert rect.width() >= bar.tabSizeHint(index).width(), bar.tabText(index)
+    click_tab(qtbot, form, form.history)
+
+
+def wrapped_height(table, column, text):
+    """How tall ``text`` is, wrapped anywhere it must to fit the column."""
+    document = QTextDocument()
+    document.setDefaultFont(table.font())
+    document.setDocumentMargin(3)
+    wrapping = QTextOption()
+    wrapping.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(wrapping)
+    document.setPlainText(text)
+    document.setTextWidth(table.columnWidth(column) - 1)
+    return document.size().height()
+
+
+def test_a_history_shows_each_value_whole(window, qtbot):
+    note = (
+        "The Center supports joint research on water, energy and artificial intelligence "
+        "with partners in Kazakhstan and Central Asia, and funds the projects of young "
+        "scientists. "
+    ) * 3
+    address = "https://www.istc.int/en/about/programmes/partnership-with-kazakhstan-2025-2030"
+    original = "Consejo Superior de Investigaciones Científicas Internacionalizacionales"
+    istc = ORGANIZATIONS.save({"name": "ISTC", "notes": "Short note"})
+    ORGANIZATIONS.save(
+        {"name": "ISTC", "notes": note, "website": address, "name_original": original}, istc.id
+    )
+    window.resize(1280, 800)
+    window.open_record("organization", istc.id)
+    form = window.pages["organization"].form
+    click_tab(qtbot, form, form.history)
+    table = form.history.table
+
+    def cells():
+        for row in range(table.rowCount()):
+            for column in (3, 4):
+                yield row, column, table.item(row, column)
+
+    shown = {item.text() for _row, _column, item in cells()}
+    assert {note.strip(), address, original} <= shown
+    header = table.horizontalHeader()
+    for narrower in (0, 60):
+        header.resizeSection(0, max(header.sectionSize(0) - narrower, 40))
+        qtbot.wait(10)
+        for row, column, item in cells():
+            assert item.toolTip() == item.text()
+            # As tall as its values need, wrapped at the columns' width of the moment,
+            # between words or, for a word wider than the column, inside it.
+            assert table.rowHeight(row) >= table.sizeHintForRow(row), item.text()[:40]
+            assert table.rowHeight(row) >= wrapped_height(table, column, item.text())
+
+
+def test_the_form_is_as_wide_as_its_tabs_need_beside_the_list(window, qtbot):
+    window.resize(1280, 800)
+    delegation = DELEGATIONS.save(
+        {"title": "ISTC visit", "direction": "incoming", "starts_on": dt.date(2025, 3, 5)}
+    )
+    window.open_record("delegation", delegation.id)
+    page = window.pages["delegation"]
+    assert page.form.width() >= page.form.tabs.tabBar().sizeHint().width()
+    assert page.table.width() > 300  # the list keeps room for its rows
