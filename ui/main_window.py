@@ -7,7 +7,7 @@ from pathlib import Path
 
 from peewee import Database
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +26,7 @@ from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
 from models.store.appdirs import data_dir, log_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
+from models.trash import Restored
 from resources import icon_path
 from ui import dialogs
 from ui.background import Task
@@ -38,7 +39,7 @@ from ui.pages import PAGES
 from ui.record_page import RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
 from ui.trash_page import TrashPage
-from ui.undo import DeleteCommand, ImportCommand, SaveCommand
+from ui.undo import UndoActions
 
 COUNTRY = "country"
 TRASH = "trash"
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.trash_page = TrashPage()
         self.trash_page.restored.connect(self._restored_from_trash)
         self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
-        self.undo_stack = QUndoStack(self)
+        self.undo = UndoActions(self, self.refresh_all, self._leave_all)
         self.navigation.setFixedWidth(180)
         self.navigation.currentRowChanged.connect(self._navigate)
 
@@ -196,10 +197,8 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu = self.edit_menu = bar.addMenu(tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = self.undo.undo_action
+        self.redo_action = self.undo.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -334,19 +333,20 @@ class MainWindow(QMainWindow):
     # -- undo --------------------------------------------------------------------------------
 
     def _saved_change(self, change_set: str, title: str) -> None:
-        self.undo_stack.push(SaveCommand(change_set, title, self.refresh_all))
+        self.undo.saved(change_set, title)
 
     def _trashed(self, item_id: int, kind: str, title: str) -> None:
-        self.undo_stack.push(DeleteCommand(item_id, kind, title, self.refresh_all))
+        self.undo.deleted(item_id, kind, title)
 
     def imported(self, kind: str, record_ids: list[int], name: str) -> None:
         """An import just wrote these records: it can be undone as a whole."""
-        self.undo_stack.push(ImportCommand(kind, record_ids, name, self.refresh_all))
+        self.undo.imported(kind, record_ids, name)
         self.refresh_all()
 
-    def _restored_from_trash(self, kind: str, record_id: int) -> None:
+    def _restored_from_trash(self, restored: Restored) -> None:
+        self.undo.restored(restored)
         self.refresh_all()
-        self.open_record(kind, record_id)
+        self.open_record(restored.kind, restored.record_id)
 
     def refresh_all(self) -> None:
         """Read every list and the records shown again, after an undo or an import."""
@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
         available = target is not None
         # Records of one database are no place to go back to, nor to undo, from another.
         self.history = History()
-        self.undo_stack.clear()
+        self.undo.clear()
         self._update_history_actions()
         for page in self.pages.values():
             page.set_available(available)
