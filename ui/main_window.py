@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number}",
                 go_menu,
             )
-        self._action(tr("A &country…"), lambda: self.show_page(COUNTRY), "Ctrl+0", go_menu)
+        self._action(tr("A &country…"), self._find_country, "Ctrl+0", go_menu)
         toolbar = self.toolbar = self.addToolBar(tr("Navigation"))
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
@@ -262,6 +262,11 @@ class MainWindow(QMainWindow):
         help_menu = self.help_menu = bar.addMenu(tr("&Help"))
         self._action(tr("Open the &log folder"), self._show_log_folder, None, help_menu)
         self._action(tr("&About Seriktes"), self._about, None, help_menu)
+
+    def _find_country(self) -> None:
+        if self.database_target is not None and self.show_page(COUNTRY):
+            self.country_page.find.setFocus()
+            self.country_page.find.selectAll()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
