@@ -3,12 +3,15 @@ form of the record chosen. Every kind uses this page with its own list and form.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     QTimer,
@@ -17,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from ui.column_fit import fit_columns
 from ui.forms.record_form import RecordForm
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
@@ -172,6 +177,11 @@ class RecordPage(QWidget):
         layout.addWidget(self.splitter)
 
         self._previous_row = -1
+        self.default_layout = True
+        self._arranging_columns = False
+        header.sectionResized.connect(self._user_resized)
+        header.sectionMoved.connect(self._columns_arranged)
+        self.table.viewport().installEventFilter(self)
         self._default_columns()
         self.restore_layout()
         self.model.modelReset.connect(self._update_count)
@@ -372,9 +382,13 @@ class RecordPage(QWidget):
 
     def _default_columns(self) -> None:
         header = self.table.horizontalHeader()
-        for section, column in enumerate(self.spec.record_list.columns):
-            header.resizeSection(section, column.width)
-            header.setSectionHidden(section, not column.shown)
+        with self._arranging():
+            for section, column in enumerate(self.spec.record_list.columns):
+                header.resizeSection(section, column.width)
+                header.setSectionHidden(section, not column.shown)
+                header.moveSection(header.visualIndex(section), section)
+        self.default_layout = True
+        self._fit_columns()
         record_list = self.spec.record_list
         keys = [column.key for column in record_list.columns]
         header.setSortIndicator(
@@ -383,6 +397,53 @@ class RecordPage(QWidget):
             if record_list.default_descending
             else Qt.SortOrder.AscendingOrder,
         )
+
+    @contextmanager
+    def _arranging(self):
+        """Columns changed by the page, not by the user."""
+        self._arranging_columns = True
+        try:
+            yield
+        finally:
+            self._arranging_columns = False
+
+    def _fit_columns(self) -> None:
+        """While the user has not arranged the columns, the default ones are fitted to the
+        list's width: as many as fit beside the form, none hidden to the right."""
+        room = self.table.viewport().width()
+        if not self.default_layout or room < 100:
+            return
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        shown = [i for i, column in enumerate(self.spec.record_list.columns) if column.shown]
+        widths = [self.spec.record_list.columns[i].width for i in shown]
+        headings = [
+            metrics.horizontalAdvance(str(self.model.headerData(i, Qt.Orientation.Horizontal)))
+            + 28  # the margins and the sort indicator
+            for i in shown
+        ]
+        fitted = fit_columns(widths, headings, room - 2)
+        with self._arranging():
+            for section, width in zip(shown, fitted, strict=True):
+                header.setSectionHidden(section, width is None)
+                if width is not None:
+                    header.resizeSection(section, width)
+
+    def _user_resized(self, *_args) -> None:
+        # The view resizes the last column itself to fill the list; only a drag is the user's.
+        if QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._columns_arranged()
+
+    def _columns_arranged(self, *_args) -> None:
+        # A column dragged wider or elsewhere, or chosen in the menu: the user's layout
+        # from now on, kept as it is.
+        if not self._arranging_columns:
+            self.default_layout = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _header_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
@@ -406,6 +467,7 @@ class RecordPage(QWidget):
         menu.addAction(self.tr("Reset columns"), self._default_columns)
 
     def show_column(self, section: int, shown: bool) -> None:
+        self.default_layout = False
         self.table.horizontalHeader().setSectionHidden(section, not shown)
 
     def save_layout(self) -> None:
@@ -415,6 +477,7 @@ class RecordPage(QWidget):
         state = self.settings.get(column_layout(self.spec.kind))
         if state and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+            self.default_layout = False
         header = self.table.horizontalHeader()
         self.model.request.sort = (
             self.spec.record_list.columns[header.sortIndicatorSection()].key

@@ -202,11 +202,11 @@ def test_sort_by_a_column_and_filter_by_kind(window, qtbot):
 def test_columns_can_be_hidden_and_are_remembered(window, qtbot, settings, tmp_path):
     page = page_of(window)
     header = page.table.horizontalHeader()
-    website = [c.key for c in page.spec.record_list.columns].index("website")
+    short_name = [c.key for c in page.spec.record_list.columns].index("short_name")
     name_ru = [c.key for c in page.spec.record_list.columns].index("name_ru")
-    assert not header.isSectionHidden(website)
+    assert not header.isSectionHidden(short_name)
     assert header.isSectionHidden(name_ru)
-    page.show_column(website, False)
+    page.show_column(short_name, False)
     page.show_column(name_ru, True)
     header.moveSection(header.visualIndex(name_ru), 0)
     window.close()
@@ -216,7 +216,7 @@ def test_columns_can_be_hidden_and_are_remembered(window, qtbot, settings, tmp_p
     again = MainWindow(AppSettings(str(tmp_path / "settings.ini")))
     qtbot.addWidget(again)
     restored = again.pages["organization"].table.horizontalHeader()
-    assert restored.isSectionHidden(website)
+    assert restored.isSectionHidden(short_name)
     assert not restored.isSectionHidden(name_ru)
     assert restored.logicalIndex(0) == name_ru
 
