@@ -7,7 +7,7 @@ from pathlib import Path
 
 from peewee import Database
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from ui.undo import UndoActions
 
 COUNTRY = "country"
 TRASH = "trash"
+FIRST_SHARE = 0.92  # of the screen, for the window the first time it opens
 
 
 def tr(text: str) -> str:
@@ -137,14 +139,27 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigation)
         row.addWidget(pages, 1)
         self.setCentralWidget(central)
+        # There from the start, so a message appearing never moves the window's contents.
+        self.setStatusBar(QStatusBar(self))
         self._build_menus()
         self._show_database(None)
 
         geometry = settings.get(WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._first_size()
+
+    def _first_size(self) -> None:
+        """The first time, most of the screen the window opens on, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        room = screen.availableGeometry()
+        size = QSize(int(room.width() * FIRST_SHARE), int(room.height() * FIRST_SHARE))
+        self.resize(size.expandedTo(self.minimumSize()))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     def add_view(
         self, key: str, widget: QWidget, title: str, icon: str, row: int | None = None

@@ -74,7 +74,6 @@ class RecordPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(spec.search_hint)
-        self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -101,6 +100,8 @@ class RecordPage(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the search and the filters"))
         self.clear_button.clicked.connect(self.clear_filters)
+        # The one way to clear: the search box has no clear button of its own beside it.
+        self.search.textChanged.connect(self._update_clear)
         search_row.addWidget(self.clear_button)
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("Columns"))
@@ -229,6 +230,13 @@ class RecordPage(QWidget):
         current = self.form.record_id
         self.model.set_request(self.request())
         self._select(current)
+        self._update_clear()
+
+    def _update_clear(self, *_args) -> None:
+        """Clear is offered when there is a search or a filter to clear."""
+        self.clear_button.setEnabled(
+            bool(self.search.text()) or any(c.currentIndex() > 0 for c in self.filters.values())
+        )
 
     def refresh_filters(self) -> None:
         for spec_filter in self.spec.record_list.filters:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from ui.pages import PAGES
 
+from .helpers import type_into
 from .test_undo_and_trash import go_to
 
 
@@ -60,3 +61,45 @@ def test_the_user_s_columns_are_kept_when_the_window_changes_size(window, qtbot)
     window.resize(1000, 700)
     qtbot.wait(50)
     assert not header.isSectionHidden(website)
+
+
+def test_the_first_time_the_window_uses_most_of_the_screen(qtbot, settings, answers):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    size = window.size()
+    assert size.height() <= room.height()
+    assert size.height() >= 0.85 * room.height()
+    assert size.width() <= max(room.width(), window.minimumWidth())
+    assert size.width() >= min(0.85 * room.width(), window.minimumWidth())
+
+
+def test_the_status_bar_is_always_there_so_nothing_moves(window, qtbot):
+    go_to(qtbot, window, "organization")
+    page = window.pages["organization"]
+    bar = window.statusBar()
+    assert bar.isVisible()
+    before = window.centralWidget().geometry()
+    type_into(qtbot, page.form.inputs["name"], "Coursera")
+    qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
+    assert bar.currentMessage() == "Saved."
+    assert window.centralWidget().geometry() == before
+    bar.clearMessage()
+    assert bar.isVisible()
+    assert window.centralWidget().geometry() == before
+
+
+def test_a_search_is_cleared_one_way_by_the_clear_button(window, qtbot):
+    go_to(qtbot, window, "organization")
+    page = window.pages["organization"]
+    assert not page.clear_button.isEnabled()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "csic")
+    buttons = [b for b in page.search.findChildren(QToolButton) if b.isVisible()]
+    assert buttons == []  # no second clear button inside the box
+    assert page.clear_button.isEnabled()
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.search.text() == ""
+    assert not page.clear_button.isEnabled()
