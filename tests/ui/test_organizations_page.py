@@ -168,6 +168,7 @@ def test_sort_by_a_column_and_filter_by_kind(window, qtbot):
     ORGANIZATIONS.save({"name": "Nazarbayev University", "kind": "university", "country": "KZ"})
     ORGANIZATIONS.save({"name": "Northwest A&F University", "kind": "university", "country": "CN"})
     ORGANIZATIONS.save({"name": "University of Arizona", "kind": "university", "country": "US"})
+    window.resize(1440, 900)  # wide enough for the Country column beside the form
     page = page_of(window)
     reload(page)
     country = [c.key for c in page.spec.record_list.columns].index("country")
