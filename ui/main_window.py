@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStatusBar,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DamagedDatabase, DatabaseOpenError, SeriktesError
-from models.store.appdirs import data_dir, log_dir
+from models.store.appdirs import data_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
 from models.trash import Restored
@@ -35,6 +34,8 @@ from ui.backup_dialog import BackupsDialog
 from ui.busy import busy_pointer
 from ui.country_page import CountryPage
 from ui.database_lock import DatabaseLock
+from ui.edit_actions import TextEditing
+from ui.help_menu import HelpMenu
 from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import RecordPage
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.text_editing = TextEditing(self, edit_menu)
 
         record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
@@ -274,9 +276,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.forward_action)
         self._update_history_actions()
 
-        help_menu = self.help_menu = bar.addMenu(tr("&Help"))
-        self._action(tr("Open the &log folder"), self._show_log_folder, None, help_menu)
-        self._action(tr("&About Seriktes"), self._about, None, help_menu)
+        self.help = HelpMenu(self)
+        self.help_menu = self.help.menu
 
     def _find_country(self) -> None:
         if self.database_target is not None and self.show_page(COUNTRY):
@@ -659,28 +660,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_database()
         event.accept()
-
-    # -- help --------------------------------------------------------------------------------
-
-    def _show_log_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        log_dir().mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
-
-    def _about(self) -> None:
-        from ui.crash import application_version
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            tr("About Seriktes"),
-            tr(
-                "Seriktes {version}\n\nPartnership records of an international cooperation "
-                "department: partners, people, events, delegations, programs, agreements and key "
-                "figures.\n\nDatabase: {database}"
-            ).format(version=application_version(), database=self.database_target or tr("none")),
-            parent=self,
-        )
-        box.setIconPixmap(QIcon(icon_path("seriktes")).pixmap(64, 64))
-        dialogs.launch(box)

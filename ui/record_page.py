@@ -135,12 +135,13 @@ class RecordPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(lambda _index: self.focus_form())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(
+            opening = QShortcut(
                 QKeySequence(key),
                 self.table,
                 self.focus_form,
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
+            opening.setWhatsThis(self.tr("Open the selected row in the form"))
 
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -161,6 +162,10 @@ class RecordPage(QWidget):
         listing_layout.addLayout(below)
 
         self.form = spec.form()
+        for shortcut in self.form.findChildren(QShortcut):
+            # The form's own keys, named for Help ▸ Keyboard shortcuts.
+            if shortcut.key() == QKeySequence(QKeySequence.StandardKey.Cancel):
+                shortcut.setWhatsThis(self.tr("Drop the changes in the form, after asking"))
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)
         self.form.open_record.connect(self.open_record)
