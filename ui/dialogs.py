@@ -141,6 +141,16 @@ def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"
 
 
+def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save pages as PDF; the answer always ends in .pdf."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Save as PDF"), suggested, tr("PDF document (*.pdf)")
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(".pdf") else path + ".pdf"
+
+
 def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:
     """Another window holds the database: open it read-only (True) or not at all."""
     box = QMessageBox(
