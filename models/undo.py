@@ -236,6 +236,7 @@ class UndoHistory:
         self.steps: list[Step] = []
         self.index = 0
         self.records = Records()
+        self.pushed = 0  # steps taken in all, undone or not
 
     def clear(self) -> None:
         self.steps, self.index, self.records = [], 0, Records()
@@ -247,6 +248,7 @@ class UndoHistory:
         del self.steps[self.index :]
         self.steps.append(step)
         self.index = len(self.steps)
+        self.pushed += 1
         return step
 
     def saved(self, change_set: str, title: str) -> Step | None:

@@ -126,6 +126,7 @@ class LogFolderDialog(QDialog):
     def __init__(self, folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("The log folder"))
+        self.setMinimumWidth(560)
         self.folder = folder
         text = QLabel(
             tr(

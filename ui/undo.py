@@ -111,8 +111,8 @@ class UndoActions(QObject):
         # Unsaved changes are saved or dropped first: reading the records again after the
         # step would lose them. A save made then is a step of its own, now the last one, so
         # the step asked for is not taken.
-        steps = len(self.history.steps)
-        if not self._may_go_on() or len(self.history.steps) != steps:
+        pushed = self.history.pushed
+        if not self._may_go_on() or self.history.pushed != pushed:
             self._update()
             return
         try:

@@ -213,6 +213,13 @@ def test_undo_asks_about_unsaved_changes_before_reading_the_form_again(window, q
     assert answers.asked[-1] == "unsaved|“CSIC”"
     assert page.form.inputs["city"].text() == "Madrid"
     assert Organization.select().count() == 1
+    # Saved when asked: that save is the last step now, and nothing is undone.
+    answers.unsaved = dialogs.Unsaved.SAVE
+    undo_by_keyboard(qtbot, window)
+    assert [o.city for o in Organization.select()] == ["Madrid"]
+    assert window.undo_action.text() == "&Undo edit of CSIC"
+    undo_by_keyboard(qtbot, window)
+    assert [o.city for o in Organization.select()] == [""]
 
 
 def go_to(qtbot, window, key: str) -> None:
