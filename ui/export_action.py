@@ -178,8 +178,8 @@ class Exporter(QObject):
 
     def looked_at(self) -> tuple[int | None, str | None]:
         """The organization or the country the user is looking at, for a brief: the
-        organization shown (a person's organization), the country page's country, or the
-        country of the record shown."""
+        organization shown (a person's organization) with its country, the country page's
+        country, or the country of the record shown."""
         window = self.window
         if window.stack.currentWidget() is window.country_page:
             return None, window.country_page.code
@@ -192,10 +192,10 @@ class Exporter(QObject):
         if record is None:
             return None, None
         if page.spec.kind == "organization":
-            return record.id, None
-        organization = getattr(record, "organization_id", None)
+            return record.id, record.country_id
+        organization = getattr(record, "organization", None)
         if organization is not None:
-            return organization, None
+            return organization.id, organization.country_id
         return None, getattr(record, "country_id", None)
 
     def export_brief(self) -> None:
