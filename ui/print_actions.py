@@ -116,7 +116,9 @@ def set_up(printer: QPrinter, printout: Printout) -> None:
     printer.setPageOrientation(
         QPageLayout.Orientation.Landscape if printout.wide else QPageLayout.Orientation.Portrait
     )
-    printer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    # The document lays itself out with margins of 2 cm on each page; the printer adds none
+    # beyond what it cannot print on.
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     printer.setDocName(printout.title)
 
 
