@@ -15,7 +15,7 @@ from models.listing import ListRequest, RecordList
 from models.store.records import Country
 from models.words.countries import country_name
 from models.words.labels import kind_label
-from models.words.translation import _, ngettext
+from models.words.translation import N_, _, ngettext
 
 LIST_LIMIT = 5000  # rows of a list put on paper; an export to Excel has them all
 
@@ -66,8 +66,20 @@ def _linked_sections(groups: list[LinkGroup]) -> tuple[Section, ...]:
     )
 
 
+# The long texts of the kinds, by field, as their headings on paper.
+TEXT_HEADINGS = {
+    "notes": N_("Notes"),
+    "purpose": N_("Purpose"),
+    "agenda": N_("Agenda"),
+    "outcomes": N_("Outcomes"),
+    "topics": N_("Topics"),
+    "summary": N_("Summary"),
+    "description": N_("Description"),
+}
+
+
 def _label(name: str) -> str:
-    return _(name.replace("_", " ").capitalize())
+    return _(TEXT_HEADINGS.get(name, name.replace("_", " ").capitalize()))
 
 
 def record_printout(kind: str, record_id: int, today: dt.date) -> Printout:

@@ -66,8 +66,12 @@ class CountryList(QTableWidget):
     def fill(self, countries: list[CountryCount]) -> None:
         self.setSortingEnabled(False)
         self.setRowCount(len(countries))
+        known = {
+            row.code: row
+            for row in Country.select().where(Country.code.in_([c.code for c in countries]))
+        }
         for row, country in enumerate(countries):
-            names = Country.get_or_none(Country.code == country.code)
+            names = known.get(country.code)
             others = (
                 " — ".join(dict.fromkeys((names.name_ru, names.name_kk, country.code)))
                 if names
