@@ -148,12 +148,26 @@ def history_of(kind: str, record_id: int) -> list[Change]:
     )
 
 
-def _apply(change_set: str, to_old: bool) -> int | None:
+def change_set_record(change_set: str) -> tuple[str, int, str] | None:
+    """The record a save changed and how (``CREATED`` or ``CHANGED``): its kind, id and
+    action; None when the save changed nothing."""
+    change = (
+        Change.select(Change.record_kind, Change.record_id, Change.action)
+        .where((Change.change_set == change_set) & (Change.field != ""))
+        .first()
+    )
+    return None if change is None else (change.record_kind, change.record_id, change.action)
 
+
+def _apply(change_set: str, to_old: bool, record_id: int | None = None) -> int | None:
+    """Set the fields a save changed to their values before it (``to_old``) or after it, on
+    the record it changed, or on ``record_id`` when the record has come back from the trash
+    under another id."""
     changes = list(Change.select().where((Change.change_set == change_set) & (Change.field != "")))
     if not changes:
         return None
-    kind, record_id = changes[0].record_kind, changes[0].record_id
+    kind = changes[0].record_kind
+    record_id = changes[0].record_id if record_id is None else record_id
     editor = editor_for(kind)
     values = editor.load(record_id)
     for change in changes:
@@ -163,14 +177,14 @@ def _apply(change_set: str, to_old: bool) -> int | None:
     return record_id
 
 
-def revert(change_set: str) -> int | None:
+def revert(change_set: str, record_id: int | None = None) -> int | None:
     """Put the fields a save changed back as they were before it (undo)."""
-    return _apply(change_set, to_old=True)
+    return _apply(change_set, to_old=True, record_id=record_id)
 
 
-def reapply(change_set: str) -> int | None:
+def reapply(change_set: str, record_id: int | None = None) -> int | None:
     """Make a save's changes again (redo)."""
-    return _apply(change_set, to_old=False)
+    return _apply(change_set, to_old=False, record_id=record_id)
 
 
 def restore_value(change_id: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from peewee import Field, ModelSelect, Node
+from peewee import SQL, Field, ModelSelect, Node, Select, fn
 
 from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.store.base import RecordModel
@@ -37,6 +37,7 @@ from models.store.records import (
     SourceMention,
 )
 from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
+from models.words.countries import country_name
 from models.words.labels import kind_label
 
 GROUP_LIMIT = 500
@@ -380,51 +381,195 @@ def linked_records(kind: str, record_id: int) -> list[LinkGroup]:
     return [group for group in _LINKS[kind](record_id) if group.total]
 
 
-def country_records(code: str) -> list[LinkGroup]:
-    """Everything about one country: its organizations and what is linked to them, the
-    events and delegations held there and the figures about it."""
+def _country_scope(code: str) -> dict[str, ModelSelect]:
+    """The ids of the records about a country, as its brief takes them: its organizations,
+    their people, the events and delegations held there or with those organizations or
+    people, the programs and agreements of those organizations, the figures about it."""
     in_country = Organization.select(Organization.id).where(Organization.country == code)
-    people = (
-        Person.select(Person, Organization).join(Organization).where(Organization.country == code)
+    people = Person.select(Person.id).where(Person.organization.in_(in_country))
+    taking_part = EventParticipant.select(EventParticipant.event).where(
+        EventParticipant.organization.in_(in_country) | EventParticipant.person.in_(people)
     )
-    participating = EventParticipant.select(EventParticipant.event).where(
-        EventParticipant.organization.in_(in_country)
-    )
-    events = Event.select().where((Event.country == code) | Event.id.in_(participating))
     partnering = ProgramPartner.select(ProgramPartner.program).where(
         ProgramPartner.organization.in_(in_country)
     )
-    programs = Program.select().where(Program.lead.in_(in_country) | Program.id.in_(partnering))
-    agreements = Agreement.select().where(
-        Agreement.id.in_(
-            AgreementParty.select(AgreementParty.agreement).where(
-                AgreementParty.organization.in_(in_country)
-            )
-        )
+    programs = Program.select(Program.id).where(
+        Program.lead.in_(in_country) | Program.id.in_(partnering)
     )
-    delegations = Delegation.select().where(
-        (Delegation.country == code) | Delegation.organization.in_(in_country)
-    )
-    figures = KeyFigure.select().where(
-        (KeyFigure.country == code) | KeyFigure.organization.in_(in_country)
-    )
+    return {
+        "organization": in_country,
+        "person": people,
+        "event": Event.select(Event.id).where((Event.country == code) | Event.id.in_(taking_part)),
+        "delegation": Delegation.select(Delegation.id).where(
+            (Delegation.country == code)
+            | Delegation.organization.in_(in_country)
+            | Delegation.head.in_(people)
+        ),
+        "program": programs,
+        "agreement": AgreementParty.select(AgreementParty.agreement).where(
+            AgreementParty.organization.in_(in_country)
+        ),
+        "figure": KeyFigure.select(KeyFigure.id).where(
+            (KeyFigure.country == code)
+            | KeyFigure.organization.in_(in_country)
+            | KeyFigure.program.in_(programs)
+        ),
+    }
+
+
+def country_records(code: str) -> list[LinkGroup]:
+    """Everything about one country, as its brief gathers it: its organizations and what is
+    linked to them, the events and delegations held there and the figures about it."""
+    scope = _country_scope(code)
     groups = [
         _group(
             "Organizations",
             Organization.select()
-            .where(Organization.country == code)
+            .where(Organization.id.in_(scope["organization"]))
             .order_by(Organization.name_key),
         ),
         _group(
             "People",
-            people.order_by(Person.full_name),
+            Person.select(Person, Organization)
+            .join(Organization)
+            .where(Person.id.in_(scope["person"]))
+            .order_by(Person.full_name),
             detail=lambda p: p.organization.name if p.organization_id else "",
         ),
-        _group("Events", events.order_by(Event.starts_on.desc(nulls="LAST"))),
-        _group("Delegations", delegations.order_by(Delegation.starts_on.desc(nulls="LAST"))),
-        _group("Programs", programs.order_by(Program.name)),
-        _group("Agreements", agreements.order_by(Agreement.signed_on.desc(nulls="LAST"))),
-        _group("Key figures", figures),
-        _sources_of("organization", in_country),
+        _group(
+            "Events",
+            Event.select()
+            .where(Event.id.in_(scope["event"]))
+            .order_by(Event.starts_on.desc(nulls="LAST")),
+            detail=lambda event: _held_in(event.country_id, code),
+        ),
+        _group(
+            "Delegations",
+            Delegation.select()
+            .where(Delegation.id.in_(scope["delegation"]))
+            .order_by(Delegation.starts_on.desc(nulls="LAST")),
+            detail=lambda delegation: _held_in(delegation.country_id, code),
+        ),
+        _group(
+            "Programs",
+            Program.select().where(Program.id.in_(scope["program"])).order_by(Program.name),
+        ),
+        _group(
+            "Agreements",
+            Agreement.select()
+            .where(Agreement.id.in_(scope["agreement"]))
+            .order_by(Agreement.signed_on.desc(nulls="LAST")),
+        ),
+        _group("Key figures", KeyFigure.select().where(KeyFigure.id.in_(scope["figure"]))),
+        _sources_of("organization", scope["organization"]),
     ]
     return [group for group in groups if group.total]
+
+
+def _held_in(where: str | None, code: str) -> str:
+    """How an event or a delegation belongs to a country's page: held there, or elsewhere
+    with its partners."""
+    if where == code:
+        return "Held there"
+    if where:
+        return f"In {country_name(where)}"
+    return "With its partners"
+
+
+@dataclass(frozen=True)
+class CountryCount:
+    """A country that has records, with how many of each kind its page shows."""
+
+    code: str
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _per_country(*pairs: ModelSelect) -> dict[str, int]:
+    """How many records each country has, from queries of (record, country) pairs: a record
+    linked to a country in several ways counts once (UNION drops the repeated pairs)."""
+    union = pairs[0]
+    for more in pairs[1:]:
+        union = union.union(more)
+    linked = union.alias("linked")
+    query = (
+        Select([linked], [SQL("country"), fn.COUNT(SQL("record"))])
+        .where(SQL("country").is_null(False))
+        .group_by(SQL("country"))
+        .bind(Organization._meta.database)
+    )
+    return dict(query.tuples())
+
+
+def _home(record: Field, *path: tuple[type[RecordModel], Node]) -> ModelSelect:
+    """(record, country of the organization reached by ``path``) pairs: each step of the
+    path is a table and how it joins."""
+    query = record.model.select(record.alias("record"), Organization.country.alias("country"))
+    for table, on in path:
+        query = query.join(table, on=on)
+    return query
+
+
+def countries_with_records() -> list[CountryCount]:
+    """Every country that has records, by name, with their counts, as the Countries page
+    lists them; a few grouped queries, whatever the number of records."""
+    org = Organization
+    by_head = ((Person, Person.id == Delegation.head), (org, Person.organization == org.id))
+    through_person = (
+        (Person, EventParticipant.person == Person.id),
+        (org, Person.organization == org.id),
+    )
+    counts: dict[str, dict[str, int]] = {
+        "organization": _per_country(_home(org.id)),
+        "person": _per_country(_home(Person.id, (org, Person.organization == org.id))),
+        "event": _per_country(
+            Event.select(Event.id.alias("record"), Event.country.alias("country")),
+            _home(EventParticipant.event, (org, EventParticipant.organization == org.id)),
+            _home(EventParticipant.event, *through_person),
+        ),
+        "delegation": _per_country(
+            Delegation.select(Delegation.id.alias("record"), Delegation.country.alias("country")),
+            _home(Delegation.id, (org, Delegation.organization == org.id)),
+            _home(Delegation.id, *by_head),
+        ),
+        "program": _per_country(
+            _home(Program.id, (org, Program.lead == org.id)),
+            _home(ProgramPartner.program, (org, ProgramPartner.organization == org.id)),
+        ),
+        "agreement": _per_country(
+            _home(AgreementParty.agreement, (org, AgreementParty.organization == org.id))
+        ),
+        "figure": _per_country(
+            KeyFigure.select(KeyFigure.id.alias("record"), KeyFigure.country.alias("country")),
+            _home(KeyFigure.id, (org, KeyFigure.organization == org.id)),
+            _home(
+                KeyFigure.id,
+                (Program, KeyFigure.program == Program.id),
+                (org, Program.lead == org.id),
+            ),
+            _home(
+                KeyFigure.id,
+                (ProgramPartner, KeyFigure.program == ProgramPartner.program),
+                (org, ProgramPartner.organization == org.id),
+            ),
+        ),
+        "source": _per_country(
+            _home(SourceMention.source, (org, SourceMention.record_id == org.id)).where(
+                SourceMention.record_kind == "organization"
+            )
+        ),
+    }
+    codes = {code for by_country in counts.values() for code in by_country}
+    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(Country.name_en)
+    return [
+        CountryCount(
+            country.code,
+            country.name_en,
+            {kind: by_country.get(country.code, 0) for kind, by_country in counts.items()},
+        )
+        for country in countries
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from peewee import Model
@@ -27,6 +28,7 @@ from models.store.records import (
     SourceMention,
     TrashItem,
 )
+from models.words.translation import _
 
 NAMING = (RecordTag, SourceMention)  # rows that name a record by kind and id
 _CHUNK = 500  # records read and written together
@@ -156,25 +158,66 @@ def _known(model: type[Model], row: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in row.items() if name in model._meta.fields}
 
 
-def restore(item_id: int) -> tuple[str, int]:
-    """Put a record back as it was, with its links; returns its kind and id."""
+@dataclass(frozen=True)
+class Restored:
+    """A record put back from the trash: where it is now, and the trash item it came from
+    (its batch and the id it had), by which an undone step finds it again."""
+
+    kind: str
+    record_id: int
+    title: str
+    batch: str
+    was_id: int
+
+
+def restore_item(item_id: int) -> Restored:
+    """Put a record back as it was, with its links."""
     item = TrashItem.get_or_none(TrashItem.id == item_id)
     if item is None:
-        raise SeriktesError("This record is no longer in the trash.")
+        raise SeriktesError(_("This record is no longer in the trash."))
     with db.atomic():
-        [restored] = _restore_many([item])
-    return restored
+        [(kind, record_id)] = _restore_many([item])
+    return Restored(kind, record_id, item.title, item.batch, item.record_id)
 
 
-def restore_batch(batch: str) -> list[tuple[str, int]]:
-    """Put back every record of a batch (redo of an undone import), in the order they were
-    deleted; a few hundred at a time, as they went to the trash."""
-    items = list(TrashItem.select().where(TrashItem.batch == batch).order_by(TrashItem.id))
+def restore(item_id: int) -> tuple[str, int]:
+    """Put a record back as it was, with its links; returns its kind and id."""
+    restored = restore_item(item_id)
+    return restored.kind, restored.record_id
+
+
+def items_of(kind: str, kept: list[tuple[str, int]]) -> list[TrashItem]:
+    """The trash items holding records of ``kind``, each given by its batch and the id it
+    had when it was deleted; those deleted for good since are missing from the answer."""
+    wanted = set(kept)
+    batches = sorted({batch for batch, _record_id in wanted})
+    found = []
+    for start in range(0, len(batches), _CHUNK):
+        query = TrashItem.select().where(
+            (TrashItem.record_kind == kind) & TrashItem.batch.in_(batches[start : start + _CHUNK])
+        )
+        found += [
+            item for item in query.order_by(TrashItem.id) if (item.batch, item.record_id) in wanted
+        ]
+    return found
+
+
+def restore_items(items: list[TrashItem]) -> list[tuple[str, int]]:
+    """Put back these records, in one transaction, a few hundred at a time as they went to
+    the trash; returns their kinds and ids in the order of ``items``."""
     restored = []
     with db.atomic():
         for start in range(0, len(items), _CHUNK):
             restored += _restore_many(items[start : start + _CHUNK])
     return restored
+
+
+def restore_batch(batch: str) -> list[tuple[str, int]]:
+    """Put back every record of a batch (redo of an undone import), in the order they were
+    deleted."""
+    return restore_items(
+        list(TrashItem.select().where(TrashItem.batch == batch).order_by(TrashItem.id))
+    )
 
 
 def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:

@@ -9,3 +9,8 @@ TRANSLATIONS = HERE / "translations"
 
 def icon_path(name: str) -> str:
     return str(HERE / "icons" / f"{name}.svg")
+
+
+def guide_path() -> str:
+    """The user guide, an HTML file read in the app's own window."""
+    return str(HERE / "guide" / "guide.html")

@@ -4,9 +4,12 @@ them by patching one name instead of clicking through a dialog."""
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from ui.folders import documents_folder
 
 DATABASE_FILTER = "Seriktes database (*.db *.sqlite *.seriktes);;All files (*)"
 
@@ -90,12 +93,13 @@ def run_dialog(dialog: QDialog) -> int:
 
 
 def choose_files_to_attach(parent: QWidget | None) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Attach files"))
+    paths, _ = QFileDialog.getOpenFileNames(parent, tr("Attach files"), documents_folder())
     return paths
 
 
 def choose_save_path(parent: QWidget | None, name: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("Save file as"), name)
+    suggested = name if Path(name).is_absolute() else str(Path(documents_folder()) / name)
+    path, _ = QFileDialog.getSaveFileName(parent, tr("Save file as"), suggested)
     return path or None
 
 
@@ -128,7 +132,7 @@ def choose_import_file(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(
         parent,
         tr("Import a spreadsheet"),
-        "",
+        documents_folder(),
         tr("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"),
     )
     return path or None
@@ -143,6 +147,16 @@ def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
     if not path:
         return None
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"
+
+
+def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save pages as PDF; the answer always ends in .pdf."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Save as PDF"), suggested, tr("PDF document (*.pdf)")
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(".pdf") else path + ".pdf"
 
 
 def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:

@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QStandardPaths,
     Qt,
     Signal,
     Slot,
@@ -30,6 +29,7 @@ from models.errors import SeriktesError
 from ui import dialogs
 from ui.background import Task
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
+from ui.folders import start_folder
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
 from ui.settings import EXPORT_FOLDER
@@ -176,8 +176,31 @@ class Exporter(QObject):
             title,
         )
 
+    def looked_at(self) -> tuple[int | None, str | None]:
+        """The organization or the country the user is looking at, for a brief: the
+        organization shown (a person's organization) with its country, the country page's
+        country, or the country of the record shown."""
+        window = self.window
+        if window.stack.currentWidget() is window.country_page:
+            return None, window.country_page.code
+        page = window.page()
+        if page is None or page.form.record_id is None:
+            return None, None
+        record = page.form.editor.model.get_or_none(
+            page.form.editor.model.id == page.form.record_id
+        )
+        if record is None:
+            return None, None
+        if page.spec.kind == "organization":
+            return record.id, record.country_id
+        organization = getattr(record, "organization", None)
+        if organization is not None:
+            return organization.id, organization.country_id
+        return None, getattr(record, "country_id", None)
+
     def export_brief(self) -> None:
-        dialog = BriefDialog(self.window)
+        organization_id, country = self.looked_at()
+        dialog = BriefDialog(self.window, organization_id=organization_id, country=country)
         if not dialogs.run_dialog(dialog):
             return
         self._export_brief(dialog.organization_id, dialog.country)
@@ -248,13 +271,7 @@ class Exporter(QObject):
     # -- running an export -------------------------------------------------------------------
 
     def _folder(self) -> str:
-        folder = self.window.settings.get(EXPORT_FOLDER)
-        if folder and Path(folder).is_dir():
-            return folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return documents or str(Path.home())
+        return start_folder(self.window.settings.get(EXPORT_FOLDER))
 
     def _ask_path(self, name: str) -> str | None:
         path = dialogs.choose_export_path(self.window, str(Path(self._folder()) / name))

@@ -69,9 +69,15 @@ class _ReportDialog(QDialog):
 
 
 class BriefDialog(_ReportDialog):
-    """A brief is about one organization or one country."""
+    """A brief is about one organization or one country; the one the user is looking at is
+    offered."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        organization_id: int | None = None,
+        country: str | None = None,
+    ) -> None:
         super().__init__(
             tr("Partner or country brief"),
             tr(
@@ -93,6 +99,11 @@ class BriefDialog(_ReportDialog):
         self.form.addRow(self.country_choice, self.country_picker)
         self.organization_picker.edited.connect(lambda: self.organization_choice.setChecked(True))
         self.country_picker.edited.connect(lambda: self.country_choice.setChecked(True))
+        if organization_id is not None:
+            self.organization_picker.set_value(organization_id)
+        if country is not None:
+            self.country_picker.set_value(country)
+            self.country_choice.setChecked(organization_id is None)
 
     @property
     def organization_id(self) -> int | None:

@@ -8,27 +8,28 @@ from pathlib import Path
 
 from peewee import Database, DatabaseError
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from models.errors import DamagedDatabase, DatabaseReadOnly, SeriktesError
-from models.store.appdirs import data_dir, log_dir
+from models.store.appdirs import data_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
 from models.store.files import check_target, opening_error
 from models.store.integrity import quick_check
+from models.trash import Restored
 from resources import icon_path
 from ui import dialogs
 from ui.background import Task
@@ -36,18 +37,21 @@ from ui.backup_dialog import BackupsDialog
 from ui.busy import busy_pointer
 from ui.country_page import CountryPage
 from ui.database_lock import DatabaseLock
+from ui.edit_actions import TextEditing
+from ui.help_menu import HelpMenu
 from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
 from ui.trash_page import TrashPage
-from ui.undo import DeleteCommand, ImportCommand, SaveCommand
+from ui.undo import UndoActions
 
 COUNTRY = "country"
 # A database file up to this size is checked page by page before the window shows it (about
 # half a second); a larger one is checked on a thread of its own while it is shown.
 CHECKED_WHILE_OPENING = 128 * 1024 * 1024
 TRASH = "trash"
+FIRST_SHARE = 0.92  # of the screen, for the window the first time it opens
 
 
 def tr(text: str) -> str:
@@ -115,7 +119,7 @@ class MainWindow(QMainWindow):
         self.trash_page = TrashPage()
         self.trash_page.restored.connect(self._restored_from_trash)
         self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
-        self.undo_stack = QUndoStack(self)
+        self.undo = UndoActions(self, self.refresh_all, self._leave_all)
         self.navigation.setFixedWidth(180)
         self.navigation.currentRowChanged.connect(self._navigate)
 
@@ -142,14 +146,27 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigation)
         row.addWidget(pages, 1)
         self.setCentralWidget(central)
+        # There from the start, so a message appearing never moves the window's contents.
+        self.setStatusBar(QStatusBar(self))
         self._build_menus()
         self._show_database(None)
 
         geometry = settings.get(WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._first_size()
+
+    def _first_size(self) -> None:
+        """The first time, most of the screen the window opens on, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
             self.resize(1280, 800)
+            return
+        room = screen.availableGeometry()
+        size = QSize(int(room.width() * FIRST_SHARE), int(room.height() * FIRST_SHARE))
+        self.resize(size.expandedTo(self.minimumSize()))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
 
     def add_view(
         self, key: str, widget: QWidget, title: str, icon: str, row: int | None = None
@@ -202,12 +219,11 @@ class MainWindow(QMainWindow):
         )
 
         edit_menu = self.edit_menu = bar.addMenu(tr("&Edit"))
-        self.undo_action = self.undo_stack.createUndoAction(self, tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action = self.undo.undo_action
+        self.redo_action = self.undo.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        self.text_editing = TextEditing(self, edit_menu)
 
         record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
@@ -258,7 +274,7 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number}",
                 go_menu,
             )
-        self._action(tr("A &country…"), lambda: self.show_page(COUNTRY), "Ctrl+0", go_menu)
+        self._action(tr("A &country…"), self._find_country, "Ctrl+0", go_menu)
         toolbar = self.toolbar = self.addToolBar(tr("Navigation"))
         toolbar.setObjectName("navigationToolbar")
         toolbar.setMovable(False)
@@ -266,9 +282,13 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.forward_action)
         self._update_history_actions()
 
-        help_menu = self.help_menu = bar.addMenu(tr("&Help"))
-        self._action(tr("Open the &log folder"), self._show_log_folder, None, help_menu)
-        self._action(tr("&About Seriktes"), self._about, None, help_menu)
+        self.help = HelpMenu(self)
+        self.help_menu = self.help.menu
+
+    def _find_country(self) -> None:
+        if self.database_target is not None and self.show_page(COUNTRY):
+            self.country_page.find.setFocus()
+            self.country_page.find.selectAll()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -340,19 +360,20 @@ class MainWindow(QMainWindow):
     # -- undo --------------------------------------------------------------------------------
 
     def _saved_change(self, change_set: str, title: str) -> None:
-        self.undo_stack.push(SaveCommand(change_set, title, self.refresh_all))
+        self.undo.saved(change_set, title)
 
     def _trashed(self, item_id: int, kind: str, title: str) -> None:
-        self.undo_stack.push(DeleteCommand(item_id, kind, title, self.refresh_all))
+        self.undo.deleted(item_id, kind, title)
 
     def imported(self, kind: str, record_ids: list[int], name: str) -> None:
         """An import just wrote these records: it can be undone as a whole."""
-        self.undo_stack.push(ImportCommand(kind, record_ids, name, self.refresh_all))
+        self.undo.imported(kind, record_ids, name)
         self.refresh_all()
 
-    def _restored_from_trash(self, kind: str, record_id: int) -> None:
+    def _restored_from_trash(self, restored: Restored) -> None:
+        self.undo.restored(restored)
         self.refresh_all()
-        self.open_record(kind, record_id)
+        self.open_record(restored.kind, restored.record_id)
 
     def refresh_all(self) -> None:
         """Read every list and the records shown again, after an undo or an import."""
@@ -547,7 +568,7 @@ class MainWindow(QMainWindow):
         available = target is not None
         # Records of one database are no place to go back to, nor to undo, from another.
         self.history = History()
-        self.undo_stack.clear()
+        self.undo.clear()
         self._update_history_actions()
         for page in self.pages.values():
             page.set_available(available)
@@ -680,28 +701,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_database()
         event.accept()
-
-    # -- help --------------------------------------------------------------------------------
-
-    def _show_log_folder(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        log_dir().mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
-
-    def _about(self) -> None:
-        from ui.crash import application_version
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            tr("About Seriktes"),
-            tr(
-                "Seriktes {version}\n\nPartnership records of an international cooperation "
-                "department: partners, people, events, delegations, programs, agreements and key "
-                "figures.\n\nDatabase: {database}"
-            ).format(version=application_version(), database=self.database_target or tr("none")),
-            parent=self,
-        )
-        box.setIconPixmap(QIcon(icon_path("seriktes")).pixmap(64, 64))
-        dialogs.launch(box)

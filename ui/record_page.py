@@ -3,6 +3,7 @@ form of the record chosen. Every kind uses this page with its own list and form.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -10,14 +11,16 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPoint,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from ui.column_fit import fit_columns
 from ui.forms.record_form import RecordForm
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
@@ -71,7 +75,6 @@ class RecordPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(spec.search_hint)
-        self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -100,6 +103,8 @@ class RecordPage(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the search and the filters"))
         self.clear_button.clicked.connect(self.clear_filters)
+        # The one way to clear: the search box has no clear button of its own beside it.
+        self.search.textChanged.connect(self._update_clear)
         search_row.addWidget(self.clear_button)
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("Columns"))
@@ -135,9 +140,10 @@ class RecordPage(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             # Enter opens the chosen row only while the list has the focus: in a form field
             # it belongs to the field (a picker chooses its match with it).
-            shortcut(
+            opening = shortcut(
                 QKeySequence(key), self.table, self.focus_form, Qt.ShortcutContext.WidgetShortcut
             )
+            opening.setWhatsThis(self.tr("Open the selected row in the form"))
 
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -158,6 +164,10 @@ class RecordPage(QWidget):
         listing_layout.addLayout(below)
 
         self.form = spec.form()
+        for form_key in self.form.findChildren(QShortcut):
+            # The form's own keys, named for Help ▸ Keyboard shortcuts.
+            if form_key.key() == QKeySequence(QKeySequence.StandardKey.Cancel):
+                form_key.setWhatsThis(self.tr("Drop the changes in the form, after asking"))
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)
         self.form.open_record.connect(self.open_record)
@@ -174,6 +184,11 @@ class RecordPage(QWidget):
         layout.addWidget(self.splitter)
 
         self._previous_row = -1
+        self.default_layout = True
+        self._arranging_columns = False
+        header.sectionResized.connect(self._user_resized)
+        header.sectionMoved.connect(self._columns_arranged)
+        self.table.viewport().installEventFilter(self)
         self._default_columns()
         self.restore_layout()
         self.model.modelReset.connect(self._update_count)
@@ -225,6 +240,7 @@ class RecordPage(QWidget):
         current = self.form.record_id
         before = self.model.request
         self.model.set_request(self.request())
+        self._update_clear()
         if current is None or self.model.row_of(current) is not None:
             self._select(current)
             return
@@ -250,6 +266,13 @@ class RecordPage(QWidget):
         for key, combo in self.filters.items():
             combo.setCurrentIndex(max(combo.findData(request.filters.get(key)), 0))
         self.model.set_request(request)
+        self._update_clear()
+
+    def _update_clear(self, *_args) -> None:
+        """Clear is offered when there is a search or a filter to clear."""
+        self.clear_button.setEnabled(
+            bool(self.search.text()) or any(c.currentIndex() > 0 for c in self.filters.values())
+        )
 
     def refresh_filters(self) -> None:
         for spec_filter in self.spec.record_list.filters:
@@ -373,7 +396,7 @@ class RecordPage(QWidget):
         self.form.load(None)
         self.focus_form()
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.search
             and event.type() == QEvent.Type.KeyPress
@@ -381,6 +404,8 @@ class RecordPage(QWidget):
         ):
             self.focus_list()
             return True
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         return super().eventFilter(watched, event)
 
     def focus_list(self) -> None:
@@ -433,9 +458,13 @@ class RecordPage(QWidget):
 
     def _default_columns(self) -> None:
         header = self.table.horizontalHeader()
-        for section, column in enumerate(self.spec.record_list.columns):
-            header.resizeSection(section, column.width)
-            header.setSectionHidden(section, not column.shown)
+        with self._arranging():
+            for section, column in enumerate(self.spec.record_list.columns):
+                header.resizeSection(section, column.width)
+                header.setSectionHidden(section, not column.shown)
+                header.moveSection(header.visualIndex(section), section)
+        self.default_layout = True
+        self._fit_columns()
         record_list = self.spec.record_list
         keys = [column.key for column in record_list.columns]
         header.setSortIndicator(
@@ -444,6 +473,48 @@ class RecordPage(QWidget):
             if record_list.default_descending
             else Qt.SortOrder.AscendingOrder,
         )
+
+    @contextmanager
+    def _arranging(self):
+        """Columns changed by the page, not by the user."""
+        self._arranging_columns = True
+        try:
+            yield
+        finally:
+            self._arranging_columns = False
+
+    def _fit_columns(self) -> None:
+        """While the user has not arranged the columns, the default ones are fitted to the
+        list's width: as many as fit beside the form, none hidden to the right."""
+        room = self.table.viewport().width()
+        if not self.default_layout or room < 100:
+            return
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        shown = [i for i, column in enumerate(self.spec.record_list.columns) if column.shown]
+        widths = [self.spec.record_list.columns[i].width for i in shown]
+        headings = [
+            metrics.horizontalAdvance(str(self.model.headerData(i, Qt.Orientation.Horizontal)))
+            + 28  # the margins and the sort indicator
+            for i in shown
+        ]
+        fitted = fit_columns(widths, headings, room - 2)
+        with self._arranging():
+            for section, width in zip(shown, fitted, strict=True):
+                header.setSectionHidden(section, width is None)
+                if width is not None:
+                    header.resizeSection(section, width)
+
+    def _user_resized(self, *_args) -> None:
+        # The view resizes the last column itself to fill the list; only a drag is the user's.
+        if QApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self._columns_arranged()
+
+    def _columns_arranged(self, *_args) -> None:
+        # A column dragged wider or elsewhere, or chosen in the menu: the user's layout
+        # from now on, kept as it is.
+        if not self._arranging_columns:
+            self.default_layout = False
 
     def _header_menu(self, position: QPoint) -> None:
         menu = QMenu(self)
@@ -467,6 +538,7 @@ class RecordPage(QWidget):
         menu.addAction(self.tr("Reset columns"), self._default_columns)
 
     def show_column(self, section: int, shown: bool) -> None:
+        self.default_layout = False
         self.table.horizontalHeader().setSectionHidden(section, not shown)
 
     def save_layout(self) -> None:
@@ -476,6 +548,7 @@ class RecordPage(QWidget):
         state = self.settings.get(column_layout(self.spec.kind))
         if state and not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+            self.default_layout = False
         header = self.table.horizontalHeader()
         self.model.request.sort = (
             self.spec.record_list.columns[header.sortIndicatorSection()].key

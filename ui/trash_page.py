@@ -27,7 +27,7 @@ ID = Qt.ItemDataRole.UserRole
 
 
 class TrashPage(QWidget):
-    restored = Signal(str, int)  # kind, id of the record put back
+    restored = Signal(object)  # the record put back (models.trash.Restored)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -112,13 +112,13 @@ class TrashPage(QWidget):
         if selected is None:
             return
         try:
-            kind, record_id = trash.restore(selected[0])
+            restored = trash.restore_item(selected[0])
         except SeriktesError as error:
             dialogs.show_error(self, self.tr("Not restored"), str(error))
             return
         self.refresh()
         self.changed.emit()
-        self.restored.emit(kind, record_id)
+        self.restored.emit(restored)
 
     def delete_selected(self) -> None:
         selected = self._selected()

@@ -9,7 +9,8 @@ import pytest
 from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
-from models.links import country_records, linked_records
+from models.links import countries_with_records, country_records, linked_records
+from models.reports import country_brief
 from models.store.records import (
     Agreement,
     AgreementParty,
@@ -126,3 +127,46 @@ def test_a_country_page_gathers_the_records_of_its_organizations(thread):
     assert spain["Programs"] == ["ISTC projects in Kazakhstan"]  # CSIC is a partner
     assert "Delegations" not in spain
     assert country_records("FR") == []
+
+
+def test_a_country_shows_the_events_and_delegations_its_brief_has(thread):
+    """Events and delegations held in a country, or with its partners or their people,
+    wherever held: the page and the brief gather the same ones."""
+    csic = thread["csic"]
+    del_pino = PEOPLE.save({"full_name": "Eloísa del Pino", "organization": csic.id})
+    lecture = EVENTS.save(
+        {
+            "title": "Lecture by the Ambassador of Spain",
+            "country": "KZ",
+            "participants": [{"person": del_pino.id, "role": "speaker"}],
+        }
+    )
+    EVENTS.save({"title": "Science week in Madrid", "country": "ES"})
+    Delegation.create(title="Visit of the Vice President of CSIC", head=del_pino.id)
+    spain = country_records("ES")
+    shown = {group.label: {item.title: item.detail for item in group.items} for group in spain}
+    assert shown["Events"] == {
+        "Science week in Madrid": "Held there",
+        EVENTS.title(lecture): "In Kazakhstan",
+    }
+    assert shown["Delegations"] == {"Visit of the Vice President of CSIC": "With its partners"}
+    brief = {part.name: part for part in country_brief("ES").parts}
+    for label in ("Events", "Delegations", "Programs", "Key figures"):
+        group = next((g for g in spain if g.label == label), None)
+        assert (group.total if group else 0) == len(brief[label].rows), label
+
+
+def test_the_countries_with_records_are_counted_as_their_pages_show_them(thread):
+    KeyFigure.create(measure="foreign university branches", value=9, country="RU")
+    counted = {country.code: country for country in countries_with_records()}
+    assert [country.name for country in countries_with_records()] == [
+        "Kazakhstan",
+        "Russian Federation",
+        "Spain",
+    ]
+    assert counted["RU"].counts["figure"] == 1 and counted["RU"].total == 1
+    kazakhstan = counted["KZ"].counts
+    assert (kazakhstan["organization"], kazakhstan["event"], kazakhstan["delegation"]) == (1, 1, 1)
+    for code, country in counted.items():
+        page = {group.label: group.total for group in country_records(code)}
+        assert country.total == sum(page.values()), code

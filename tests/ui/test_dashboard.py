@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter
 
 from models.kinds.agreements import AGREEMENTS
 from models.kinds.delegations import DELEGATIONS
@@ -14,6 +16,7 @@ from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
 from models.store.records import Delegation
 from ui.dashboard import HOME, install_dashboard
+from ui.widgets.bar_chart import Group, HorizontalBarChart, Value
 
 from .helpers import shown
 
@@ -192,3 +195,61 @@ def test_the_home_view_never_scrolls_sideways(window, qtbot):
         assert counts.width() >= counts.sizeHint().width(), width
         seen[width] = rows()
     assert seen[1700] == 1 and seen[720] == 2
+
+
+def drawn_texts(monkeypatch, widget) -> list[tuple[str, float]]:
+    """The texts a widget draws when it paints, with the width of the box each is drawn in."""
+    drawn = []
+    original = QPainter.drawText
+
+    def record(painter, *args):
+        if len(args) >= 3 and isinstance(args[0], QRectF):
+            drawn.append((args[2], args[0].width()))
+        return original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    widget.grab()
+    monkeypatch.undo()
+    return drawn
+
+
+@pytest.mark.parametrize("width", [460, 300, 180])
+def test_the_labels_of_a_chart_are_never_cut(qtbot, monkeypatch, width):
+    chart = HorizontalBarChart()
+    qtbot.addWidget(chart)
+    labels = [
+        "Kazakhstan",
+        "China",
+        "United States",
+        "United Kingdom of Great Britain and Northern Ireland",
+    ]
+    chart.set_data(
+        [Group(label, (Value(label, 10 - n),)) for n, label in enumerate(labels)], "No partner"
+    )
+    chart.resize(width, chart.heightForWidth(width))
+    chart.show()
+    drawn = drawn_texts(monkeypatch, chart)
+    metrics = chart.fontMetrics()
+    assert not any("…" in text for text, _room in drawn)
+    for text, room in drawn:
+        assert metrics.horizontalAdvance(text) <= room, text
+    words = " ".join(text for text, _room in drawn)
+    for label in labels[:3]:
+        assert label in words or all(word in words for word in label.split())
+    # The rows grew to hold wrapped labels: the chart is tall enough for every line.
+    lines = sum(len(chart.label_lines(label)) for label in labels)
+    assert chart.height() >= lines * metrics.height()
+
+
+def test_the_home_chart_shows_united_states_whole(window, qtbot, monkeypatch):
+    home = install_dashboard(window)
+    for name in ("University of Arizona", "Coursera"):
+        ORGANIZATIONS.save({"name": name, "country": "US"})
+    for name in ("Nazarbayev University", "KazNU", "ENU"):
+        ORGANIZATIONS.save({"name": name, "country": "KZ"})
+    window.resize(1440, 900)
+    window.show_page(HOME)
+    qtbot.waitUntil(lambda: len(home.by_country.groups) == 2)
+    texts = [text for text, _room in drawn_texts(monkeypatch, home.by_country)]
+    assert "United States" in texts
+    assert "Kazakhstan" in texts

@@ -18,6 +18,7 @@ from models.kinds.organizations import ORGANIZATION_LIST, ORGANIZATIONS
 from ui import dialogs
 from ui.export_action import ExportThread, install_export
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
+from ui.settings import EXPORT_FOLDER
 
 from .helpers import search, shown
 
@@ -261,3 +262,64 @@ def test_with_no_country_chosen_export_says_what_to_do(window, exporter, answers
     assert answers.errors == [
         "Nothing to export|Choose a list on the left, or a country, then export again."
     ]
+
+
+def choose_from_menus(qtbot, window, *path: str) -> None:
+    """Click through the menu bar: a menu, its submenus, then the entry, as a user does."""
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text().replace("&", "") == path[0])
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+    menu = top.menu()
+    for name in path[1:]:
+        qtbot.waitUntil(menu.isVisible)
+        action = next(a for a in menu.actions() if a.text().replace("&", "") == name)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        menu = action.menu()
+
+
+def test_the_brief_offers_the_organization_or_country_looked_at(
+    window, qtbot, partners, exporter, monkeypatch
+):
+    offered = []
+
+    def look(dialog):
+        offered.append(
+            (
+                dialog.organization_choice.isChecked(),
+                dialog.organization_picker.text(),
+                dialog.country_choice.isChecked(),
+                dialog.country_picker.text(),
+            )
+        )
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_dialog", look)
+    row = shown(partners).index("Spanish National Research Council")
+    rect = partners.table.visualRect(partners.model.index(row, 0))
+    qtbot.mouseClick(partners.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    choose_from_menus(qtbot, window, "File", "Reports", "Partner or country brief…")
+    assert offered[-1][:2] == (True, "Spanish National Research Council (CSIC)")
+
+    window.open_record("country", "KZ")
+    choose_from_menus(qtbot, window, "File", "Reports", "Partner or country brief…")
+    assert offered[-1][2:] == (True, "Kazakhstan")
+
+
+def test_the_export_dialog_starts_in_documents_then_in_the_last_export_folder(
+    window, qtbot, partners, exporter, save_to, private_folders
+):
+    def export() -> Path:
+        asked = len(save_to.suggested)
+        choose_from_menus(qtbot, window, "File", "Export…")
+        finished(qtbot, exporter, save_to)
+        assert len(save_to.suggested) == asked + 1
+        return Path(save_to.suggested[-1]).parent
+
+    private_folders.mkdir(parents=True, exist_ok=True)
+    # No Documents folder: the home folder, never the folder the program was started in.
+    assert export() == private_folders
+    (private_folders / "Documents").mkdir()
+    window.settings.set(EXPORT_FOLDER, "")
+    assert export() == private_folders / "Documents"
+    # Then the folder the last export went to.
+    assert export() == save_to.path.parent

@@ -202,57 +202,116 @@ class _Chart(QWidget):
 
 
 class HorizontalBarChart(_Chart):
-    """One labelled bar per row, its value after it: categories, the largest first."""
+    """One labelled bar per row, its value after it: categories, the largest first. A label
+    is never cut: one too long for the room beside the bars wraps onto more lines, and its
+    row grows to hold them."""
 
-    def _metrics(self) -> tuple[QFontMetrics, int]:
+    LABEL_SHARE = 0.45  # of the width, at most, for the labels
+    GAP = 8  # between a label and its bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _line(self) -> int:
+        return self.fontMetrics().height()
+
+    def label_room(self, width: int | None = None) -> int:
+        """How wide the labels may be: the widest label, up to a share of the chart."""
         metrics = self.fontMetrics()
-        return metrics, metrics.height() + 8
+        width = self.width() if width is None else width
+        widest = max((metrics.horizontalAdvance(g.label) for g in self.groups), default=0)
+        return max(min(widest + 2, int(width * self.LABEL_SHARE)), 48)
+
+    def label_lines(self, label: str, room: int | None = None) -> list[str]:
+        """The label as drawn: whole, on as many lines as it needs to fit ``room``; a word
+        longer than the room is broken where it must be."""
+        metrics = self.fontMetrics()
+        room = self.label_room() if room is None else room
+        lines: list[str] = []
+        line = ""
+        for word in label.split():
+            candidate = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(candidate) <= room:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = ""
+            for character in word:
+                if line and metrics.horizontalAdvance(line + character) > room:
+                    lines.append(line)
+                    line = ""
+                line += character
+        return [*lines, line] if line or not lines else lines
+
+    def _rows(self, width: int | None = None) -> list[tuple[int, int]]:
+        """The top and height of each row."""
+        room = self.label_room(width)
+        rows, top = [], 4
+        for group in self.groups:
+            height = len(self.label_lines(group.label, room)) * self._line() + 8
+            rows.append((top, height))
+            top += height
+        return rows
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        if self.is_empty():
+            return 3 * (self._line() + 8) + 8
+        top, height = self._rows(width)[-1]
+        return top + height + 4
 
     def sizeHint(self) -> QSize:
-        _metrics, row = self._metrics()
-        rows = len(self.groups) if not self.is_empty() else 3
-        return QSize(320, rows * row + 8)
+        return QSize(320, self.heightForWidth(max(self.width(), 320)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, self.sizeHint().height())
+        return QSize(200, self.heightForWidth(max(self.width(), 200)))
 
-    def _label_width(self) -> int:
-        metrics, _row = self._metrics()
-        widest = max((metrics.horizontalAdvance(g.label) for g in self.groups), default=0)
-        return min(widest + 12, int(self.width() * 0.55))
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # A narrower chart wraps more labels: its height follows.
+        self.updateGeometry()
 
     def _layout(self) -> list[_Target]:
-        metrics, row = self._metrics()
+        metrics = self.fontMetrics()
         largest = max(v.value for g in self.groups for v in g.values) or 1
         value_width = metrics.horizontalAdvance(f"{largest:,}") + 10
-        left = self._label_width()
+        left = self.label_room() + self.GAP
         room = max(self.width() - left - value_width - 4, 10)
         targets = []
-        for number, group in enumerate(self.groups):
+        bar = self._line()
+        for group, (top, height) in zip(self.groups, self._rows(), strict=True):
             value = group.values[0]
-            top = 4 + number * row
             length = max(room * value.value / largest, 2 if value.value else 0)
-            rect = QRectF(left, top + 4, length, row - 8)
+            rect = QRectF(left, top + (height - bar) / 2, length, bar)
             targets.append(_Target(rect, value.key, value.tooltip, self._color(0)))
         return targets
 
     def _paint(self, painter: QPainter, targets: list[_Target]) -> None:
-        metrics, row = self._metrics()
-        left = self._label_width()
+        room = self.label_room()
+        line = self._line()
         text = self.palette().color(QPalette.ColorRole.WindowText)
+        rows = self._rows()
         for index, (group, target) in enumerate(zip(self.groups, targets, strict=True)):
-            top = 4 + index * row
+            top, height = rows[index]
             painter.setPen(text)
-            label = metrics.elidedText(group.label, Qt.TextElideMode.ElideRight, left - 12)
-            painter.drawText(
-                QRectF(0, top, left - 8, row),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
+            lines = self.label_lines(group.label, room)
+            first = top + (height - len(lines) * line) / 2
+            for number, words in enumerate(lines):
+                painter.drawText(
+                    QRectF(0, first + number * line, room, line),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    words,
+                )
             self._bar(painter, index, target)
             painter.setPen(text)
             painter.drawText(
-                QRectF(target.rect.right() + 6, top, 200, row),
+                QRectF(target.rect.right() + 6, top, 200, height),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 f"{group.values[0].value:,}",
             )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -15,6 +18,33 @@ from PySide6.QtWidgets import (
 from models.links import LinkGroup
 
 TARGET = Qt.ItemDataRole.UserRole
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Titles as tall as they need to be to show whole in the width of their column."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        # The room the text has: the column less the indentation and the item's margins.
+        room = self.tree.columnWidth(0) - self.tree.indentation() * (depth + 1) - 6
+        if room <= 0:
+            return hint
+        text = str(index.data() or "")
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        height = (
+            QFontMetrics(font)
+            .boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, text)
+            .height()
+        )
+        return QSize(hint.width(), max(hint.height(), height + 4))
 
 
 class LinkedPanel(QWidget):
@@ -39,6 +69,19 @@ class LinkedPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.tree, 1)
+
+    def fit_columns(self) -> None:
+        """Columns that fit what they hold (a country's page): how a record is linked takes
+        the room it needs, and a long title wraps onto a second line instead of being cut."""
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegateForColumn(0, WrappingDelegate(self.tree))
+        # Rows are measured again when the title column gets narrower or wider.
+        header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
 
     def show_groups(self, groups: list[LinkGroup], empty_text: str) -> int:
         """Show the groups; returns how many linked records there are in all."""

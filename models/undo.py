@@ -1,0 +1,319 @@
+"""Edit ▸ Undo and Redo: the steps taken in the window (a save, a delete, a restore from the
+trash, an import), kept in order, each taken back and made again through the history and the
+trash. Undoing the creation of a record moves it to the trash; redoing it brings it back.
+
+A step that can no longer be taken (its record was deleted for good from the trash) is
+refused with a message that says why, and leaves the list: Undo and Redo never offer a step
+they cannot take, and never count a failed one as done.
+
+Steps follow their records by a reference of their own rather than by id. A record put back
+from the trash while its id was taken comes back under another id, and SQLite gives the id of
+a deleted record to the next one made; the reference moves with the record, so the steps
+before and after a restore act on the same record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from models import history, trash
+from models.errors import SeriktesError
+from models.store.base import db
+from models.store.records import RECORD_KINDS
+from models.words.translation import _
+
+EDIT, CREATION, DELETE, RESTORE, IMPORT = "edit", "creation", "delete", "restore", "import"
+_CHUNK = 500  # records checked together
+
+
+class StepRefused(SeriktesError):
+    """A step that cannot be taken any more; the message says why."""
+
+
+@dataclass(eq=False)
+class RecordRef:
+    """One record followed through the trash and back: its id while it is in the database,
+    the trash batch holding it (and the id it had) while it is in the trash."""
+
+    kind: str
+    id: int
+    title: str
+    batch: str | None = None
+
+
+class Step:
+    """Something done in the window that Undo takes back and Redo makes again."""
+
+    action: ClassVar[str]
+
+    def __init__(self, refs: list[RecordRef], title: str) -> None:
+        self.refs = refs
+        self.title = title
+
+    def undo(self, records: Records) -> None:
+        raise NotImplementedError
+
+    def redo(self, records: Records) -> None:
+        raise NotImplementedError
+
+
+class Edit(Step):
+    """A save that changed a record: its fields go back to the values before, or after."""
+
+    action = EDIT
+
+    def __init__(self, ref: RecordRef, change_set: str, title: str) -> None:
+        super().__init__([ref], title)
+        self.change_set = change_set
+
+    def undo(self, records: Records) -> None:
+        history.revert(self.change_set, records.live_id(self.refs[0]))
+
+    def redo(self, records: Records) -> None:
+        history.reapply(self.change_set, records.live_id(self.refs[0]))
+
+
+class Creation(Step):
+    """A record made (by a save, an import, a restore from the trash): undone, it goes to
+    the trash; redone, it comes back from there."""
+
+    action = CREATION
+
+    def undo(self, records: Records) -> None:
+        records.to_trash(self.refs)
+
+    def redo(self, records: Records) -> None:
+        records.from_trash(self.refs)
+
+
+class Restore(Creation):
+    action = RESTORE
+
+
+class Import(Creation):
+    action = IMPORT
+
+
+class Delete(Step):
+    """A record deleted to the trash: undone, it comes back; redone, it goes again."""
+
+    action = DELETE
+
+    def undo(self, records: Records) -> None:
+        records.from_trash(self.refs)
+
+    def redo(self, records: Records) -> None:
+        records.to_trash(self.refs)
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class Records:
+    """The references of the records the steps name, found again by id while a record is in
+    the database and by its trash batch while it is in the trash."""
+
+    def __init__(self) -> None:
+        self._live: dict[tuple[str, int], RecordRef] = {}
+        self._trashed: dict[tuple[str, str, int], RecordRef] = {}
+
+    def made(self, kind: str, record_id: int, title: str) -> RecordRef:
+        """A record just made: a reference of its own, even if a record the steps follow
+        had its id before (it went with another into the trash, or for good)."""
+        ref = RecordRef(kind, record_id, title)
+        self._live[(kind, record_id)] = ref
+        return ref
+
+    def live(self, kind: str, record_id: int, title: str) -> RecordRef:
+        ref = self._live.get((kind, record_id))
+        if ref is None:
+            ref = self.made(kind, record_id, title)
+        ref.title = title or ref.title
+        return ref
+
+    def trashed(self, kind: str, record_id: int, batch: str, title: str) -> RecordRef:
+        """A record the window just moved to the trash (a delete)."""
+        ref = self.live(kind, record_id, title)
+        self._moved_to_trash(ref, batch)
+        return ref
+
+    def restored(self, restored: trash.Restored) -> RecordRef:
+        """A record the window just put back from the trash (the Trash page)."""
+        ref = self._trashed.pop((restored.kind, restored.batch, restored.was_id), None)
+        if ref is None:
+            ref = RecordRef(restored.kind, restored.was_id, restored.title)
+        self._came_back(ref, restored.record_id)
+        ref.title = restored.title
+        return ref
+
+    def _moved_to_trash(self, ref: RecordRef, batch: str) -> None:
+        if self._live.get((ref.kind, ref.id)) is ref:
+            del self._live[(ref.kind, ref.id)]
+        ref.batch = batch
+        self._trashed[(ref.kind, batch, ref.id)] = ref
+
+    def _came_back(self, ref: RecordRef, record_id: int) -> None:
+        if ref.batch is not None:
+            self._trashed.pop((ref.kind, ref.batch, ref.id), None)
+        ref.id, ref.batch = record_id, None
+        self._live[(ref.kind, record_id)] = ref
+
+    # -- moving records, as a step does ------------------------------------------------------
+
+    def to_trash(self, refs: list[RecordRef]) -> None:
+        """Move the records to the trash together, or refuse, changing nothing, if any of
+        them is not in the database."""
+        kind = refs[0].kind
+        model = RECORD_KINDS[kind]
+        with db.atomic():
+            gone = [ref for ref in refs if ref.batch is not None]
+            for chunk in _chunks([ref for ref in refs if ref.batch is None]):
+                present = {
+                    record_id
+                    for (record_id,) in model.select(model.id)
+                    .where(model.id.in_([ref.id for ref in chunk]))
+                    .tuples()
+                }
+                gone += [ref for ref in chunk if ref.id not in present]
+            if gone:
+                raise self._not_here(gone[0])
+            batch = trash.move_many_to_trash(kind, [ref.id for ref in refs])
+        for ref in refs:
+            self._moved_to_trash(ref, batch)
+
+    def live_id(self, ref: RecordRef) -> int:
+        """The record's id, if it is in the database."""
+        if ref.batch is not None:
+            raise self._not_here(ref)
+        return ref.id
+
+    def _not_here(self, ref: RecordRef) -> StepRefused:
+        """Why a record that should be in the database is not."""
+        if ref.batch is not None and trash.items_of(ref.kind, [(ref.batch, ref.id)]):
+            return StepRefused(
+                _("“{title}” is in the trash. Restore it first.").format(title=ref.title)
+            )
+        if ref.batch is not None:
+            return StepRefused(
+                _("“{title}” no longer exists: it was deleted for good from the trash.").format(
+                    title=ref.title
+                )
+            )
+        return StepRefused(_("“{title}” no longer exists.").format(title=ref.title))
+
+    def from_trash(self, refs: list[RecordRef]) -> None:
+        """Put the records back from the trash together, or refuse, changing nothing, if any
+        of them is not there (it was deleted for good)."""
+        kind = refs[0].kind
+        outside = [ref for ref in refs if ref.batch is None]
+        if outside:
+            raise StepRefused(_("“{title}” is not in the trash.").format(title=outside[0].title))
+        by_place = {(ref.batch, ref.id): ref for ref in refs}
+        items = trash.items_of(kind, list(by_place))
+        if len(items) < len(refs):
+            found = {(item.batch, item.record_id) for item in items}
+            missing = next(ref for place, ref in by_place.items() if place not in found)
+            raise StepRefused(
+                _(
+                    "“{title}” is no longer in the trash: it was deleted for good, so it "
+                    "cannot be brought back."
+                ).format(title=missing.title)
+            )
+        places = [(item.batch, item.record_id) for item in items]
+        restored = trash.restore_items(items)
+        for place, (_kind, record_id) in zip(places, restored, strict=True):
+            self._came_back(by_place[place], record_id)
+
+
+class UndoHistory:
+    """The steps of a session in order; those before ``index`` are done, the rest undone."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self.index = 0
+        self.records = Records()
+        self.pushed = 0  # steps taken in all, undone or not
+
+    def clear(self) -> None:
+        self.steps, self.index, self.records = [], 0, Records()
+
+    # -- what was done -----------------------------------------------------------------------
+
+    def push(self, step: Step) -> Step:
+        """A step just taken: the steps undone before it can no longer be redone."""
+        del self.steps[self.index :]
+        self.steps.append(step)
+        self.index = len(self.steps)
+        self.pushed += 1
+        return step
+
+    def saved(self, change_set: str, title: str) -> Step | None:
+        """A save (or a value brought back from the history): a creation or an edit; None
+        when it changed nothing."""
+        changed = history.change_set_record(change_set)
+        if changed is None:
+            return None
+        kind, record_id, action = changed
+        if action == history.CREATED:
+            return self.push(Creation([self.records.made(kind, record_id, title)], title))
+        return self.push(Edit(self.records.live(kind, record_id, title), change_set, title))
+
+    def deleted(self, kind: str, record_id: int, batch: str, title: str) -> Step:
+        return self.push(Delete([self.records.trashed(kind, record_id, batch, title)], title))
+
+    def restored(self, restored: trash.Restored) -> Step:
+        return self.push(Restore([self.records.restored(restored)], restored.title))
+
+    def imported(self, kind: str, record_ids: list[int], name: str) -> Step:
+        refs = [self.records.made(kind, record_id, name) for record_id in record_ids]
+        return self.push(Import(refs, name))
+
+    # -- undo and redo -----------------------------------------------------------------------
+
+    def next_undo(self) -> Step | None:
+        return self.steps[self.index - 1] if self.index > 0 else None
+
+    def next_redo(self) -> Step | None:
+        return self.steps[self.index] if self.index < len(self.steps) else None
+
+    def undo(self) -> Step:
+        """Take back the last step done. A step refused leaves the list (StepRefused is
+        raised); any other failure leaves it where it was, done."""
+        step = self.next_undo()
+        if step is None:
+            raise StepRefused(_("There is nothing to undo."))
+        try:
+            step.undo(self.records)
+        except StepRefused:
+            self._drop(self.index - 1)
+            self.index -= 1
+            raise
+        except SeriktesError as error:  # a value refused by the checks of today
+            self._drop(self.index - 1)
+            self.index -= 1
+            raise StepRefused(str(error)) from error
+        self.index -= 1
+        return step
+
+    def redo(self) -> Step:
+        """Make again the last step undone; a step refused leaves the list."""
+        step = self.next_redo()
+        if step is None:
+            raise StepRefused(_("There is nothing to redo."))
+        try:
+            step.redo(self.records)
+        except StepRefused:
+            self._drop(self.index)
+            raise
+        except SeriktesError as error:
+            self._drop(self.index)
+            raise StepRefused(str(error)) from error
+        self.index += 1
+        return step
+
+    def _drop(self, position: int) -> None:
+        del self.steps[position]
