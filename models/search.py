@@ -39,7 +39,7 @@ from peewee import (
 )
 
 from models.kinds.registry import editor_for
-from models.listing import all_of, contains_word, search_terms
+from models.listing import MAX_SEARCH_LENGTH, all_of, contains_word, search_terms
 from models.store.base import BaseModel, RecordModel, db
 from models.store.bulk import insert_rows
 from models.store.records import RECORD_KINDS, Country, Organization, Person
@@ -342,10 +342,13 @@ class SearchIndex:
         found: dict[tuple[str, int], int] = {}
         # A few more than asked, for records deleted by the database behind the index's back.
         wanted = limit + 5
-        self._take(found, self._exact_names(phrase), EXACT, wanted)
-        self._take(found, self._names_starting(phrase), PREFIX, wanted)
+        # A phrase longer than any search (a word repeated, or a character that folds into
+        # many) names no record; its words are still looked for, each once.
+        if len(phrase) <= MAX_SEARCH_LENGTH:
+            self._take(found, self._exact_names(phrase), EXACT, wanted)
+            self._take(found, self._names_starting(phrase), PREFIX, wanted)
         if len(found) < wanted:
-            self._word_matches(found, words, wanted)
+            self._word_matches(found, list(dict.fromkeys(words)), wanted)
         return _hits(found, limit)
 
     @staticmethod

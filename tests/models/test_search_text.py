@@ -20,6 +20,7 @@ from models.listing import MAX_SEARCH_LENGTH, MAX_SEARCH_WORDS, ListRequest, sea
 from models.sample import load_sample_records
 from models.store.records import RECORD_KINDS, Organization
 from models.words.countries import find_countries, resolve_country
+from models.words.text import search_words
 
 REFUSALS = {
     "This search is too long: type at most 1000 characters to look for.",
@@ -183,6 +184,16 @@ def test_the_limits_are_plain_sentences_and_repeated_words_count_once(sample):
     fifty = " ".join(f"w{n:02d}x" for n in range(50))
     assert organizations.first_page(ListRequest(search=fifty), 50) == ([], 0)
     assert search.LikeIndex().find(fifty) == []
+
+    # A repeated name is looked for as its words, each once: a phrase of 27,000 characters
+    # (one character folds into four words) is no name to compare with, nor a LIKE pattern.
+    long_phrase = "\ufdfa" * 1516
+    assert len(" ".join(search_words(long_phrase))) > 20 * MAX_SEARCH_LENGTH
+    for index in (search.search_index(), search.LikeIndex()):
+        assert index.find(long_phrase) == []
+    for index in (search.search_index(), search.LikeIndex()):
+        found = {(hit.kind, hit.id) for hit in index.find("ISTC " * 300)}
+        assert ("organization", istc.id) in found
 
 
 def test_halves_of_characters_and_nuls_find_nothing_and_raise_nothing(sample):
