@@ -27,6 +27,12 @@ MAX_RATIO = 100  # a spreadsheet's XML packs about 10:1; a bomb packs 1000:1
 MAX_MEMBERS = 10_000
 _READ_CHUNK = 256 * 1024
 
+# A cell's start tag, and one that gives the cell's reference ("B5") in its attribute r: an
+# attribute name follows white space, and a value is quoted.
+_CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c[\s/>]")
+_CELL_REFERENCE = re.compile(
+    rb"<(?:[A-Za-z_][\w.\-]*:)?c\s[^>]*?(?<=\s)r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']"
+)
 # What XML starts with: an optional byte order mark, white space, then "<".
 _XML_START = re.compile(rb"(\xef\xbb\xbf|\xff\xfe|\xfe\xff)?(\s|\x00)*<")
 
@@ -106,18 +112,40 @@ def _names_cells(stream, chunk: bytes) -> bool:
     return False
 
 
-class _Done(Exception):
-    """The part is not a sheet: nothing more of it needs reading."""
-
-
 def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo, file_name: str) -> int:
-    """Read one XML part as a stream: refuse a document type or entities anywhere, and
-    return how many cells its sheets reach over (0 for a part that is not a sheet)."""
+    """Check one part as a stream: refuse a document type or entities, and return how many
+    cells its sheets reach over (0 for a part that is not a sheet).
+
+    A worksheet whose every cell gives its reference (as Excel, LibreOffice and openpyxl
+    write them) is first measured quickly from those references, empty cells included: when
+    even that is within the limits, so is the sheet. Otherwise — cells placed by order, or a
+    reach past the limits that empty cells might explain — the sheet is read cell by cell."""
+    try:
+        kind = _kind_of_part(archive, member)
+        if kind == "worksheet":
+            reach = _quick_reach(archive, member)
+            if reach is not None and reach[1] <= MAX_COLUMNS and reach[0] * reach[1] <= MAX_CELLS:
+                return reach[0] * reach[1]
+        return _read_reach(archive, member, file_name) if kind else 0
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
+        raise UnreadableFile(
+            _(
+                "{file} contains XML entity declarations, which spreadsheets do not use and "
+                "which can be made to exhaust memory. It was not opened."
+            ).format(file=file_name)
+        ) from None
+    except (pyexpat.ExpatError, ValueError):  # ValueError: a row number that is not one
+        raise UnreadableFile(
+            _("{file} is damaged: part of it is not readable.").format(file=file_name)
+        ) from None
+
+
+def _parser() -> pyexpat.XMLParserType:
+    """An XML parser that refuses a document type and entities, as defusedxml's parsers do,
+    and a document type outright: no spreadsheet has one."""
     parser = pyexpat.ParserCreate()
     parser.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    # As defusedxml's parsers do, but with a document type refused outright: no spreadsheet
-    # has one.
     def doctype(name, system_id, public_id, _has_internal_subset):
         raise DTDForbidden(name, system_id, public_id)
 
@@ -134,47 +162,98 @@ def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo, file_name: str) -> 
     parser.EntityDeclHandler = entity
     parser.UnparsedEntityDeclHandler = unparsed_entity
     parser.ExternalEntityRefHandler = external
-    extent: _Extent | None = None
+    return parser
+
+
+class _Root(Exception):
+    """The part's first element has been read: its local name says what the part is."""
+
+
+def _kind_of_part(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> str:
+    """ "worksheet" or "document-content" for a part that holds cells, "" for any other;
+    read up to the first element only, after checking what comes before it."""
+    parser = _parser()
 
     def root(tag, _attributes):
-        nonlocal extent
-        local = _local(tag)
-        if local == "worksheet":
-            extent = _XlsxExtent(file_name)
-            parser.StartElementHandler = extent.start
-        elif local == "document-content":
-            extent = _OdsExtent(file_name)
-            parser.StartElementHandler, parser.EndElementHandler = extent.start, extent.end
-        else:
-            raise _Done
+        raise _Root(_local(tag))
 
     parser.StartElementHandler = root
-    try:
-        with archive.open(member) as stream:
-            chunk = stream.read(_READ_CHUNK)
-            if not _XML_START.match(chunk):
-                # A picture or a printer's settings; but a reader skips whatever comes before
-                # a sheet's first tag, so a part that names rows or cells must be XML.
-                if _names_cells(stream, chunk):
-                    raise pyexpat.ExpatError("cells in a part that is not XML")
-                return 0
+    with archive.open(member) as stream:
+        chunk = stream.read(_READ_CHUNK)
+        if not _XML_START.match(chunk):
+            # A picture or a printer's settings; but a reader skips whatever comes before a
+            # sheet's first tag, so a part that names rows or cells must be XML.
+            if _names_cells(stream, chunk):
+                raise pyexpat.ExpatError("cells in a part that is not XML")
+            return ""
+        try:
             while chunk:
                 parser.Parse(chunk, False)
                 chunk = stream.read(_READ_CHUNK)
             parser.Parse(b"", True)
-    except _Done:
-        return 0
-    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
-        raise UnreadableFile(
-            _(
-                "{file} contains XML entity declarations, which spreadsheets do not use and "
-                "which can be made to exhaust memory. It was not opened."
-            ).format(file=file_name)
-        ) from None
-    except (pyexpat.ExpatError, ValueError):  # ValueError: a row number that is not one
-        raise UnreadableFile(
-            _("{file} is damaged: part of it is not readable.").format(file=file_name)
-        ) from None
+        except _Root as found:
+            local = found.args[0]
+            return local if local in ("worksheet", "document-content") else ""
+    return ""
+
+
+def _quick_reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, int] | None:
+    """(rows, columns) that a worksheet's cell references reach, empty cells included; None
+    when a cell gives no reference (its place then depends on the cells before it)."""
+    cells = references = rows = 0
+    letters: set[bytes] = set()
+    with archive.open(member) as stream:
+        rest = b""
+        while chunk := stream.read(_READ_CHUNK):
+            # Markup begins at "<", which text and attribute values never hold unescaped:
+            # the text after the last one waits for the next piece.
+            chunk = rest + chunk
+            cut = chunk.rfind(b"<")
+            chunk, rest = (chunk[:cut], chunk[cut:]) if cut >= 0 else (chunk, b"")
+            cells += len(_CELL_START.findall(chunk))
+            found = _CELL_REFERENCE.findall(chunk)
+            references += len(found)
+            if found:
+                letters.update(column for column, _row in found)
+                rows = max(rows, max(int(row) for _column, row in found))
+        cells += len(_CELL_START.findall(rest))
+        found = _CELL_REFERENCE.findall(rest)
+        references += len(found)
+        letters.update(column for column, _row in found)
+        rows = max([rows, *(int(row) for _column, row in found)])
+    if references != cells:
+        return None
+    columns = max((_column_number(column.decode("ascii")) for column in letters), default=0)
+    return rows, columns
+
+
+def _column_number(letters: str) -> int:
+    """ "A" 1, "XFD" 16384."""
+    column = 0
+    for letter in letters.upper():
+        column = column * 26 + ord(letter) - 64
+    return column
+
+
+def _read_reach(archive: zipfile.ZipFile, member: zipfile.ZipInfo, file_name: str) -> int:
+    """How many cells a sheet part reaches over, read element by element."""
+    parser = _parser()
+    extent: _Extent | None = None
+
+    def root(tag, _attributes):
+        nonlocal extent
+        if _local(tag) == "worksheet":
+            extent = _XlsxExtent(file_name)
+            parser.StartElementHandler = extent.start
+        else:
+            extent = _OdsExtent(file_name)
+            parser.StartElementHandler, parser.EndElementHandler = extent.start, extent.end
+
+    parser.StartElementHandler = root
+    with archive.open(member) as stream:
+        while chunk := stream.read(_READ_CHUNK):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
     return extent.total() if extent is not None else 0
 
 
@@ -244,15 +323,11 @@ class _XlsxExtent(_Extent):
             self.column = 0
 
     def _column(self, letters: str) -> int:
-        """The number of a column's letters: "A" 1, "XFD" 16384."""
         plain = letters.replace("$", "")
         if not (plain.isascii() and plain.isalpha() and len(plain) <= 3):
             raise self.damaged()
-        column = 0
-        for letter in plain.upper():
-            column = column * 26 + ord(letter) - 64
-        self._COLUMNS[letters] = column
-        return column
+        self._COLUMNS[letters] = _column_number(plain)
+        return self._COLUMNS[letters]
 
 
 class _OdsExtent(_Extent):

@@ -4,11 +4,13 @@ python-calamine is native code, and native code can end the process it runs in: 
 allocation in Rust aborts rather than raises. A file made to do that must not take the window
 (or a scheduled import) down with it, so the reading happens in a child process whose memory
 is capped; the window only ever receives the tidy rows, or a plain refusal. Before the
-reader runs, the child checks what the archive claims (``archive_checks``), so a file whose
-cells reach billions of cells is refused before anything is allocated for them.
+reader runs, the window checks what the archive claims (``archive_checks``: a streaming
+parse that allocates nothing for what it reads), so a file whose cells reach billions of
+cells is refused before anything is allocated for them; it does so while the child starts.
 
-Starting the child costs about a fifth of a second; the import of 10,000 rows measured by
-``benchmarks/import_benchmark.py`` stays within its target with it.
+Starting the child costs about a fifth of a second, mostly spent while the file is checked;
+the import of 10,000 rows measured by ``benchmarks/import_benchmark.py`` stays within its
+target with it.
 """
 
 from __future__ import annotations
@@ -16,12 +18,11 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from exports.sheets import (
-    MAX_CELL_CHARS,
     MAX_CELLS,
     Sheet,
     SheetBuilder,
@@ -39,20 +40,32 @@ _ROOT = Path(__file__).resolve().parent.parent
 _BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import exports.reader_process as r; r.main()"
 
 
-def read_in_child(path: Path, file_name: str) -> list[Sheet]:
-    """Every sheet of the file, read by a child process. Raises ``UnreadableFile`` when the
-    file is refused, and when the reader stops, runs out of memory or takes too long."""
+def read_in_child(path: Path, file_name: str, first: Callable[[], None]) -> list[Sheet]:
+    """Every sheet of the file, read by a child process once ``first`` (the checks of what
+    the file claims) has passed; it runs while the child starts, which takes about as long.
+    Raises ``UnreadableFile`` when the file is refused, and when the reader stops, runs out
+    of memory or takes too long."""
+    import subprocess  # the window's side only: the child starts faster without it
+
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [sys.executable, "-c", _BOOT, str(_ROOT)],
-            input=pickle.dumps((os.fspath(path), file_name)),
-            capture_output=True,
-            timeout=TIMEOUT_SECONDS,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             # Windows: no console window flashes up when the window imports.
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            check=False,
+        )
+    except OSError as error:  # no process could be started
+        raise cannot_read(file_name, error) from None
+    try:
+        first()
+        stdout, _stderr = child.communicate(
+            pickle.dumps((os.fspath(path), file_name)), timeout=TIMEOUT_SECONDS
         )
     except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
         raise UnreadableFile(
             _(
                 "{file} took more than {minutes} minutes to read, so it was not imported. It "
@@ -60,10 +73,12 @@ def read_in_child(path: Path, file_name: str) -> list[Sheet]:
                 "again, and import the new copy."
             ).format(file=file_name, minutes=TIMEOUT_SECONDS // 60)
         ) from None
-    except OSError as error:  # no process could be started
-        raise cannot_read(file_name, error) from None
+    except BaseException:  # refused by the checks: the child is not needed
+        child.kill()
+        child.communicate()
+        raise
     try:
-        outcome, value = pickle.loads(done.stdout) if done.returncode == 0 else ("", None)
+        outcome, value = pickle.loads(stdout) if child.returncode == 0 else ("", None)
     except (pickle.UnpicklingError, EOFError, ValueError):
         outcome, value = "", None
     if outcome == "sheets":
@@ -83,7 +98,12 @@ def main() -> None:
     """The child: read the file named on standard input, write the outcome to standard
     output."""
     _cap_memory()
-    path, file_name = pickle.load(sys.stdin.buffer)
+    import python_calamine  # noqa: F401 - loaded while the window checks the file
+
+    try:
+        path, file_name = pickle.load(sys.stdin.buffer)
+    except EOFError:  # the file was refused before it came to reading
+        return
     try:
         outcome = ("sheets", read_sheets(Path(path), file_name))
     except UnreadableFile as error:
@@ -104,18 +124,15 @@ def _cap_memory() -> None:
 
 
 def read_sheets(path: Path, file_name: str) -> list[Sheet]:
-    """Every sheet of an .xlsx, .xlsm, .xls or .ods file, checked first. Runs in the child."""
+    """Every sheet of an .xlsx, .xlsm, .xls or .ods file whose archive has been checked.
+    Runs in the child."""
     import python_calamine as calamine
 
-    from exports.archive_checks import check_archive
-
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
-            check_archive(path, file_name)
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         # A workbook's cells may all name one shared text of 32,767 characters: each is
         # kept once, and crosses to the window once.
-        tally, sheets = Tally(share_up_to=MAX_CELL_CHARS), []
+        tally, sheets = Tally(share_all=True), []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
             # An .xls is not checked before it is read: its range is checked here, before

@@ -22,8 +22,10 @@ MAX_ROWS = 100_000  # filled rows in one file
 MAX_COLUMNS = 1_000  # up to a row's last filled cell
 MAX_CELLS = 3_000_000  # in one file, empty ones within a row included
 MAX_CELL_CHARS = 32_767  # what one Excel cell holds
-# Short texts repeat (countries, kinds, cities): one copy of each is kept.
+# Short texts repeat (countries, kinds, cities): one copy of each is kept, of the first
+# hundred thousand different ones (so that a sheet of different texts pays little for it).
 SHARED_TEXT_CHARS = 40
+MAX_SHARED_TEXTS = 100_000
 
 
 class UnreadableFile(SeriktesError):
@@ -85,9 +87,10 @@ class Workbook:
 @dataclass
 class Tally:
     """What the sheets of one file have taken so far, against the file's limits, and one copy
-    of each text up to ``share_up_to`` characters that cells repeat."""
+    of each short text that cells repeat (of every text, with ``share_all``: a workbook's
+    cells can all name one shared text of 32,767 characters)."""
 
-    share_up_to: int = SHARED_TEXT_CHARS
+    share_all: bool = False
     rows: int = 0
     cells: int = 0
     shared: dict[str, str] = field(default_factory=dict)
@@ -107,7 +110,22 @@ class SheetBuilder:
         self.numbers: list[int] = []
 
     def add(self, number: int, row: list[Any]) -> None:
-        cells = [self._cell(number, cell) for cell in row]
+        # One loop without a call per cell: an import reads hundreds of thousands of them.
+        shared, share_up_to, share_all = self.tally.shared, SHARED_TEXT_CHARS, self.tally.share_all
+        cells = []
+        for cell in row:
+            if cell.__class__ is str:
+                if len(cell) > MAX_CELL_CHARS:
+                    raise cell_too_long(self.file_name, number)
+                if "\x00" in cell:
+                    raise self._nul(number)
+                cell = cell.strip() or None
+                if cell is not None and (share_all or len(cell) <= share_up_to):
+                    if share_all or len(shared) < MAX_SHARED_TEXTS:
+                        cell = shared.setdefault(cell, cell)
+                    else:
+                        cell = shared.get(cell, cell)
+            cells.append(cell)
         while cells and cells[-1] is None:
             cells.pop()
         if not cells:
@@ -145,26 +163,15 @@ class SheetBuilder:
         self.rows.append(cells)
         self.numbers.append(number)
 
-    def _cell(self, number: int, cell: Any) -> Any:
-        if not isinstance(cell, str):
-            return cell
-        if len(cell) > MAX_CELL_CHARS:
-            raise cell_too_long(self.file_name, number)
-        if "\x00" in cell:
-            raise self._refuse(
-                _(
-                    "Row {row} of {file} holds a NUL character, which no spreadsheet text "
-                    "holds: it is not a spreadsheet, or it was saved in an encoding Seriktes "
-                    "does not read. Save it again as .xlsx, or as CSV in UTF-8."
-                ),
-                number,
-            )
-        cell = cell.strip()
-        if not cell:
-            return None
-        if len(cell) <= self.tally.share_up_to:
-            cell = self.tally.shared.setdefault(cell, cell)
-        return cell
+    def _nul(self, number: int) -> UnreadableFile:
+        return self._refuse(
+            _(
+                "Row {row} of {file} holds a NUL character, which no spreadsheet text holds: "
+                "it is not a spreadsheet, or it was saved in an encoding Seriktes does not "
+                "read. Save it again as .xlsx, or as CSV in UTF-8."
+            ),
+            number,
+        )
 
     def _refuse(self, message: str, number: int, **values: Any) -> UnreadableFile:
         return UnreadableFile(message.format(row=number, file=self.file_name, **values))

@@ -15,6 +15,7 @@ import os
 import stat
 from pathlib import Path
 
+from exports.archive_checks import check_archive
 from exports.csv_reader import read_csv
 from exports.reader_process import read_in_child
 from exports.sheets import MAX_FILE_BYTES, Sheet, UnreadableFile, Workbook, cannot_read
@@ -41,18 +42,14 @@ def read_workbook(path: str | Path) -> Workbook:
                 file=name, formats=READABLE
             )
         )
-    try:
-        with _open_regular(path, name) as stream:
-            head = stream.read(8)
-            if suffix in (".csv", ".txt"):
-                stream.seek(0)
+    if suffix in (".csv", ".txt"):
+        try:
+            with _open_regular(path, name) as stream:
                 sheets = [read_csv(stream, name, displayable(path.stem))]
-            else:
-                _check_head(path, name, suffix, head)
-    except OSError as error:  # a disk or a network share failing under the reading
-        raise cannot_read(name, error) from None
-    if suffix not in (".csv", ".txt"):
-        sheets = read_in_child(path, name)
+        except OSError as error:  # a disk or a network share failing under the reading
+            raise cannot_read(name, error) from None
+    else:
+        sheets = read_in_child(path, name, first=lambda: _check_workbook(path, name, suffix))
     sheets = [sheet for sheet in sheets if sheet.rows] or sheets
     if not any(sheet.rows for sheet in sheets):
         raise UnreadableFile(_("{file} holds no rows: its sheets are empty.").format(file=name))
@@ -117,6 +114,18 @@ def _not_a_file(name: str) -> UnreadableFile:
             "the spreadsheet as a file and import that."
         ).format(file=name)
     )
+
+
+def _check_workbook(path: Path, name: str, suffix: str) -> None:
+    """What a workbook must pass before a reader opens it: a regular file whose first bytes
+    match its name, and for an archive, what the archive claims."""
+    try:
+        with _open_regular(path, name) as stream:
+            _check_head(path, name, suffix, stream.read(8))
+    except OSError as error:
+        raise cannot_read(name, error) from None
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        check_archive(path, name)
 
 
 def _check_head(path: Path, name: str, suffix: str, head: bytes) -> None:

@@ -268,3 +268,12 @@ def test_an_import_whose_report_cannot_be_written_imports_nothing(recorded, tmp_
         str(tmp_path / "no such folder" / "not-imported.xlsx"),
     )
     assert "The database was not changed." in result.stderr
+
+
+def test_a_file_that_cannot_be_read_gets_one_plain_line(recorded, tmp_path):
+    blocker = tmp_path / "partners.csv"
+    blocker.write_bytes(b"Name\nCSIC\n")
+    refuses_without_change(blocker / "inside.csv", recorded, "inside.csv cannot be read")
+    refuses_without_change(blocker / "inside.xlsx", recorded, "inside.xlsx cannot be read")
+    (tmp_path / "folder.xlsx").mkdir()
+    refuses_without_change(tmp_path / "folder.xlsx", recorded, "folder.xlsx is a folder")
