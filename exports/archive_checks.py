@@ -27,11 +27,14 @@ MAX_RATIO = 100  # a spreadsheet's XML packs about 10:1; a bomb packs 1000:1
 MAX_MEMBERS = 10_000
 _READ_CHUNK = 256 * 1024
 
-# A cell's start tag, and one that gives the cell's reference ("B5") in its attribute r: an
-# attribute name follows white space, and a value is quoted.
+# A cell's start tag, and one that gives the cell's reference ("B5") in its attribute r,
+# read attribute by attribute so that no "r=" inside another attribute's value is taken for
+# it; of two r attributes, the last, as the reader takes it.
 _CELL_START = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?c[\s/>]")
 _CELL_REFERENCE = re.compile(
-    rb"<(?:[A-Za-z_][\w.\-]*:)?c\s[^>]*?(?<=\s)r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']"
+    rb"<(?:[A-Za-z_][\w.\-]*:)?c"
+    rb"(?:\s+[A-Za-z_][\w.:\-]*\s*=\s*(?:\"[^\"]*\"|'[^']*'))*"
+    rb"\s+r\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']"
 )
 # What XML starts with: an optional byte order mark, white space, then "<".
 _XML_START = re.compile(rb"(\xef\xbb\xbf|\xff\xfe|\xfe\xff)?(\s|\x00)*<")

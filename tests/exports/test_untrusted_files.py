@@ -23,11 +23,13 @@ from tests.measured import Measured, measure
 
 from .hostile_files import (
     aborting_xls,
+    raw_xlsx,
     repeated_ods,
     repeated_text_xlsx,
     sparse_by_order_xlsx,
     sparse_ods,
     sparse_xlsx,
+    text_cell,
 )
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pipes, sockets and devices")
@@ -107,6 +109,21 @@ def test_a_sheet_that_claims_billions_of_cells_is_refused_before_it_is_read(
     path = make(tmp_path / name)
     assert path.stat().st_size < 20_000
     refuses_without_change(path, recorded, CELLS)
+
+
+@pytest.mark.parametrize(
+    ("cell", "says"),
+    [
+        # The reference the reader takes comes after a value that looks like one.
+        ('<c note=" r=\'A3\'" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>', CELLS),
+        # Two references: the reader takes the last; the check refuses the cell.
+        ('<c r="A3" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>', "is damaged"),
+    ],
+    ids=["reference-after-a-lookalike", "two-references"],
+)
+def test_a_cell_reference_dressed_up_does_not_slip_past_the_check(recorded, tmp_path, cell, says):
+    rows = f'<row r="1">{text_cell("A1", "Name")}</row><row r="3">{cell}</row>'
+    refuses_without_change(raw_xlsx(tmp_path / "partners.xlsx", rows), recorded, says)
 
 
 def test_text_before_a_sheet_does_not_hide_it_from_the_check(recorded, tmp_path):
