@@ -132,7 +132,7 @@ def read_sheets(path: Path, file_name: str) -> list[Sheet]:
         workbook = calamine.CalamineWorkbook.from_path(str(path))
         # A workbook's cells may all name one shared text of 32,767 characters: each is
         # kept once, and crosses to the window once.
-        tally, sheets = Tally(share_all=True), []
+        tally, sheets = Tally(share_long=True), []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
             # An .xls is not checked before it is read: its range is checked here, before

@@ -23,7 +23,8 @@ MAX_COLUMNS = 1_000  # up to a row's last filled cell
 MAX_CELLS = 3_000_000  # in one file, empty ones within a row included
 MAX_CELL_CHARS = 32_767  # what one Excel cell holds
 # Short texts repeat (countries, kinds, cities): one copy of each is kept, of the first
-# hundred thousand different ones (so that a sheet of different texts pays little for it).
+# hundred thousand different ones (so that a sheet of different texts pays little for it);
+# a workbook's longer texts are all kept once, as they may be shared by every cell.
 SHARED_TEXT_CHARS = 40
 MAX_SHARED_TEXTS = 100_000
 
@@ -87,10 +88,10 @@ class Workbook:
 @dataclass
 class Tally:
     """What the sheets of one file have taken so far, against the file's limits, and one copy
-    of each short text that cells repeat (of every text, with ``share_all``: a workbook's
-    cells can all name one shared text of 32,767 characters)."""
+    of each short text that cells repeat, and with ``share_long`` of every longer one too: a
+    workbook's cells can all name one shared text of 32,767 characters."""
 
-    share_all: bool = False
+    share_long: bool = False
     rows: int = 0
     cells: int = 0
     shared: dict[str, str] = field(default_factory=dict)
@@ -111,7 +112,7 @@ class SheetBuilder:
 
     def add(self, number: int, row: list[Any]) -> None:
         # One loop without a call per cell: an import reads hundreds of thousands of them.
-        shared, share_up_to, share_all = self.tally.shared, SHARED_TEXT_CHARS, self.tally.share_all
+        shared, share_long = self.tally.shared, self.tally.share_long
         cells = []
         for cell in row:
             if cell.__class__ is str:
@@ -120,8 +121,8 @@ class SheetBuilder:
                 if "\x00" in cell:
                     raise self._nul(number)
                 cell = cell.strip() or None
-                if cell is not None and (share_all or len(cell) <= share_up_to):
-                    if share_all or len(shared) < MAX_SHARED_TEXTS:
+                if cell is not None and (share_long or len(cell) <= SHARED_TEXT_CHARS):
+                    if len(shared) < MAX_SHARED_TEXTS or len(cell) > SHARED_TEXT_CHARS:
                         cell = shared.setdefault(cell, cell)
                     else:
                         cell = shared.get(cell, cell)
