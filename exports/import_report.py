@@ -7,6 +7,7 @@ from pathlib import Path
 
 from exports.importer import ImportPreview, ImportResult, cell_text
 from exports.workbook import TEXT, ExcelBook, SheetColumn
+from models.words.text import displayable
 
 
 def write_import_report(preview: ImportPreview, result: ImportResult, path: str | Path) -> Path:
@@ -24,11 +25,12 @@ def write_import_report(preview: ImportPreview, result: ImportResult, path: str 
         [str(row.number), *(row.cells + [None] * width)[:width], reason]
         for row, reason in result.rejected
     ]
-    selection = f"{preview.path.name}, sheet “{preview.sheet}”: {result.summary()}."
-    with ExcelBook(path, f"Rows not imported from {preview.path.name}") as book:
+    source = displayable(preview.path.name)
+    selection = f"{source}, sheet “{preview.sheet}”: {result.summary()}."
+    with ExcelBook(path, f"Rows not imported from {source}") as book:
         book.write_table(
             "Not imported",
-            f"Rows not imported from {preview.path.name}",
+            f"Rows not imported from {source}",
             selection,
             columns,
             rows,

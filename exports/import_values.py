@@ -5,6 +5,7 @@ returns the value or raises ``ValueError`` with a message for the person fixing 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
 from typing import Any
@@ -33,8 +34,14 @@ def read_date(value: Any) -> dt.date | None:
 def read_number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"“{value}” is not a number.")
+    if isinstance(value, float) and not math.isfinite(value):  # a cell the reader found broken
+        raise ValueError(f"“{value}” is not a number.")
     if isinstance(value, int | float):
         return Decimal(str(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"“{value}” is not a number.")
+        return value
     try:
         number = parse_number(str(value))
     except ValueError:

@@ -32,6 +32,7 @@ from models.store.bulk import collection_paused, roomy_cache, rows_where_in
 from models.store.records import Organization, Person, Program
 from models.words.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.text import fold, name_key
+from models.words.translation import _
 
 SKIP, FILL, CREATE = "skip", "fill", "create"
 DECISIONS = (SKIP, FILL, CREATE)
@@ -162,7 +163,7 @@ def _participants_from_other_sheets(
     are returned, so they are reported as not taken."""
     by_title: dict[str, list[ImportRow]] = {}
     for row in rows:
-        if row.values.get("title"):
+        if name_key(row.values.get("title")):  # a title of dashes names no event
             by_title.setdefault(name_key(row.values["title"]), []).append(row)
     unmatched, changed = [], set()
     for sheet in workbook.sheets:
@@ -175,7 +176,8 @@ def _participants_from_other_sheets(
             sheet.numbers[header_row + 1 :], sheet.rows[header_row + 1 :], strict=True
         ):
             where = f"Sheet “{sheet.name}”, row {number}"
-            targets = by_title.get(name_key(read_text(_cell(cells, columns, "event") or "")), [])
+            event = name_key(read_text(_cell(cells, columns, "event") or ""))
+            targets = by_title.get(event, []) if event else []
             if not targets:
                 lost = ImportRow(number, list(cells))
                 lost.problems.append(
@@ -311,6 +313,12 @@ class _KnownNames:
         return self._people[key]
 
     def organization(self, name: str, row: ImportRow) -> int | str:
+        if not name_key(name):
+            raise ValueError(
+                _(
+                    "“{name}” is not the name of an organization: it has no letters or digits."
+                ).format(name=name)
+            )
         found = self._organization(name_key(name))
         if found is None:
             row.new_names.append(f"organization “{name}”")
@@ -318,6 +326,12 @@ class _KnownNames:
         return found
 
     def person(self, name: str, row: ImportRow) -> int | str:
+        if not name_key(name):
+            raise ValueError(
+                _("“{name}” is not the name of a person: it has no letters or digits.").format(
+                    name=name
+                )
+            )
         found = self._person(name_key(name))
         if found is None:
             row.new_names.append(f"person “{name}”")
@@ -330,7 +344,7 @@ class _KnownNames:
                 name_key(title): program_id
                 for program_id, title in Program.select(Program.id, Program.name).tuples()
             }
-        found = self._programs.get(name_key(name))
+        found = self._programs.get(name_key(name)) if name_key(name) else None
         if found is None:
             raise ValueError(
                 f"No program called “{name}” is recorded. Add it first, or correct the name."
@@ -338,6 +352,13 @@ class _KnownNames:
         return found
 
     def participant(self, name: str) -> dict[str, int | None]:
+        if not name_key(name):
+            raise ValueError(
+                _(
+                    "“{name}” is not the name of a person or an organization: it has no letters "
+                    "or digits."
+                ).format(name=name)
+            )
         if (person := self._person(name_key(name))) is not None:
             return {"person": person, "organization": None, "role": None, "status": None}
         if (organization := self._organization(name_key(name))) is not None:
@@ -353,48 +374,32 @@ class _KnownNames:
 
 def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
     """What makes two records the same: the same name or acronym or web address, ignoring
-    case, spacing and punctuation (for dated records, the same title on the same day)."""
+    case, spacing and punctuation (for dated records, the same title on the same day). A
+    text with no letter or digit ("-", "—", "***") has no key and matches nothing: it says
+    nothing about which record a row is."""
 
-    def key(text: Any) -> str:
-        return name_key(str(text)) if text else ""
+    def key(prefix: str, text: Any, *more: Any) -> str:
+        folded = name_key(str(text)) if text else ""
+        return "@".join([prefix + folded, *map(str, more)]) if folded else ""
 
     if kind == "organization":
         host = website_host(values["website"]) if values.get("website") else ""
         # A name written where the acronym was, or the other way round, still matches.
-        return [
-            k
-            for k in (
-                f"n:{key(values['name'])}",
-                f"n:{key(values['short_name'])}" if values["short_name"] else "",
-                f"w:{host}" if host else "",
-            )
-            if k
-        ]
-    if kind == "person":
-        return [f"n:{key(values['full_name'])}"]
-    if kind == "program":
-        return [
-            k
-            for k in (
-                f"n:{key(values['name'])}",
-                f"n:{key(values['short_name'])}" if values["short_name"] else "",
-            )
-            if k
-        ]
-    if kind == "agreement":
-        return [
-            k
-            for k in (
-                f"n:{key(values['title'])}",
-                f"r:{key(values['reference_number'])}" if values["reference_number"] else "",
-            )
-            if k
-        ]
-    if kind in ("event", "delegation"):
-        return [f"n:{key(values['title'])}@{values.get('starts_on')}"]
-    if kind == "figure":
-        return [f"n:{key(values['measure'])}@{values.get('as_of')}@{values.get('value')}"]
-    return []
+        keys = [key("n:", values["name"]), key("n:", values["short_name"])]
+        keys.append(f"w:{host}" if host else "")
+    elif kind == "person":
+        keys = [key("n:", values["full_name"])]
+    elif kind == "program":
+        keys = [key("n:", values["name"]), key("n:", values["short_name"])]
+    elif kind == "agreement":
+        keys = [key("n:", values["title"]), key("r:", values["reference_number"])]
+    elif kind in ("event", "delegation"):
+        keys = [key("n:", values["title"], values.get("starts_on"))]
+    elif kind == "figure":
+        keys = [key("n:", values["measure"], values.get("as_of"), values.get("value"))]
+    else:
+        keys = []
+    return [k for k in keys if k]
 
 
 def _existing_keys(kind: str, wanted: set[str]) -> dict[str, int]:

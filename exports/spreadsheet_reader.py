@@ -1,233 +1,154 @@
-"""Reading spreadsheets people bring: .xlsx, .xls, .ods and .csv.
+"""Reading spreadsheets people bring: .xlsx, .xlsm, .xls, .ods and .csv.
 
-A file is checked before it is parsed, so a hostile or broken one is refused with a plain
-message instead of hanging the app or filling the memory: its size, what its first bytes say
-it is, an archive's declared sizes and compression ratios, XML that declares entities, and
-password protection.
+A file is never trusted for what it claims. It is checked before it is parsed, so a hostile
+or broken one is refused with a plain message instead of hanging the app, filling the memory
+or ending the process: what it is on the disk (a pipe or a device is refused at once, never
+waited on), its size, what its first bytes say it is; then, in a process of its own
+(``reader_process``), an archive's declared sizes, its XML and the range its cells reach,
+before python-calamine reads it. A CSV is read as a stream with limits on rows, columns and
+the length of one cell (``csv_reader``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
-from dataclasses import dataclass
+import os
+import stat
 from pathlib import Path
-from typing import Any
 
-from models.errors import SeriktesError
+from exports.archive_checks import check_archive
+from exports.csv_reader import read_csv
+from exports.reader_process import read_in_child
+from exports.sheets import MAX_FILE_BYTES, Sheet, UnreadableFile, Workbook, cannot_read
+from models.words.text import displayable
+from models.words.translation import _
 
-MAX_FILE_BYTES = 40 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024
-MAX_RATIO = 100  # a spreadsheet's XML packs about 10:1; a bomb packs 1000:1
-MAX_MEMBERS = 10_000
-MAX_CELLS = 6_000_000
-XML_PREFIX = 64 * 1024
+__all__ = ["MAX_FILE_BYTES", "Sheet", "UnreadableFile", "Workbook", "read_workbook"]
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 READABLE = ".xlsx, .xlsm, .xls, .ods and .csv"
 
 
-class UnreadableFile(SeriktesError):
-    """The file was refused; nothing was read into the database."""
-
-
-@dataclass
-class Sheet:
-    name: str
-    rows: list[list[Any]]  # empty rows and outer spaces removed
-    numbers: list[int]  # the row number the spreadsheet shows for each of ``rows``
-
-
-@dataclass
-class Workbook:
-    path: Path
-    sheets: list[Sheet]
-
-    @property
-    def sheet_names(self) -> list[str]:
-        return [sheet.name for sheet in self.sheets]
-
-    def sheet(self, name: str | None) -> Sheet:
-        if name is None:
-            return self.sheets[0]
-        for sheet in self.sheets:
-            if sheet.name == name:
-                return sheet
-        raise UnreadableFile(
-            f"{self.path.name} has no sheet called “{name}”. Its sheets are: "
-            f"{', '.join(self.sheet_names)}."
-        )
-
-
 def read_workbook(path: str | Path) -> Workbook:
     """Every sheet of a spreadsheet file, checked first. Raises ``UnreadableFile``."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise UnreadableFile(f"{path.name} does not exist.") from None
-    except IsADirectoryError:
-        raise UnreadableFile(f"{path.name} is a folder, not a spreadsheet.") from None
-    except OSError as error:
-        raise UnreadableFile(f"{path.name} cannot be read: {error.strerror or error}.") from None
-    if size == 0:
-        raise UnreadableFile(f"{path.name} is empty.")
-    if size > MAX_FILE_BYTES:
-        raise UnreadableFile(
-            f"{path.name} is too large to import at once ({size / 1024 / 1024:.0f} MB; the "
-            f"limit is {MAX_FILE_BYTES // 1024 // 1024} MB). Split it into smaller files."
-        )
+    name = displayable(path.name)
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls"):
+        if path.is_dir():
+            raise _folder(name)
+        raise UnreadableFile(
+            _("{file} is not a spreadsheet Seriktes reads ({formats}).").format(
+                file=name, formats=READABLE
+            )
+        )
     if suffix in (".csv", ".txt"):
-        sheets = [_read_csv(path)]
-    elif suffix in (".xlsx", ".xlsm", ".ods"):
-        _check_archive(path, head)
-        sheets = _read_with_calamine(path)
-    elif suffix == ".xls":
-        if head != OLE_MAGIC:
-            raise _mismatch(path)
-        sheets = _read_with_calamine(path)
+        try:
+            with _open_regular(path, name) as stream:
+                sheets = [read_csv(stream, name, displayable(path.stem))]
+        except OSError as error:  # a disk or a network share failing under the reading
+            raise cannot_read(name, error) from None
     else:
-        raise UnreadableFile(f"{path.name} is not a spreadsheet Seriktes reads ({READABLE}).")
+        sheets = read_in_child(path, name, first=lambda: _check_workbook(path, name, suffix))
     sheets = [sheet for sheet in sheets if sheet.rows] or sheets
     if not any(sheet.rows for sheet in sheets):
-        raise UnreadableFile(f"{path.name} holds no rows: its sheets are empty.")
+        raise UnreadableFile(_("{file} holds no rows: its sheets are empty.").format(file=name))
     return Workbook(path, sheets)
 
 
-def _mismatch(path: Path) -> UnreadableFile:
+def _open_regular(path: Path, name: str):
+    """The file open for reading, refused at once when it is not a regular file of a size
+    Seriktes imports. It is opened without waiting (a pipe with no writer would block an
+    ordinary open for ever) and checked on the open file, so it cannot be swapped between
+    the check and the reading."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise UnreadableFile(_("{file} does not exist.").format(file=name)) from None
+    except IsADirectoryError:
+        raise _folder(name) from None
+    except OSError as error:
+        try:  # a socket cannot even be opened
+            special = not stat.S_ISREG(os.stat(path).st_mode)
+        except OSError:
+            special = False
+        if special:
+            raise _not_a_file(name) from None
+        raise cannot_read(name, error) from None
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise _folder(name)
+        if not stat.S_ISREG(status.st_mode):
+            raise _not_a_file(name)
+        if status.st_size == 0:
+            raise UnreadableFile(_("{file} is empty.").format(file=name))
+        if status.st_size > MAX_FILE_BYTES:
+            raise UnreadableFile(
+                _(
+                    "{file} is too large to import at once ({size} MB; the limit is {limit} "
+                    "MB). Split it into smaller files."
+                ).format(
+                    file=name,
+                    size=round(status.st_size / 1024 / 1024),
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                )
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _folder(name: str) -> UnreadableFile:
+    return UnreadableFile(_("{file} is a folder, not a spreadsheet.").format(file=name))
+
+
+def _not_a_file(name: str) -> UnreadableFile:
     return UnreadableFile(
-        f"{path.name} is not a spreadsheet: its contents do not match its "
-        f"“{path.suffix}” name. Open it in the program that made it and save it as .xlsx."
+        _(
+            "{file} is not a file but a pipe, a socket or a device, so it was not read. Save "
+            "the spreadsheet as a file and import that."
+        ).format(file=name)
     )
 
 
-def _check_archive(path: Path, head: bytes) -> None:
-    """An .xlsx or .ods is a zip archive of XML: check what it declares before unpacking."""
-    if head == OLE_MAGIC:
+def _check_workbook(path: Path, name: str, suffix: str) -> None:
+    """What a workbook must pass before a reader opens it: a regular file whose first bytes
+    match its name, and for an archive, what the archive claims."""
+    try:
+        with _open_regular(path, name) as stream:
+            _check_head(path, name, suffix, stream.read(8))
+    except OSError as error:
+        raise cannot_read(name, error) from None
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        check_archive(path, name)
+
+
+def _check_head(path: Path, name: str, suffix: str, head: bytes) -> None:
+    """What the first bytes say the file is must match its name's extension."""
+    if suffix == ".xls":
+        if head != OLE_MAGIC:
+            raise _mismatch(name, suffix)
+        return
+    if head == OLE_MAGIC:  # an .xlsx that Excel encrypted is an OLE file
         raise UnreadableFile(
-            f"{path.name} is protected by a password. Open it in Excel, remove the password "
-            "(File ▸ Info ▸ Protect Workbook), save it and import it again."
+            _(
+                "{file} is protected by a password. Open it in Excel, remove the password "
+                "(File ▸ Info ▸ Protect Workbook), save it and import it again."
+            ).format(file=name)
         )
     if not head.startswith(ZIP_MAGIC):
-        raise _mismatch(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-            if len(members) > MAX_MEMBERS:
-                raise _bomb(path)
-            unpacked = 0
-            for member in members:
-                unpacked += member.file_size
-                packed = max(member.compress_size, 1)
-                if unpacked > MAX_UNPACKED_BYTES or (
-                    member.file_size > 1024 * 1024 and member.file_size / packed > MAX_RATIO
-                ):
-                    raise _bomb(path)
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    _check_xml(path, archive, member)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile):
-        raise UnreadableFile(
-            f"{path.name} is damaged or incomplete (perhaps it was not copied to the end). "
-            "Open it in the program that made it, save it again, and import the new copy."
-        ) from None
+        raise _mismatch(name, suffix)
 
 
-def _bomb(path: Path) -> UnreadableFile:
+def _mismatch(name: str, suffix: str) -> UnreadableFile:
     return UnreadableFile(
-        f"{path.name} would unpack to far more data than a spreadsheet holds, so it was not "
-        "opened. It may be damaged or made to harm; ask whoever sent it for a new copy."
+        _(
+            "{file} is not a spreadsheet: its contents do not match its “{extension}” name. "
+            "Open it in the program that made it and save it as .xlsx."
+        ).format(file=name, extension=suffix)
     )
-
-
-def _check_xml(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """XML that declares a document type or entities can expand without end (a "billion
-    laughs"); spreadsheets never need it, so such a file is refused unread."""
-    import defusedxml.ElementTree as safe_xml
-    from defusedxml import DefusedXmlException
-
-    with archive.open(member) as stream:
-        prefix = stream.read(XML_PREFIX)
-    if b"<!DOCTYPE" in prefix or b"<!ENTITY" in prefix:
-        raise _hostile_xml(path)
-    if member.file_size <= XML_PREFIX:
-        try:
-            safe_xml.fromstring(prefix)
-        except DefusedXmlException:
-            raise _hostile_xml(path) from None
-        except safe_xml.ParseError:
-            raise UnreadableFile(f"{path.name} is damaged: part of it is not readable.") from None
-
-
-def _hostile_xml(path: Path) -> UnreadableFile:
-    return UnreadableFile(
-        f"{path.name} contains XML entity declarations, which spreadsheets do not use and "
-        "which can be made to exhaust memory. It was not opened."
-    )
-
-
-def _read_with_calamine(path: Path) -> list[Sheet]:
-    import python_calamine as calamine
-
-    try:
-        workbook = calamine.CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in workbook.sheet_names:
-            sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height * max(sheet.total_width, 1) > MAX_CELLS:
-                raise UnreadableFile(
-                    f"The sheet “{name}” of {path.name} has more cells than Seriktes imports "
-                    "at once. Split it into smaller files."
-                )
-            sheets.append(_tidy(name, sheet.to_python(skip_empty_area=False)))
-        return sheets
-    except calamine.PasswordError:
-        raise UnreadableFile(
-            f"{path.name} is protected by a password. Remove the password in the program "
-            "that made it, save it and import it again."
-        ) from None
-    except (calamine.CalamineError, calamine.ZipError, calamine.XmlError, ValueError) as error:
-        raise UnreadableFile(f"{path.name} is damaged or not a spreadsheet ({error}).") from None
-
-
-def _read_csv(path: Path) -> Sheet:
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise _mismatch(path)
-    text = _decode(data)
-    sample = text[:32_000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        # One column, or a sample the sniffer cannot decide: the most frequent candidate.
-        counts = {d: sample.splitlines()[0].count(d) if sample else 0 for d in ",;\t"}
-        delimiter = max(counts, key=counts.get)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _tidy(path.stem, rows)
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without the mark Excel writes), else the Windows Cyrillic code page
-    older Russian and Kazakh spreadsheets were saved in."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1251")
-
-
-def _tidy(name: str, rows: list[list[Any]]) -> Sheet:
-    """The sheet with outer spaces trimmed, empty cells as None and empty rows left out,
-    each row keeping the number the spreadsheet shows for it."""
-    tidy, numbers = [], []
-    for number, row in enumerate(rows, start=1):
-        cells = [(cell.strip() or None) if isinstance(cell, str) else cell for cell in row]
-        if any(cell not in (None, "") for cell in cells):
-            tidy.append(cells)
-            numbers.append(number)
-    return Sheet(name, tidy, numbers)

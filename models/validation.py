@@ -41,8 +41,12 @@ def normalize_url(value: str) -> str:
 # An import checks a web address, derives its key and looks for its twin: each takes it apart.
 @functools.lru_cache(maxsize=1 << 14)
 def split_url(value: str) -> SplitResult:
-    """The parts of a web address as users type it (scheme added when missing)."""
-    return urlsplit(normalize_url(value))
+    """The parts of a web address as users type it (scheme added when missing); none at all
+    for text that cannot be one ("http://[" raises in urlsplit)."""
+    try:
+        return urlsplit(normalize_url(value))
+    except ValueError:
+        return urlsplit("")
 
 
 def web_address(value: str, field: str = "website", label: str = "Website") -> Problem | None:

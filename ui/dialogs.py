@@ -103,6 +103,20 @@ def choose_save_path(parent: QWidget | None, name: str) -> str | None:
     return path or None
 
 
+def offer_save_instead(parent: QWidget | None, why: str) -> bool:
+    """A file was not opened because opening it could run it: say why, and offer to save it
+    instead (True)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("File not opened"), why, parent=parent)
+    box.setInformativeText(
+        tr("You can save it to a folder and open it there only if you trust where it came from.")
+    )
+    save = box.addButton(tr("Save as…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    launch(box)
+    return box.clickedButton() is save
+
+
 def open_with_system(path) -> None:
     """Open a file with the program the system uses for it (a PDF viewer, a word processor)."""
     from PySide6.QtCore import QUrl

@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exports.commands.opening import database_file, refused
+    from exports.commands.opening import database_file
+    from exports.commands.output import refuse
     from models.errors import SeriktesError
     from models.store.backups import write_backup
     from models.store.integrity import quick_check
@@ -41,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
             raise SeriktesError(_("{path} holds no Seriktes database.").format(path=args.database))
         written = write_backup(database, Path(args.output))
     except SeriktesError as error:
-        return refused("backup", error)
+        return refuse("backup", error)
     print(written)
     return 0

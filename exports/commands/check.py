@@ -18,7 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exports.commands.opening import database_file, refused
+    from exports.commands.opening import database_file
+    from exports.commands.output import refuse
     from models.errors import SeriktesError
     from models.store.integrity import check_database
     from models.words.translation import _
@@ -26,9 +27,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         path = database_file(args.database)
     except SeriktesError as error:
-        return refused("check", error)
+        return refuse("check", error)
     if path is None:
-        return refused(
+        return refuse(
             "check",
             _(
                 "{target} is kept by a database server, which checks its own storage; this "

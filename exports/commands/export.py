@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from models.words.dates import not_a_date
@@ -34,6 +33,8 @@ REPORT_OPTIONS = {
     "agreements-due": {"within"},
     "programs-report": {"search", "country", "kind", "status", "tag"},
 }
+# The options that take free text, which must be text the records can hold.
+TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization")
 OPTION_NAMES = {
     "search": "--search",
     "country": "--country",
@@ -122,9 +123,14 @@ def _check_usage(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     _check_usage(args)
     from exports.commands.opening import open_for_command
+    from exports.commands.output import print_path, refuse, undecodable
     from models.errors import SeriktesError
     from models.store.database import close_database
+    from models.words.translation import _
 
+    refusal = undecodable({OPTION_NAMES[name]: getattr(args, name) for name in TEXT_OPTIONS})
+    if refusal:
+        return refuse("export", refusal)
     target = args.export_database or args.database
     try:
         open_for_command(target, write=False)
@@ -133,9 +139,10 @@ def run(args: argparse.Namespace) -> int:
         finally:
             close_database()
     except SeriktesError as error:
-        print(f"seriktes export: {error}", file=sys.stderr)
-        return 1
-    print(written)
+        return refuse("export", error)
+    except Exception as error:  # noqa: BLE001 - never a traceback, whatever the input
+        return refuse("export", _("The export could not be made ({reason}).").format(reason=error))
+    print_path(written)
     return 0
 
 

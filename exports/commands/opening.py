@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import sys
 from pathlib import Path
 
 from peewee import Database, DatabaseError
 
+from exports.commands.output import refuse
 from models.errors import DatabaseOpenError, SeriktesError
 from models.store.database import close_database, ensure_writable, open_database
 from models.store.files import (
@@ -27,13 +27,6 @@ from models.store.files import (
 )
 from models.store.integrity import quick_check
 from models.words.translation import _
-
-
-def refused(command: str, error: BaseException | str) -> int:
-    """Say on one line of stderr why ``command`` refused, and give its exit status (1)."""
-    text = " ".join(str(error).split())
-    print(f"seriktes {command}: {text}", file=sys.stderr)
-    return 1
 
 
 def database_file(target: str) -> Path | None:
@@ -89,4 +82,4 @@ def run_command(args: argparse.Namespace) -> int:
         target = getattr(args, "export_database", None) or getattr(args, "database", None) or ""
         path = sqlite_path(target) if target else None
         name = shown_name(path.name if path is not None else target)
-        return refused(args.command, opening_error(name, error))
+        return refuse(args.command, opening_error(name, error))

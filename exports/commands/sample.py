@@ -19,7 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from exports.commands.opening import open_for_command, refused
+    from exports.commands.opening import open_for_command
+    from exports.commands.output import refuse
     from models.errors import SeriktesError
     from models.sample import create_sample_database
     from models.store.database import close_database
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         close_database()
         counts = create_sample_database(args.database)
     except SeriktesError as error:
-        return refused("sample", error)
+        return refuse("sample", error)
     made = ", ".join(
         count_text(model, counts[kind]) for kind, model in RECORD_KINDS.items() if counts.get(kind)
     )

@@ -27,9 +27,10 @@ from models.words.text import name_key
 
 def website_host(url: str) -> str:
     """The site of a web address, which two records of one organization share:
-    "https://www.CSIC.es/en" -> "csic.es"."""
-    host = check.split_url(url).hostname or ""
-    return host.removeprefix("www.").lower()
+    "https://www.CSIC.es/en" -> "csic.es"; "" when it has no letter or digit ("-.--"), which
+    tells no site from another."""
+    host = (check.split_url(url).hostname or "").removeprefix("www.").lower()
+    return host if name_key(host) else ""
 
 
 class OrganizationEditor(RecordEditor):
@@ -75,14 +76,15 @@ class OrganizationEditor(RecordEditor):
         """The same organization twice: the same name (ignoring case, spacing and punctuation)
         in the same country, or the same website."""
         problems = []
-        same_name = Organization.select().where(Organization.name_key == name_key(values["name"]))
+        key = name_key(values["name"])  # none for a name of symbols, refused by validate
+        same_name = Organization.select().where(Organization.name_key == key)
         if values["country"]:
             same_name = same_name.where(
                 (Organization.country == values["country"]) | Organization.country.is_null()
             )
         if record_id is not None:
             same_name = same_name.where(Organization.id != record_id)
-        twin = same_name.first()
+        twin = same_name.first() if key else None
         if twin is not None:
             problems.append(
                 Problem(

@@ -72,7 +72,7 @@ def find_organization(text: str) -> Organization:
         if found is None:
             raise ReportRefused(f"There is no organization no. {text}.")
         return found
-    key = name_key(text)
+    key = name_key(text) or None  # a text of dashes names no organization by its key
     exact = list(
         Organization.select()
         .where(

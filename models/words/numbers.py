@@ -6,7 +6,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-_THOUSANDS = re.compile(r"^\d{1,3}([,.]\d{3})+$")
+# "1,130" and "-350.000" are thousands; "0,250" is a quarter: no group of thousands starts
+# with a lone zero.
+_THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}([,.]\d{3})+$")
 
 
 def parse_number(text: str | None) -> Decimal | None:
@@ -18,7 +20,7 @@ def parse_number(text: str | None) -> Decimal | None:
     compact = re.sub(r"[\s\u00a0\u202f']", "", str(text))
     if not compact:
         return None
-    if _THOUSANDS.match(compact) and len(set(re.sub(r"\d", "", compact))) == 1:
+    if _THOUSANDS.match(compact) and len(set(re.sub(r"[\d+-]", "", compact))) == 1:
         compact = re.sub(r"[,.]", "", compact)
     elif "," in compact and "." in compact:
         decimal = "," if compact.rfind(",") > compact.rfind(".") else "."

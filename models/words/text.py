@@ -78,6 +78,27 @@ def searchable(text: str | None) -> str:
     return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", text))
 
 
+# Characters that move or hide text without showing themselves: a file name holding them can
+# read as something it is not ("invoice\u202efdp.exe" shows as "invoiceexe.pdf").
+_INVISIBLE = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def displayable(text: str) -> str:
+    """Text that can be shown on one line as it is: the bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates), control characters, line breaks and the
+    marks that reorder text each become "\ufffd", so a message stays one honest line."""
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that no undecodable byte made
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    if text.isprintable():
+        return text
+    return "".join(
+        "\ufffd" if ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") else ch
+        for ch in text
+    )
+
+
 def search_words(query: str | None) -> list[str]:
     """The folded words of a search box; each must match for a record to be shown."""
     return [word for word in fold(searchable(query)).split(" ") if word]

@@ -1,5 +1,6 @@
 """Files attached to a record: added, opened with the system's viewer, saved elsewhere,
-removed. Each action is done at once; files are not part of the form's Save."""
+removed. Each action is done at once; files are not part of the form's Save. A stored name
+is shown, and written to disk, only as the core makes it safe; a program is never opened."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from models.words.numbers import format_number
 from ui import dialogs
 
 ID = Qt.ItemDataRole.UserRole
+STORED_NAME = Qt.ItemDataRole.UserRole + 1
 
 
 def human_size(size: int) -> str:
@@ -87,13 +89,14 @@ class FilesPanel(QWidget):
         self.table.setRowCount(len(files))
         for row, attachment in enumerate(files):
             cells = (
-                attachment.file_name,
+                attachments.shown_file_name(attachment.file_name),
                 human_size(attachment.size),
                 attachment.added_at.strftime("%d.%m.%Y %H:%M"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ID, attachment.id)
+                item.setData(STORED_NAME, attachment.file_name)
                 self.table.setItem(row, column, item)
         saved = self.record_id is not None
         self.add_button.setEnabled(saved and not self._read_only)
@@ -109,11 +112,12 @@ class FilesPanel(QWidget):
         return len(files)
 
     def _selected(self) -> tuple[int, str] | None:
+        """The chosen file's id and its name as stored."""
         row = self.table.currentRow()
         if row < 0:
             return None
         item = self.table.item(row, 0)
-        return item.data(ID), item.text()
+        return item.data(ID), item.data(STORED_NAME)
 
     def _fail(self, error: SeriktesError) -> None:
         if isinstance(error, ValidationFailed):
@@ -138,8 +142,12 @@ class FilesPanel(QWidget):
         selected = self._selected()
         if selected is None:
             return
+        self.message.hide()
         try:
             dialogs.open_with_system(attachments.copy_for_viewing(selected[0]))
+        except attachments.WouldRun as refusal:
+            if dialogs.offer_save_instead(self, str(refusal)):
+                self.save_selected()
         except SeriktesError as error:
             self._fail(error)
 
@@ -147,7 +155,7 @@ class FilesPanel(QWidget):
         selected = self._selected()
         if selected is None:
             return
-        target = dialogs.choose_save_path(self, selected[1])
+        target = dialogs.choose_save_path(self, attachments.safe_file_name(selected[1]))
         if not target:
             return
         try:
@@ -162,7 +170,9 @@ class FilesPanel(QWidget):
         if dialogs.confirm(
             self,
             self.tr("Remove file"),
-            self.tr("Remove “{name}” from this record?").format(name=selected[1]),
+            self.tr("Remove “{name}” from this record?").format(
+                name=attachments.shown_file_name(selected[1])
+            ),
             self.tr("The file is deleted from the database."),
             action=self.tr("Remove"),
         ):

@@ -81,3 +81,61 @@ def test_a_failed_save_elsewhere_leaves_no_partial_file(database, tmp_path):
     with pytest.raises(SeriktesError, match="could not be written"):
         attachments.save_attachment_as(attachment.id, tmp_path / "no-such-folder" / "x.txt")
     assert not (tmp_path / "no-such-folder").exists()
+
+
+@pytest.mark.parametrize(
+    ("stored", "safe"),
+    [
+        ("Memorandum ISTC–MSHE.pdf", "Memorandum ISTC–MSHE.pdf"),
+        ("../../x", "x"),
+        ("C:\\Windows\\x.txt", "x.txt"),
+        ("\\\\server\\share\\minutes.docx", "minutes.docx"),
+        ("/etc/passwd", "passwd"),
+        ("CON.txt", "_CON.txt"),
+        ("lpt1", "_lpt1"),
+        ("aux.tar.gz", "_aux.tar.gz"),
+        ("a\x00b", "ab"),
+        ("tab\there\r\n.txt", "tabhere.txt"),
+        ("..", "attachment"),
+        ("", "attachment"),
+        ("\x00\x00.pdf", "attachment.pdf"),
+        (".desktop", "attachment.desktop"),
+        ("run.exe. . ", "run.exe"),
+        ("a:b|c?*<>.docx", "a_b_c____.docx"),
+        ("Invoice\u202efdp.exe", "Invoicefdp.exe"),
+        ("notes.not really an extension", "notes.not really an extension"),
+    ],
+)
+def test_a_stored_name_becomes_a_safe_base_name(stored, safe):
+    assert attachments.safe_file_name(stored) == safe
+
+
+def test_a_very_long_name_keeps_its_extension_within_what_disks_allow():
+    for letter in ("x", "я", "😀"):
+        name = attachments.safe_file_name(letter * 1000 + ".docx")
+        assert name.endswith(letter + ".docx")
+        assert len(name) <= 120 and len(name.encode("utf-8")) <= 200
+
+
+def test_programs_are_known_by_their_extension_or_their_first_bytes():
+    assert attachments.would_run("setup.EXE")
+    assert attachments.would_run("attachment.desktop")
+    assert attachments.would_run("build.sh")
+    assert attachments.would_run("notes", b"\x7fELF")
+    assert attachments.would_run("report.pdf", b"MZ\x90\x00")
+    assert attachments.would_run("tool.txt", b"#!/bin/sh")
+    assert not attachments.would_run("Memorandum.pdf", b"%PDF")
+    assert not attachments.would_run("minutes.docx", b"PK\x03\x04")
+
+
+@pytest.mark.sqlite_only
+def test_a_file_whose_name_is_not_utf8_is_attached_under_the_name_shown(database, tmp_path):
+    istc = ORGANIZATIONS.save({"name": "ISTC"})
+    raw = os.fsencode(tmp_path) + b"/Protocol \xff\xfe.pdf"
+    with open(raw, "wb") as handle:
+        handle.write(PDF)
+    attachment = attachments.attach_file("organization", istc.id, os.fsdecode(raw))
+    assert Attachment.get_by_id(attachment.id).file_name == "Protocol \ufffd\ufffd.pdf"
+    copy = attachments.copy_for_viewing(attachment.id)
+    assert copy.name == "Protocol \ufffd\ufffd.pdf" and copy.read_bytes() == PDF
+    shutil.rmtree(copy.parent)
