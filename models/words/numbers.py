@@ -1,4 +1,5 @@
-"""Numbers as people write them: "1 130", "1,130", "350 000", "1 130,5", "12.5"."""
+"""Numbers as people write them: "1 130", "1,130", "350 000", "1 130,5", "12.5"; and as the
+language shown writes them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-_THOUSANDS = re.compile(r"^\d{1,3}([,.]\d{3})+$")
+from models.words.translation import language
+
+# Groups of three digits after a first group that does not start with 0 ("0,125" is a
+# fraction), with a sign or none.
+_THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}([,.]\d{3})+$")
 
 
 def parse_number(text: str | None) -> Decimal | None:
@@ -18,7 +23,7 @@ def parse_number(text: str | None) -> Decimal | None:
     compact = re.sub(r"[\s\u00a0\u202f']", "", str(text))
     if not compact:
         return None
-    if _THOUSANDS.match(compact) and len(set(re.sub(r"\d", "", compact))) == 1:
+    if _THOUSANDS.match(compact) and len(set(re.sub(r"[\d+-]", "", compact))) == 1:
         compact = re.sub(r"[,.]", "", compact)
     elif "," in compact and "." in compact:
         decimal = "," if compact.rfind(",") > compact.rfind(".") else "."
@@ -48,10 +53,19 @@ def as_number(value: Any) -> Any:
         return str(value).strip()
 
 
+# How each language writes a number: the mark between groups of thousands and the decimal
+# mark. English "1,130.5" is also what a spreadsheet's number format shows in English, so a
+# figure reads the same in a sentence and in a cell; Russian and Kazakh write "1 130,5".
+SEPARATORS = {"en": (",", "."), "ru": ("\u202f", ","), "kk": ("\u202f", ",")}
+
+
 def format_number(value: Decimal | float | int | None) -> str:
-    """A number shown with a thin space between thousands and no trailing zeros."""
+    """A number as the language shown writes it, with no trailing zeros: "1,500" and
+    "12.5" in English, "1 500" and "12,5" (a thin space between thousands) in Russian and
+    Kazakh."""
     if value is None:
         return ""
+    thousands, decimal = SEPARATORS.get(language(), SEPARATORS["en"])
     value = Decimal(value)
     normalized = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     whole, _, fraction = f"{normalized:f}".partition(".")
@@ -61,5 +75,5 @@ def format_number(value: Decimal | float | int | None) -> str:
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
-    text = sign + "\u202f".join(groups or ["0"])
-    return f"{text},{fraction}" if fraction else text
+    text = sign + thousands.join(groups or ["0"])
+    return f"{text}{decimal}{fraction}" if fraction else text
