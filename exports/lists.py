@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from peewee import DateField, DateTimeField, DecimalField, FloatField, IntegerField, TimeField
+from peewee import (
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    FloatField,
+    IntegerField,
+    TextField,
+    TimeField,
+    fn,
+)
 
 from exports.workbook import (
     DATE,
@@ -23,11 +33,13 @@ from exports.workbook import (
     ExcelBook,
     ExportCancelled,
     SheetColumn,
+    display_width,
 )
 from models.listing import Column, ListRequest, RecordList
 from models.store.records import Tag
 from models.words.countries import country_name
 from models.words.labels import kind_label
+from models.words.numbers import format_number
 
 # (rows written, rows in all) -> False to stop the export
 Progress = Callable[[int, int], bool | None]
@@ -95,7 +107,7 @@ def describe_request(record_list: RecordList, request: ListRequest, count: int) 
     column = record_list.column(key or record_list.default_sort)
     order = "descending" if request.descending else "ascending"
     noun = kind_label(record_list.model, count)
-    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {count:,} {noun}."
+    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {format_number(count)} {noun}."
 
 
 def _converters(columns: Sequence[Column]) -> list[tuple[int, Callable[[Any], Any]]]:
@@ -117,6 +129,54 @@ def list_rows(record_list: RecordList, request: ListRequest, columns: Sequence[C
     once through the list's own query, so the search, filters and sort are exactly the
     window's."""
     return record_list.query(request, columns).tuples().iterator()
+
+
+def widest_values(
+    record_list: RecordList,
+    request: ListRequest,
+    columns: Sequence[Column],
+    sample: Sequence[Sequence[Any]],
+) -> list[Any]:
+    """A row holding, for each column, the value that shows widest anywhere in the list as
+    asked, read from the database: a text longer than any of the first rows' (``sample``),
+    the number farthest from zero, the longest label of a choice in use. So a long value at
+    row 5,000 widens its column as one at row 5 would, and never prints as ###."""
+    query = record_list.query(request, columns).order_by()
+    widest: list[Any] = [None] * len(columns)
+    texts = [
+        i
+        for i, column in enumerate(columns)
+        if column.choices is None and isinstance(column.expression, CharField | TextField)
+    ]
+    numbers = [i for i, column in enumerate(columns) if column_kind(column) in (NUMBER, MONEY)]
+    aggregates = [fn.MAX(fn.LENGTH(columns[i].expression)) for i in texts]
+    aggregates += [fn.MAX(fn.ABS(columns[i].expression)) for i in numbers]
+    if aggregates:
+        found = list(query.select(*aggregates).tuples().get())
+        for i, longest in zip(texts, found, strict=False):
+            in_sample = max((len(str(row[i])) for row in sample if row[i]), default=0)
+            if longest and longest > in_sample:
+                expression = columns[i].expression
+                widest[i] = (
+                    query.select(expression)
+                    .order_by(fn.LENGTH(expression).desc())
+                    .limit(1)
+                    .scalar()
+                )
+        for i, largest in zip(numbers, found[len(texts) :], strict=True):
+            widest[i] = largest
+    choices = [i for i, column in enumerate(columns) if column.choices is not None]
+    if choices:
+        used = query.select(*(columns[i].expression for i in choices)).distinct().tuples()
+        labels: list[set[str]] = [set() for _ in choices]
+        for codes in used:
+            for held, code in zip(labels, codes, strict=True):
+                if code is not None:
+                    held.add(code)
+        for i, codes in zip(choices, labels, strict=True):
+            shown = [columns[i].display(code) for code in codes]
+            widest[i] = max(shown, key=display_width, default=None)
+    return widest
 
 
 def export_list(
@@ -168,9 +228,12 @@ def export_list(
         stop_if_asked(0, total)
         rows = map(cells, list_rows(record_list, request, columns))
         sample = list(itertools.islice(rows, SAMPLE_ROWS))
+        fitting = sample
+        if len(sample) == SAMPLE_ROWS:  # rows further down the sample has not seen
+            fitting = [*sample, widest_values(record_list, request, columns, sample)]
         with ExcelBook(path, title, author) as book:
             sheet = book.add_table(
-                title, title, describe_request(record_list, request, total), sheet_columns, sample
+                title, title, describe_request(record_list, request, total), sheet_columns, fitting
             )
             done = 0
             for values in itertools.chain(sample, rows):
