@@ -80,43 +80,40 @@ SLACK = 1.06
 BOLD = 1.05  # bold letters are this much wider, about
 
 
-def _table() -> list[float]:
-    size = max(start + len(widths) for start, widths in _RANGES)
-    table = [-1.0] * size
-    for start, widths in _RANGES:
-        for offset, width in enumerate(widths):
-            table[start + offset] = width * SLACK / ZERO
-    return table
-
-
-_WIDTHS = _table()
-_WIDE = EM * SLACK / ZERO  # a Chinese or Japanese character takes a whole em
-_NARROW = 1.0
-
-
-def _other(character: str) -> float:
-    """A character the table does not hold: none for a combining mark or a control
+class _Widths(dict):
+    """The width of each character, in digits, slack included; a character the table does
+    not hold is measured once, when first met: none for a combining mark or a control
     character, an em for a Chinese or Japanese one, else about a digit."""
-    if unicodedata.combining(character) or unicodedata.category(character) in ("Cc", "Cf"):
-        return 0.0
-    if unicodedata.east_asian_width(character) in "WF":
-        return _WIDE
-    return _NARROW
+
+    def __missing__(self, character: str) -> float:
+        if unicodedata.combining(character) or unicodedata.category(character) in ("Cc", "Cf"):
+            width = 0.0
+        elif unicodedata.east_asian_width(character) in "WF":
+            width = EM * SLACK / ZERO
+        else:
+            width = SLACK
+        self[character] = width
+        return width
+
+
+_WIDTHS = _Widths(
+    (chr(start + offset), width * SLACK / ZERO)
+    for start, widths in _RANGES
+    for offset, width in enumerate(widths)
+)
+_width_of = _WIDTHS.__getitem__
 
 
 def text_width(text: str, bold: bool = False) -> float:
     """How wide ``text`` prints on one line, in widths of the digit 0."""
-    table, size = _WIDTHS, len(_WIDTHS)
-    total = 0.0
-    for character in text:
-        code = ord(character)
-        width = table[code] if code < size else -1.0
-        total += width if width >= 0 else _other(character)
+    total = sum(map(_width_of, text))
     return total * BOLD if bold else total
 
 
 def longest_line(text: str, bold: bool = False) -> float:
     """The width of the widest line of ``text``."""
+    if "\n" not in text and "\r" not in text:
+        return text_width(text, bold)
     return max((text_width(line, bold) for line in text.splitlines()), default=0.0)
 
 
@@ -127,6 +124,9 @@ def wrapped_lines(text: str, width: float, bold: bool = False) -> int:
     space = text_width(" ", bold)
     total = 0
     for paragraph in text.splitlines() or [""]:
+        if text_width(paragraph, bold) <= width:  # most often: one line
+            total += 1
+            continue
         lines, used = 1, 0.0
         for word in paragraph.split(" "):
             gap = space if used else 0.0

@@ -147,18 +147,20 @@ MIN_WIDTH = 6
 MAX_WIDTH = 64
 WIDEST = 100  # a text column on a page with room to spare may grow to this, to wrap less
 PADDING = 2  # room beside a value (and for a header's filter button beside its words)
-# What a landscape A4 page holds between its margins, printed at 100 %, and the smallest
-# print that stays readable. A table wider than the page at that size is not shrunk further:
-# it prints on two (or more) pages across, its first column repeated on each.
+# What a landscape A4 page holds between its margins, printed at 100 % (measured in
+# LibreOffice; Excel holds a little more), and the smallest print that stays readable. A
+# table wider than the page at that size is not shrunk further: it prints on two (or more)
+# pages across, its first column repeated on each.
 PAGE_UNITS = 141
 SMALLEST_PRINT = 0.75
-# Wider tables have their widest text columns narrowed and wrapped first, to this.
+# A wider table has its text columns narrowed to this, and wrapped, before it is shrunk.
 PAGE_WIDTH = 170
 NARROWEST = 16  # a text column is not narrowed below this to fit the page
 NARROWEST_FIRST = 30
 MAX_WORD = 40  # a longer word (a long web address) may be cut
 PAPER_A4 = 9  # the paper size code of OOXML
-SAMPLE_ROWS = 200
+SAMPLE_ROWS = 200  # the first rows of a list its columns are fitted to, with its widest
+FITTED_ROWS = 5000  # as many rows of a report's part, with the widest of those further down
 
 # Every font names its family: a font without one prints in the reader's default, often a
 # serif, beside data in the workbook's own font.
@@ -182,7 +184,8 @@ MAX_ROW_HEIGHT = 409  # points; Excel's limit
 # gets a height marked as set, with room for Excel's taller lines (15 points).
 LINE_HEIGHT = 15
 CHART_UNITS = 92  # the width of a chart beside a table (18 cm)
-# The height a landscape A4 page prints between its margins (0.6 in), at 100 %, and a row's
+# The height a landscape A4 page prints between its margins (0.6 in) at 100 %, and that of
+# a row of one line, in points.
 PAGE_POINTS = 509
 ROW_POINTS = 15
 POINTS_PER_CM = 72 / 2.54
@@ -325,6 +328,27 @@ def _share_page(widths: list[float], floors: dict[int, float], means: dict[int, 
         low, high = (middle, high) if sum(shared(middle).values()) <= budget else (low, middle)
     for i, width in shared(low).items():
         widths[i] = math.floor(width * 10) / 10
+
+
+def widest_row(rows: Sequence[Sequence[Any]], count: int) -> list[Any]:
+    """A row of the widest value of each of ``count`` columns among ``rows``: the longest
+    text, the number farthest from zero."""
+    widest: list[Any] = []
+    for index in range(count):
+        values = [row[index] for row in rows if index < len(row) and row[index] is not None]
+        texts = [value for value in values if isinstance(value, str)]
+        numbers = [
+            abs(value)
+            for value in values
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+        ]
+        if texts:
+            widest.append(max(texts, key=len))
+        elif numbers:
+            widest.append(max(numbers))
+        else:
+            widest.append(values[0] if values else None)
+    return widest
 
 
 def _tenths(width: float) -> float:
@@ -801,8 +825,12 @@ class ExcelBook:
         empty: str = "None recorded.",
     ) -> TableSheet:
         """A sheet holding rows already at hand (a part of a report), its columns fitted to
-        every one of them."""
-        sheet = self.add_table(name, title, selection, columns, rows)
+        every one of them (to the first thousands and the widest value of each column
+        further down, when there are more)."""
+        fitting = rows
+        if len(rows) > FITTED_ROWS:
+            fitting = [*rows[:FITTED_ROWS], widest_row(rows[FITTED_ROWS:], len(columns))]
+        sheet = self.add_table(name, title, selection, columns, fitting)
         for row in rows:
             sheet.append(row)
         if not rows:

@@ -100,6 +100,19 @@ def test_a_choice_label_used_only_at_row_5000_widens_its_column(tmp_path, databa
     assert width_of(ws, "Kind") >= text_width("International organization") + 1
 
 
+def test_a_part_of_a_report_fits_its_columns_to_a_long_value_far_down(tmp_path):
+    rows = [(f"Partner {n:05d}", n) for n in range(1, 8001)]
+    rows[7499] = (f"Partner 07500 {MINISTRY}", 123_456_789)
+    path = tmp_path / "part.xlsx"
+    with ExcelBook(path, "Partners") as book:
+        book.write_table(
+            "Partners", "Partners", "", [SheetColumn("Name"), SheetColumn("Count", "number")], rows
+        )
+    ws = open_book(path)["Partners"]
+    assert width_of(ws, "Name") >= text_width(f"Partner 07500 {MINISTRY}")
+    assert width_of(ws, "Count") >= text_width("123,456,789") + 1
+
+
 # -- fonts ------------------------------------------------------------------------------------
 
 
