@@ -76,4 +76,7 @@ def format_number(value: Decimal | float | int | None) -> str:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
     text = sign + thousands.join(groups or ["0"])
+    if len(fraction) == 3 and len(whole.lstrip("-")) <= 3 and whole.lstrip("-") != "0":
+        # "22.933" would read back as thousands (see parse_number): "22.9330" reads as itself
+        fraction += "0"
     return f"{text}{decimal}{fraction}" if fraction else text
