@@ -521,10 +521,9 @@ class TableSheet:
             cell.border = HEADER_BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             header.append(cell)
-        # room beside a label for the autofilter's button
         lines = max(
             (
-                wrapped_lines(column.label, width - LINE_ROOM - PADDING, bold=True)
+                wrapped_lines(column.label, width - LINE_ROOM, bold=True)
                 for column, width in zip(self.columns, self.stored_widths, strict=True)
             ),
             default=1,
