@@ -7,11 +7,12 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from peewee import (
+    Case,
     CharField,
     DateField,
     DateTimeField,
@@ -34,6 +35,7 @@ from exports.workbook import (
     ExportCancelled,
     SheetColumn,
     display_width,
+    shown_text,
 )
 from models.listing import Column, ListRequest, RecordList
 from models.store.records import Tag
@@ -131,52 +133,55 @@ def list_rows(record_list: RecordList, request: ListRequest, columns: Sequence[C
     return record_list.query(request, columns).tuples().iterator()
 
 
-def widest_values(
+# A text known only by its length is taken as wide as the first rows' letters, and a little
+# wider: capitals and wide letters are not counted on to be rare.
+LETTER_MARGIN = 1.15
+
+
+def widest_widths(
     record_list: RecordList,
     request: ListRequest,
     columns: Sequence[Column],
     sample: Sequence[Sequence[Any]],
-) -> list[Any]:
-    """A row holding, for each column, the value that shows widest anywhere in the list as
-    asked, read from the database: a text longer than any of the first rows' (``sample``),
-    the number farthest from zero, the longest label of a choice in use. So a long value at
-    row 5,000 widens its column as one at row 5 would, and never prints as ###."""
+) -> list[float | None]:
+    """How wide each column's widest value shows anywhere in the list as asked, in digits,
+    read from the database in one pass: the longest text (as wide as the letters of the
+    first rows, ``sample``), the number farthest from zero, the widest label of a choice in
+    use; None where it tells nothing. So a long value at row 5,000 widens its column as one
+    at row 5 would, and never prints as ###."""
+    aggregates: list[tuple[int, str, Any]] = []
+    for i, column in enumerate(columns):
+        expression = column.expression
+        if column.choices is not None:
+            # the width of each code's label, in tenths of a digit
+            tenths = [
+                (c.code, round(display_width(column.display(c.code)) * 10)) for c in column.choices
+            ]
+            aggregates.append((i, "choice", fn.MAX(Case(expression, tenths, 0))))
+        elif column_kind(column) in (NUMBER, MONEY):
+            aggregates.append((i, "number", fn.MAX(fn.ABS(expression))))
+        elif isinstance(expression, CharField | TextField):
+            aggregates.append((i, "text", fn.MAX(fn.LENGTH(expression))))
+    widths: list[float | None] = [None] * len(columns)
+    if not aggregates:
+        return widths
     query = record_list.query(request, columns).order_by()
-    widest: list[Any] = [None] * len(columns)
-    texts = [
-        i
-        for i, column in enumerate(columns)
-        if column.choices is None and isinstance(column.expression, CharField | TextField)
-    ]
-    numbers = [i for i, column in enumerate(columns) if column_kind(column) in (NUMBER, MONEY)]
-    aggregates = [fn.MAX(fn.LENGTH(columns[i].expression)) for i in texts]
-    aggregates += [fn.MAX(fn.ABS(columns[i].expression)) for i in numbers]
-    if aggregates:
-        found = list(query.select(*aggregates).tuples().get())
-        for i, longest in zip(texts, found, strict=False):
-            in_sample = max((len(str(row[i])) for row in sample if row[i]), default=0)
-            if longest and longest > in_sample:
-                expression = columns[i].expression
-                widest[i] = (
-                    query.select(expression)
-                    .order_by(fn.LENGTH(expression).desc())
-                    .limit(1)
-                    .scalar()
-                )
-        for i, largest in zip(numbers, found[len(texts) :], strict=True):
-            widest[i] = largest
-    choices = [i for i, column in enumerate(columns) if column.choices is not None]
-    if choices:
-        used = query.select(*(columns[i].expression for i in choices)).distinct().tuples()
-        labels: list[set[str]] = [set() for _ in choices]
-        for codes in used:
-            for held, code in zip(labels, codes, strict=True):
-                if code is not None:
-                    held.add(code)
-        for i, codes in zip(choices, labels, strict=True):
-            shown = [columns[i].display(code) for code in codes]
-            widest[i] = max(shown, key=display_width, default=None)
-    return widest
+    found = query.select(*(aggregate for _, _, aggregate in aggregates)).tuples().get()
+    for (i, kind, _), value in zip(aggregates, found, strict=True):
+        if value is None:
+            continue
+        if kind == "choice":
+            widths[i] = value / 10
+        elif kind == "number":
+            widths[i] = display_width(shown_text(value))
+        else:
+            texts = [row[i] for row in sample if isinstance(row[i], str) and row[i]]
+            if value <= max(map(len, texts), default=0):
+                continue  # the first rows hold the longest already
+            letters = sum(map(len, texts))
+            letter = sum(map(display_width, texts)) / letters if letters else 1.0
+            widths[i] = value * letter * LETTER_MARGIN
+    return widths
 
 
 def export_list(
@@ -228,12 +233,15 @@ def export_list(
         stop_if_asked(0, total)
         rows = map(cells, list_rows(record_list, request, columns))
         sample = list(itertools.islice(rows, SAMPLE_ROWS))
-        fitting = sample
         if len(sample) == SAMPLE_ROWS:  # rows further down the sample has not seen
-            fitting = [*sample, widest_values(record_list, request, columns, sample)]
+            widest = widest_widths(record_list, request, columns, sample)
+            sheet_columns = [
+                replace(column, longest=width)
+                for column, width in zip(sheet_columns, widest, strict=True)
+            ]
         with ExcelBook(path, title, author) as book:
             sheet = book.add_table(
-                title, title, describe_request(record_list, request, total), sheet_columns, fitting
+                title, title, describe_request(record_list, request, total), sheet_columns, sample
             )
             done = 0
             for values in itertools.chain(sample, rows):

@@ -200,11 +200,13 @@ def sheet_font(size: float = FONT_SIZE, **attributes: Any) -> Font:
 @dataclass(frozen=True)
 class SheetColumn:
     """A column of a sheet: its header, the kind of value it holds and, when it is known, the
-    width it needs in characters (else fitted to the values it is shown)."""
+    width it needs in characters (else fitted to the values it is shown, and to ``longest``,
+    the width of its widest value when it is known from elsewhere: a list's database)."""
 
     label: str
     kind: str = TEXT
     width: float | None = None
+    longest: float | None = None
 
 
 def clean_text(text: str) -> str:
@@ -266,6 +268,9 @@ def fit_widths(
                 if width > longest_word[index]:
                     word = max(map(display_width, text.split()), default=0.0)
                     longest_word[index] = max(longest_word[index], word)
+    for index, column in enumerate(columns):
+        if column.longest is not None and column.longest > needed[index]:
+            needed[index] = column.longest
     widths: list[float] = []
     for column, content in zip(columns, needed, strict=True):
         if column.width is not None:
