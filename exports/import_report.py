@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exports.importer import ImportPreview, ImportResult, cell_text
-from exports.workbook import TEXT, ExcelBook, SheetColumn
+from exports.workbook import ORDINAL, TEXT, ExcelBook, SheetColumn
 from models.words.text import displayable
 
 
@@ -17,12 +17,12 @@ def write_import_report(preview: ImportPreview, result: ImportResult, path: str 
     ]
     width = len(headers)
     columns = [
-        SheetColumn("Row", TEXT, 6),
+        SheetColumn("Row", ORDINAL),
         *(SheetColumn(h) for h in headers),
         SheetColumn("Why it was not imported", TEXT, 60),
     ]
     rows = [
-        [str(row.number), *(row.cells + [None] * width)[:width], reason]
+        [row.number, *(row.cells + [None] * width)[:width], reason]
         for row, reason in result.rejected
     ]
     source = displayable(preview.path.name)

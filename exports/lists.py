@@ -7,11 +7,22 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from peewee import DateField, DateTimeField, DecimalField, FloatField, IntegerField, TimeField
+from peewee import (
+    Case,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    FloatField,
+    IntegerField,
+    TextField,
+    TimeField,
+    fn,
+)
 
 from exports.workbook import (
     DATE,
@@ -23,11 +34,14 @@ from exports.workbook import (
     ExcelBook,
     ExportCancelled,
     SheetColumn,
+    display_width,
+    shown_text,
 )
 from models.listing import Column, ListRequest, RecordList
 from models.store.records import Tag
 from models.words.countries import country_name
 from models.words.labels import kind_label
+from models.words.numbers import format_number
 
 # (rows written, rows in all) -> False to stop the export
 Progress = Callable[[int, int], bool | None]
@@ -95,7 +109,7 @@ def describe_request(record_list: RecordList, request: ListRequest, count: int) 
     column = record_list.column(key or record_list.default_sort)
     order = "descending" if request.descending else "ascending"
     noun = kind_label(record_list.model, count)
-    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {count:,} {noun}."
+    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {format_number(count)} {noun}."
 
 
 def _converters(columns: Sequence[Column]) -> list[tuple[int, Callable[[Any], Any]]]:
@@ -117,6 +131,57 @@ def list_rows(record_list: RecordList, request: ListRequest, columns: Sequence[C
     once through the list's own query, so the search, filters and sort are exactly the
     window's."""
     return record_list.query(request, columns).tuples().iterator()
+
+
+# A text known only by its length is taken as wide as the first rows' letters, and a little
+# wider: capitals and wide letters are not counted on to be rare.
+LETTER_MARGIN = 1.15
+
+
+def widest_widths(
+    record_list: RecordList,
+    request: ListRequest,
+    columns: Sequence[Column],
+    sample: Sequence[Sequence[Any]],
+) -> list[float | None]:
+    """How wide each column's widest value shows anywhere in the list as asked, in digits,
+    read from the database in one pass: the longest text (as wide as the letters of the
+    first rows, ``sample``), the number farthest from zero, the widest label of a choice in
+    use; None where it tells nothing. So a long value at row 5,000 widens its column as one
+    at row 5 would, and never prints as ###."""
+    aggregates: list[tuple[int, str, Any]] = []
+    for i, column in enumerate(columns):
+        expression = column.expression
+        if column.choices is not None:
+            # the width of each code's label, in tenths of a digit
+            tenths = [
+                (c.code, round(display_width(column.display(c.code)) * 10)) for c in column.choices
+            ]
+            aggregates.append((i, "choice", fn.MAX(Case(expression, tenths, 0))))
+        elif column_kind(column) in (NUMBER, MONEY):
+            aggregates.append((i, "number", fn.MAX(fn.ABS(expression))))
+        elif isinstance(expression, CharField | TextField):
+            aggregates.append((i, "text", fn.MAX(fn.LENGTH(expression))))
+    widths: list[float | None] = [None] * len(columns)
+    if not aggregates:
+        return widths
+    query = record_list.query(request, columns).order_by()
+    found = query.select(*(aggregate for _, _, aggregate in aggregates)).tuples().get()
+    for (i, kind, _), value in zip(aggregates, found, strict=True):
+        if value is None:
+            continue
+        if kind == "choice":
+            widths[i] = value / 10
+        elif kind == "number":
+            widths[i] = display_width(shown_text(value))
+        else:
+            texts = [row[i] for row in sample if isinstance(row[i], str) and row[i]]
+            if value <= max(map(len, texts), default=0):
+                continue  # the first rows hold the longest already
+            letters = sum(map(len, texts))
+            letter = sum(map(display_width, texts)) / letters if letters else 1.0
+            widths[i] = value * letter * LETTER_MARGIN
+    return widths
 
 
 def export_list(
@@ -168,6 +233,12 @@ def export_list(
         stop_if_asked(0, total)
         rows = map(cells, list_rows(record_list, request, columns))
         sample = list(itertools.islice(rows, SAMPLE_ROWS))
+        if len(sample) == SAMPLE_ROWS:  # rows further down the sample has not seen
+            widest = widest_widths(record_list, request, columns, sample)
+            sheet_columns = [
+                replace(column, longest=width)
+                for column, width in zip(sheet_columns, widest, strict=True)
+            ]
         with ExcelBook(path, title, author) as book:
             sheet = book.add_table(
                 title, title, describe_request(record_list, request, total), sheet_columns, sample

@@ -53,7 +53,9 @@ def _draw_charts(sheet: TableSheet, part: ReportPart) -> None:
     """One bar chart per group of rows (budgets per currency), stacked beside the table."""
     chart = part.chart
     assert chart is not None
-    anchor = sheet.header_row
+    # Below the header row: LibreOffice prints again, on every page, what lies over the
+    # header row repeated at the top of each page.
+    anchor = sheet.header_row + 1
     start = 0
     groups = (
         itertools.groupby(part.rows, key=lambda row: row[chart.group_column])
@@ -63,6 +65,7 @@ def _draw_charts(sheet: TableSheet, part: ReportPart) -> None:
     for group, members in groups:
         count = len(list(members))
         title = f"{chart.title} ({group})" if group else chart.title
+        sheet.start_of_page(anchor, chart_height(count))
         sheet.add_bar_chart(
             title,
             chart.label_column,

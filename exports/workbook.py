@@ -20,9 +20,9 @@ import math
 import os
 import re
 import secrets
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -33,9 +33,14 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from exports.text_width import longest_line, text_width, wrapped_lines
 from models.errors import SeriktesError
 from models.store.base import current_user
 
@@ -112,13 +117,18 @@ def check_target(target: Path) -> None:
 # -- cells --------------------------------------------------------------------------------------
 
 TEXT, DATE, DATETIME, NUMBER, MONEY = "text", "date", "datetime", "number", "money"
+# A number that names a place rather than counts (a row of a spreadsheet): no separators.
+ORDINAL = "ordinal"
 
 DATE_FORMAT = "dd.mm.yyyy"
 DATETIME_FORMAT = "dd.mm.yyyy hh:mm"
 TIME_FORMAT = "hh:mm"
-INTEGER_FORMAT = "#,##0"
-DECIMAL_FORMAT = "#,##0.0###"
-MONEY_FORMAT = "#,##0.00"
+# Numbers keep a little room on their right, so a unit in the next column ("1,500 scientists")
+# does not touch them. One format per kind of number, on every sheet.
+INTEGER_FORMAT = "#,##0_)"
+DECIMAL_FORMAT = "#,##0.0###_)"
+MONEY_FORMAT = "#,##0.00_)"
+ORDINAL_FORMAT = "0_)"
 
 EXCEL_TEXT_LIMIT = 32_767
 # A text starting with one of these is a formula to a spreadsheet once it is edited or
@@ -132,33 +142,71 @@ _TEXT_TROUBLE = re.compile(
     r"|[\x00-\x08\x0b\x0c\x0e-\x1f]"
 ).search
 
+# Widths are in a column's unit, the width of the digit 0 (see exports.text_width).
 MIN_WIDTH = 6
-MAX_WIDTH = 60
-# Characters a landscape page holds at a readable size; wider tables have their widest text
-# columns narrowed and wrapped first.
-PAGE_WIDTH = 180
-NARROWEST = 18  # a text column is not narrowed below this to fit the page
-NARROWEST_FIRST = 36
+MAX_WIDTH = 64
+WIDEST = 100  # a text column on a page with room to spare may grow to this, to wrap less
+PADDING = 2  # room beside a value (and for a header's filter button beside its words)
+# What a landscape A4 page holds between its margins, printed at 100 % (measured in
+# LibreOffice; Excel holds a little more), and the smallest print that stays readable. A
+# table wider than the page at that size is not shrunk further: it prints on two (or more)
+# pages across, its first column repeated on each.
+PAGE_UNITS = 141
+SMALLEST_PRINT = 0.75
+# A wider table has its text columns narrowed to this, and wrapped, before it is shrunk.
+PAGE_WIDTH = 170
+NARROWEST = 16  # a text column is not narrowed below this to fit the page
+NARROWEST_FIRST = 30
 MAX_WORD = 40  # a longer word (a long web address) may be cut
 PAPER_A4 = 9  # the paper size code of OOXML
-SAMPLE_ROWS = 200
+SAMPLE_ROWS = 200  # the first rows of a list its columns are fitted to, with its widest
+FITTED_ROWS = 5000  # as many rows of a report's part, with the widest of those further down
 
+# Every font names its family: a font without one prints in the reader's default, often a
+# serif, beside data in the workbook's own font.
+FONT_NAME = "Calibri"
+FONT_SIZE = 11
+TITLE_SIZE = 14
+FOOTER_FONT = f"{FONT_NAME},Regular"
 HEADER_FILL = PatternFill("solid", start_color="FFD9E1F2")
 HEADER_BORDER = Border(bottom=Side(style="thin", color="FF8EA9DB"))
 TITLE_HEIGHT = 24
-TITLE_SCALE = 1.5  # a title's character is this much wider than a cell's
-LINE_HEIGHT = 15
+# Rows of wrapped text. Excel fits such a row to its text as it opens the file, unless the
+# row's height is marked as set by hand; LibreOffice keeps the height the file gives. So a
+# row gets the height LibreOffice needs for its lines, unmarked, and Excel fits it anew.
+# Measured in LibreOffice for 11-point Calibri (or Carlito): 11.21 points a line, and 1.42
+# of margin; a line holds the column's width, as stored, less half a digit.
+LINE_POINTS = 11.21
+ROW_MARGIN = 1.42
+LINE_ROOM = 0.5
 MAX_ROW_HEIGHT = 409  # points; Excel's limit
+# The selection line is a row of merged cells, which no spreadsheet fits to its text: it
+# gets a height marked as set, with room for Excel's taller lines (15 points).
+LINE_HEIGHT = 15
+CHART_UNITS = 92  # the width of a chart beside a table (18 cm)
+# The height a landscape A4 page prints between its margins (0.6 in) at 100 %, and that of
+# a row of one line, in points.
+PAGE_POINTS = 509
+ROW_POINTS = 15
+POINTS_PER_CM = 72 / 2.54
+DEFAULT_COLUMN_UNITS = 9.1  # an empty column's width, between a table and its chart
+
+
+def sheet_font(size: float = FONT_SIZE, **attributes: Any) -> Font:
+    """A font of the workbook's family (Calibri, sans serif)."""
+    return Font(name=FONT_NAME, family=2, size=size, **attributes)
 
 
 @dataclass(frozen=True)
 class SheetColumn:
     """A column of a sheet: its header, the kind of value it holds and, when it is known, the
-    width it needs in characters (else fitted to a sample of the rows)."""
+    width it needs in characters (else fitted to the values it is shown, and to ``longest``,
+    the width of its widest value when it is known from elsewhere: a list's database)."""
 
     label: str
     kind: str = TEXT
     width: float | None = None
+    longest: float | None = None
 
 
 def clean_text(text: str) -> str:
@@ -170,20 +218,14 @@ def clean_text(text: str) -> str:
     return text
 
 
-def display_width(text: str) -> int:
-    """Width of the longest line of a text in Excel's character units (a Chinese or Japanese
-    character takes two)."""
-    longest = 0
-    for line in text.splitlines() or [""]:
-        if line.isascii():
-            width = len(line)
-        else:
-            width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
-        longest = max(longest, width)
-    return longest
+def display_width(text: str) -> float:
+    """Width of the longest line of a text, in a column's unit."""
+    return longest_line(text)
 
 
-def _shown_text(value: Any) -> str:
+def shown_text(value: Any) -> str:
+    """A value as wide as a cell shows it: a date or a number as its format writes it (a
+    number with room for a sign and two decimals)."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -193,62 +235,157 @@ def _shown_text(value: Any) -> str:
     if isinstance(value, bool):
         return "Yes"
     if isinstance(value, int | float | Decimal):
-        # as the number formats show it, with room for a sign and two decimals
         return f"-{abs(int(value)):,}.00"
     return str(value)
 
 
 def fit_widths(
-    columns: Sequence[SheetColumn], sample: Iterable[Sequence[Any]]
+    columns: Sequence[SheetColumn], values: Iterable[Sequence[Any]]
 ) -> tuple[list[float], list[bool]]:
-    """The width of each column in characters, and whether its text wraps: wide enough for
-    the header's longest word and the sample's longest value, within limits, and narrowed to
-    fit a landscape page when the table is wider than that."""
-    needed = [0] * len(columns)
-    longest_word = [0] * len(columns)
-    for row in sample:
-        for index, value in enumerate(row[: len(columns)]):
-            text = _shown_text(value)
-            needed[index] = max(needed[index], display_width(text))
-            if isinstance(value, str) and len(text) > longest_word[index]:
-                longest_word[index] = max(
-                    longest_word[index], max(map(display_width, text.split()), default=0)
-                )
+    """The width of each column, and whether its text wraps: wide enough for the header's
+    longest word and the widest of ``values`` (every row, or the first rows and the widest
+    value of each column further down), within limits; narrowed to fit a landscape page when
+    the table is wider than that, and widened where text would wrap on a page with room."""
+    count = len(columns)
+    needed = [0.0] * count
+    longest_word = [0.0] * count
+    several_lines = [False] * count
+    volume = [0.0] * count  # the width of every value, added up
+    rows = 0
+    for row in values:
+        rows += 1
+        for index, value in enumerate(row[:count]):
+            if value is None or value == "":
+                continue
+            text = shown_text(value)
+            width = display_width(text)
+            volume[index] += width if "\n" not in text else text_width(text)
+            if width > needed[index]:
+                needed[index] = width
+            if isinstance(value, str):
+                if "\n" in text:
+                    several_lines[index] = True
+                if width > longest_word[index]:
+                    word = max(map(display_width, text.split()), default=0.0)
+                    longest_word[index] = max(longest_word[index], word)
+    for index, column in enumerate(columns):
+        if column.longest is not None and column.longest > needed[index]:
+            needed[index] = column.longest
     widths: list[float] = []
     for column, content in zip(columns, needed, strict=True):
         if column.width is not None:
             widths.append(float(column.width))
             continue
-        word = max((display_width(w) for w in column.label.split()), default=0)
-        # room for the autofilter's button beside the header's longest word
-        widths.append(float(min(max(content + 2, word + 4, MIN_WIDTH), MAX_WIDTH)))
+        label = text_width(column.label, bold=True)
+        word = max((text_width(w, bold=True) for w in column.label.split()), default=0.0)
+        # A header wraps at its words; room for the autofilter's button beside the last one.
+        header = min(label, max(word, 12.0)) + PADDING + 2
+        widths.append(_tenths(min(max(content + PADDING, header, MIN_WIDTH), MAX_WIDTH)))
     wraps = [
-        column.kind == TEXT and content + 2 > width
-        for column, content, width in zip(columns, needed, widths, strict=True)
+        column.kind == TEXT and (content + PADDING > width or lines)
+        for column, content, width, lines in zip(
+            columns, needed, widths, several_lines, strict=True
+        )
     ]
-    # The first column names the record, so it keeps more of its width than the others; no
-    # column is narrowed below its longest word (a web address), which could not wrap.
-    floors = [
-        max(NARROWEST_FIRST if i == 0 else NARROWEST, min(word + 2, MAX_WORD))
-        for i, word in enumerate(longest_word)
-    ]
-    narrowable = [
+    growable = [
         i for i, column in enumerate(columns) if column.kind == TEXT and column.width is None
     ]
-    while sum(widths) > PAGE_WIDTH:
-        candidates = [i for i in narrowable if widths[i] > floors[i]]
-        if not candidates:
-            break
-        widest = max(candidates, key=lambda i: widths[i] - floors[i])
-        widths[widest] = max(float(floors[widest]), widths[widest] - 2)
-        wraps[widest] = wraps[widest] or needed[widest] + 2 > widths[widest]
+    if sum(widths) > PAGE_WIDTH:
+        # The first column names the record, so it keeps more of its width than the others;
+        # no column is narrowed below its longest word (a web address), which could not wrap.
+        floors = {
+            i: min(
+                widths[i],
+                max(
+                    NARROWEST_FIRST if i == 0 else NARROWEST,
+                    min(longest_word[i] + PADDING, MAX_WORD),
+                ),
+            )
+            for i in growable
+        }
+        means = {i: volume[i] / max(rows, 1) for i in growable}
+        _share_page(widths, floors, means)
+        for i in growable:
+            wraps[i] = wraps[i] or needed[i] + PADDING > widths[i]
+    _widen_wrapped(widths, wraps, needed, growable)
     return widths, wraps
+
+
+def _share_page(widths: list[float], floors: dict[int, float], means: dict[int, float]) -> None:
+    """Narrow the text columns ``floors`` names until the table fits ``PAGE_WIDTH``, each in
+    proportion to how much text it holds a row (``means``), so that a column of long
+    outcomes keeps its width while a column of short places gives up its own, and a row
+    takes about as many lines in each; none below its floor, none wider than it was."""
+    fixed = sum(width for i, width in enumerate(widths) if i not in floors)
+    budget = PAGE_WIDTH - fixed
+    if not floors or sum(floors.values()) >= budget:
+        for i, floor in floors.items():
+            widths[i] = floor
+        return
+    tops = {i: widths[i] for i in floors}
+
+    def shared(scale: float) -> dict[int, float]:
+        return {i: min(max(scale * means[i], floors[i]), tops[i]) for i in floors}
+
+    low, high = 0.0, max(tops.values()) / max(min(means.values()), 0.1)
+    for _step in range(50):
+        middle = (low + high) / 2
+        low, high = (middle, high) if sum(shared(middle).values()) <= budget else (low, middle)
+    for i, width in shared(low).items():
+        widths[i] = math.floor(width * 10) / 10
+
+
+def widest_row(rows: Sequence[Sequence[Any]], count: int) -> list[Any]:
+    """A row of the widest value of each of ``count`` columns among ``rows``: the longest
+    text, the number farthest from zero."""
+    widest: list[Any] = []
+    for index in range(count):
+        values = [row[index] for row in rows if index < len(row) and row[index] is not None]
+        texts = [value for value in values if isinstance(value, str)]
+        numbers = [
+            abs(value)
+            for value in values
+            if isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+        ]
+        if texts:
+            widest.append(max(texts, key=len))
+        elif numbers:
+            widest.append(max(numbers))
+        else:
+            widest.append(values[0] if values else None)
+    return widest
+
+
+def _tenths(width: float) -> float:
+    """A width to a tenth of a character, rounded up: never narrower than its content."""
+    return math.ceil(round(width * 10, 6)) / 10
+
+
+def _widen_wrapped(
+    widths: list[float], wraps: list[bool], needed: list[float], growable: list[int]
+) -> None:
+    """Share the room a page has to spare among the columns whose text wraps, so it takes
+    fewer lines; a column that no longer needs to wrap stops wrapping."""
+    spare = PAGE_UNITS - sum(widths) - len(widths)
+    wanting = {
+        i: min(needed[i] + PADDING, WIDEST) - widths[i]
+        for i in growable
+        if wraps[i] and needed[i] + PADDING > widths[i]
+    }
+    wanting = {i: want for i, want in wanting.items() if want > 0}
+    if spare <= 0 or not wanting:
+        return
+    share = min(1.0, spare / sum(wanting.values()))
+    for i, want in wanting.items():
+        widths[i] = _tenths(widths[i] + want * share)
+        if share == 1.0 and needed[i] + PADDING <= widths[i]:
+            wraps[i] = False
 
 
 def widen_for_title(widths: list[float], title: str) -> None:
     """Widen a narrow table until its title (larger and bold) fits above it, sharing the
     extra width among the columns as they are."""
-    needed = display_width(title) * TITLE_SCALE + 2
+    needed = text_width(title, bold=True) * TITLE_SIZE / FONT_SIZE + PADDING
     total = sum(widths)
     if not widths or total >= needed:
         return
@@ -256,24 +393,18 @@ def widen_for_title(widths: list[float], title: str) -> None:
     widths[:] = [round(width * grow, 1) for width in widths]
 
 
-def wrapped_lines(text: str, width: float) -> int:
-    """How many lines a text takes in a wrapped cell ``width`` characters wide, breaking at
-    spaces as a spreadsheet does (a little generously: a cut-off line is worse than space)."""
-    room = max(int(width * 1.1), 1)
-    total = 0
-    for paragraph in text.splitlines() or [""]:
-        lines, used = 1, 0
-        for word in paragraph.split(" "):
-            size = display_width(word)
-            if used and used + 1 + size > room:
-                lines, used = lines + 1, 0
-            if size > room:
-                lines += (used + size) // room
-                used = (used + size) % room
-            else:
-                used += size + (1 if used else 0)
-        total += lines
-    return total
+def pages_across(widths: Sequence[float], scale: float = SMALLEST_PRINT) -> int:
+    """How many pages across a table of columns ``widths`` (as stored) takes when printed at
+    ``scale``: a column is never split, and every page after the first repeats the first
+    column."""
+    room = PAGE_UNITS / scale
+    pages, used = 1, 0.0
+    repeated = widths[0] if widths else 0.0
+    for width in widths:
+        if used and used + width > room:
+            pages, used = pages + 1, repeated
+        used += width
+    return pages
 
 
 def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
@@ -307,7 +438,7 @@ class TableSheet:
         title: str,
         selection: str,
         columns: Sequence[SheetColumn],
-        sample: Sequence[Sequence[Any]] = (),
+        sample: Iterable[Sequence[Any]] = (),
     ) -> None:
         self.columns = tuple(columns)
         self.rows = 0
@@ -318,42 +449,61 @@ class TableSheet:
         self.widths = widths
         self._last_column = get_column_letter(max(len(self.columns), 1))
         self.header_row = 3
+        self._chart = False
+        self._tall: dict[int, float] = {}  # the rows higher than one line, in points
+        self._breaks: list[int] = []  # the rows a printed page starts with, by a break
         self._prepare(title, selection, widths)
         self._styles = book.styles_for(ws)
         # The style of a plain text cell in each column, and the columns whose text wraps.
         self._column_styles = [self._styles["wrap"] if wrap else None for wrap in wraps]
-        self._wrapping = [(i, widths[i]) for i, wrap in enumerate(wraps) if wrap]
         self._plain = [not wrap for wrap in wraps] + [True] * 64  # extra values: plain text
+        self._wrapping = [
+            (i, width - LINE_ROOM)
+            for i, (wrap, width) in enumerate(zip(wraps, self.stored_widths, strict=True))
+            if wrap
+        ]
         self._write_heading(title, selection)
 
     @property
     def name(self) -> str:
         return self._ws.title
 
+    @property
+    def stored_widths(self) -> list[float]:
+        """The columns' widths as the file stores them (with the spreadsheet's margin)."""
+        return [round(width + 0.7, 1) for width in self.widths]
+
     # Everything a write-only sheet writes before its rows is set here, before the first one.
     def _prepare(self, title: str, selection: str, widths: list[float]) -> None:
         ws = self._ws
-        for index, width in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = round(width + 0.7, 1)
+        plain = self._book.plain_style
+        for index, width in enumerate(self.stored_widths, start=1):
+            column = ws.column_dimensions[get_column_letter(index)]
+            column.width = width
+            # LibreOffice aligns a column's plain cells by the column's style
+            column._style = copy(plain)
         ws.freeze_panes = f"A{self.header_row + 1}"
+        # Fitted to a number of pages across (see ``finish``), never to one page down.
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = PAPER_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
         ws.print_title_rows = f"{self.header_row}:{self.header_row}"
         ws.print_options.gridLines = True
         ws.page_margins.left = ws.page_margins.right = 0.4
         ws.page_margins.top = ws.page_margins.bottom = 0.6
         ws.page_margins.header = ws.page_margins.footer = 0.3
         ws.oddFooter.left.text = _footer_text(title)
-        ws.oddFooter.left.size = 8
         ws.oddFooter.right.text = "&P / &N"
-        ws.oddFooter.right.size = 8
-        total = max(sum(widths), 1)
+        for part in (ws.oddFooter.left, ws.oddFooter.right):
+            part.size = 8
+            part.font = FOOTER_FONT
         ws.row_dimensions[1].height = TITLE_HEIGHT
-        lines = max(1, sum(math.ceil(max(len(line), 1) / total) for line in selection.split("\n")))
+        # Spreadsheets fit a row to its wrapped text, but not a row of merged cells.
+        lines = wrapped_lines(selection, sum(self.stored_widths) - LINE_ROOM)
         ws.row_dimensions[2].height = LINE_HEIGHT * lines + 2
+        self._tall.update({1: TITLE_HEIGHT, 2: LINE_HEIGHT * lines + 2})
+        for row in (1, 2):
+            ws.row_dimensions[row]._style = copy(plain)
         if len(self.columns) > 1:
             ws.merged_cells.add(f"A1:{self._last_column}1")
             ws.merged_cells.add(f"A2:{self._last_column}2")
@@ -361,50 +511,48 @@ class TableSheet:
     def _write_heading(self, title: str, selection: str) -> None:
         ws = self._ws
         title_cell = text_cell(ws, title)
-        title_cell.font = Font(bold=True, size=14)
+        title_cell.font = sheet_font(TITLE_SIZE, bold=True)
         title_cell.alignment = Alignment(vertical="center")
         ws.append([title_cell])
         line = text_cell(ws, selection)
-        line.font = Font(italic=True, color="FF595959")
+        line.font = sheet_font(italic=True, color="FF595959")
         line.alignment = Alignment(wrap_text=True, vertical="top")
         ws.append([line])
         header = []
         for column in self.columns:
             cell = text_cell(ws, column.label)
-            cell.font = Font(bold=True)
+            cell.font = sheet_font(bold=True)
             cell.fill = HEADER_FILL
             cell.border = HEADER_BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="center")
             header.append(cell)
         lines = max(
             (
-                wrapped_lines(column.label, width - 3)
-                for column, width in zip(self.columns, self.widths, strict=True)
+                wrapped_lines(column.label, width - LINE_ROOM, bold=True)
+                for column, width in zip(self.columns, self.stored_widths, strict=True)
             ),
             default=1,
         )
         if lines > 1:
-            ws.row_dimensions[self.header_row].height = LINE_HEIGHT * lines
+            ws.row_dimensions[self.header_row] = fitted_row(ws, self.header_row, lines)
+            self._tall[self.header_row] = ws.row_dimensions[self.header_row].height
         ws.append(header)
 
     def append(self, values: Sequence[Any]) -> None:
         """Write one row of plain values: text, numbers, dates, booleans or None."""
-        number = self.header_row + self.rows + 1
-        # Spreadsheets do not grow a row to its wrapped text on opening; its height is set.
         lines = 1
-        for index, width in self._wrapping:
+        for index, room in self._wrapping:
             if index < len(values) and isinstance(values[index], str):
-                lines = max(lines, wrapped_lines(values[index], width))
+                lines = max(lines, wrapped_lines(values[index], room))
         if lines > 1:
-            self._ws.row_dimensions[number].height = min(LINE_HEIGHT * lines, MAX_ROW_HEIGHT)
-        tall = lines > 1
-        if tall:
-            cells = [self._cell(i, value, True) for i, value in enumerate(values)]
-        else:
-            # Most cells are short plain text, written as they are: this is the hot path of
-            # an export of 100,000 rows.
-            plain = self._plain
-            cells = [
+            number = self.header_row + self.rows + 1
+            self._ws.row_dimensions[number] = fitted_row(self._ws, number, lines)
+            self._tall[number] = self._ws.row_dimensions[number].height
+        # Most cells are short plain text, written as they are: this is the hot path of an
+        # export of 100,000 rows.
+        plain = self._plain
+        self._ws.append(
+            [
                 value
                 if type(value) is str
                 and plain[i]
@@ -413,20 +561,19 @@ class TableSheet:
                 else self._cell(i, value)
                 for i, value in enumerate(values)
             ]
-        self._ws.append(cells)
-        if tall:
+        )
+        if lines > 1:
             del self._ws.row_dimensions[number]  # written; kept no longer
         self.rows += 1
 
     def note(self, text: str) -> None:
         """A line of italic text under the header, as "None recorded." in an empty part."""
         cell = text_cell(self._ws, text)
-        cell.font = Font(italic=True, color="FF595959")
+        cell.font = sheet_font(italic=True, color="FF595959")
         self._ws.append([cell])
 
-    def _cell(self, index: int, value: Any, tall: bool = False) -> Any:
-        """The cell for one value; ``tall``: the row is several lines high, so its text sits
-        at the top like the wrapped text beside it."""
+    def _cell(self, index: int, value: Any) -> Any:
+        """The cell for one value."""
         styles = self._styles
         if value is None:
             return None
@@ -435,13 +582,13 @@ class TableSheet:
             if not value.startswith(FORMULA_STARTS) and value not in ERROR_CODES:
                 if ILLEGAL_CHARACTERS_RE.search(value) or len(value) > EXCEL_TEXT_LIMIT:
                     value = clean_text(value)
-                if style is None and not tall:
+                if style is None:
                     return value
-                return self._styled(value, "s", style or styles["top"])
+                return self._styled(value, "s", style)
             quoted = styles["quoted_wrap"] if style is not None else styles["quoted"]
             return self._styled(clean_text(value), "s", quoted)
         if isinstance(value, bool):
-            return self._cell(index, "Yes" if value else "No", tall)
+            return self._cell(index, "Yes" if value else "No")
         if isinstance(value, dt.datetime):
             return self._styled(value.replace(tzinfo=None), "d", styles["datetime"])
         if isinstance(value, dt.date):
@@ -452,12 +599,14 @@ class TableSheet:
             kind = self.columns[index].kind if index < len(self.columns) else NUMBER
             if kind == MONEY:
                 return self._styled(value, "n", styles["money"])
+            if kind == ORDINAL:
+                return self._styled(value, "n", styles["ordinal"])
             # A number among text (a count in an overview) lines up with the text.
             suffix = "_left" if kind == TEXT else ""
             if value == int(value):
                 return self._styled(int(value), "n", styles["integer" + suffix])
             return self._styled(value, "n", styles["decimal" + suffix])
-        return self._cell(index, str(value), tall)
+        return self._cell(index, str(value))
 
     def _styled(self, value: Any, data_type: str, style) -> Cell:
         # Made directly rather than through ``Cell.value``, which would read a text starting
@@ -468,11 +617,45 @@ class TableSheet:
         return cell
 
     def finish(self) -> None:
-        """After the last row: the autofilter over the header and every row."""
+        """After the last row: the autofilter over the header and every row, and how the
+        sheet prints across: one page wide when it fits at a readable size, else as many
+        pages across as it needs at that size, its first column on each."""
         ws = self._ws
         last_row = self.header_row + self.rows
         if self.columns:
             ws.auto_filter.ref = f"A{self.header_row}:{self._last_column}{last_row}"
+        printed = self.stored_widths
+        if self._chart:
+            printed += [DEFAULT_COLUMN_UNITS, CHART_UNITS]
+        pages = pages_across(printed)
+        ws.page_setup.fitToWidth = pages
+        ws.page_setup.fitToHeight = 0
+        if pages > 1:
+            ws.page_setup.pageOrder = "overThenDown"
+            ws.print_title_cols = "A:A"
+        for row in self._breaks:
+            ws.row_breaks.append(Break(id=row - 1))
+
+    def start_of_page(self, row: int, height_cm: float) -> bool:
+        """Whether a chart ``height_cm`` high, placed at ``row``, would be cut by the end of a
+        printed page, and so a page is to start just above it (done here): a chart prints
+        whole. Pages are counted as printed one page wide, the header row repeated on each;
+        the page starts a row above the chart, so its frame keeps clear of the page's edge."""
+        total = sum(self.stored_widths) + DEFAULT_COLUMN_UNITS + CHART_UNITS
+        page = PAGE_POINTS / min(1.0, PAGE_UNITS / total)
+        repeated = self._tall.get(self.header_row, ROW_POINTS)
+        chart = height_cm * POINTS_PER_CM
+        used = 0.0
+        for number in range(1, row):
+            height = self._tall.get(number, ROW_POINTS)
+            if number in self._breaks or used + height > page:
+                used = repeated
+            used += height
+        first = row - 1
+        if first <= self.header_row or used + chart <= page or chart > page - 2 * repeated:
+            return False
+        self._breaks.append(first)
+        return True
 
     def add_bar_chart(
         self,
@@ -508,6 +691,28 @@ class TableSheet:
         self._ws.add_chart(chart, anchor)
         # Printed grid lines would cross the empty cells under the chart.
         self._ws.print_options.gridLines = False
+        self._chart = True
+
+
+class _FittedRow(RowDimension):
+    """A row whose height fits its text, neither set by hand (no ``customHeight``) nor
+    styled as a row."""
+
+    @property
+    def customHeight(self) -> bool:  # noqa: N802 - the name in the file format
+        return False
+
+    @property
+    def customFormat(self) -> bool:  # noqa: N802
+        return False
+
+
+def fitted_row(ws, number: int, lines: int) -> RowDimension:
+    """The row ``number`` of ``ws``, as high as ``lines`` lines of wrapped text."""
+    height = min(round(LINE_POINTS * lines + ROW_MARGIN, 2), MAX_ROW_HEIGHT)
+    row = _FittedRow(ws, index=number, ht=height)
+    row._style = copy(ws.parent._cell_styles[0])  # the workbook's plain style: no ``s``
+    return row
 
 
 def chart_height(bars: int) -> float:
@@ -554,6 +759,7 @@ class ExcelBook:
         self.workbook.properties.lastModifiedBy = clean_text(self.author)
         self.workbook.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self.workbook.properties.modified = self.workbook.properties.created
+        self.plain_style = _top_by_default(self.workbook)
         self.sheets: list[TableSheet] = []
         self._styles: dict[str, Any] | None = None
         self._temp: Path | None = None
@@ -581,9 +787,7 @@ class ExcelBook:
             top = Alignment(vertical="top")
             wrap = Alignment(wrap_text=True, vertical="top")
             left = Alignment(horizontal="left", vertical="top")
-            left_bottom = Alignment(horizontal="left")
             self._styles = {
-                "top": style(alignment=top),
                 "wrap": style(alignment=wrap),
                 "quoted": style(quotePrefix=True, alignment=top),
                 "quoted_wrap": style(quotePrefix=True, alignment=wrap),
@@ -591,11 +795,12 @@ class ExcelBook:
                 "datetime": style(number_format=DATETIME_FORMAT, alignment=left),
                 "time": style(number_format=TIME_FORMAT, alignment=left),
                 "integer": style(number_format=INTEGER_FORMAT, alignment=top),
-                # on the line of the text beside them (an overview's label)
-                "integer_left": style(number_format=INTEGER_FORMAT, alignment=left_bottom),
-                "decimal_left": style(number_format=DECIMAL_FORMAT, alignment=left_bottom),
+                # beside the text of the row (an overview's label), lined up with text
+                "integer_left": style(number_format=INTEGER_FORMAT, alignment=left),
+                "decimal_left": style(number_format=DECIMAL_FORMAT, alignment=left),
                 "decimal": style(number_format=DECIMAL_FORMAT, alignment=top),
                 "money": style(number_format=MONEY_FORMAT, alignment=top),
+                "ordinal": style(number_format=ORDINAL_FORMAT, alignment=top),
             }
         return self._styles
 
@@ -605,10 +810,11 @@ class ExcelBook:
         title: str,
         selection: str,
         columns: Sequence[SheetColumn],
-        sample: Sequence[Sequence[Any]] = (),
+        sample: Iterable[Sequence[Any]] = (),
     ) -> TableSheet:
         """A new sheet with its title, selection line (followed by when and by whom the
-        workbook was made) and header row. ``sample``: the first rows, to fit the widths."""
+        workbook was made) and header row. ``sample``: rows to fit the widths to (every row,
+        or the first ones and a row of the widest values further down)."""
         sheet = TableSheet(self, name, title, self.selection_line(selection), columns, sample)
         self.sheets.append(sheet)
         return sheet
@@ -622,8 +828,13 @@ class ExcelBook:
         rows: Sequence[Sequence[Any]],
         empty: str = "None recorded.",
     ) -> TableSheet:
-        """A sheet holding rows already at hand (a part of a report)."""
-        sheet = self.add_table(name, title, selection, columns, rows[:SAMPLE_ROWS])
+        """A sheet holding rows already at hand (a part of a report), its columns fitted to
+        every one of them (to the first thousands and the widest value of each column
+        further down, when there are more)."""
+        fitting = rows
+        if len(rows) > FITTED_ROWS:
+            fitting = [*rows[:FITTED_ROWS], widest_row(rows[FITTED_ROWS:], len(columns))]
+        sheet = self.add_table(name, title, selection, columns, fitting)
         for row in rows:
             sheet.append(row)
         if not rows:
@@ -713,6 +924,19 @@ class ExcelBook:
         if self._temp is not None:
             self._temp.unlink(missing_ok=True)
             self._temp = None
+
+
+def _top_by_default(workbook: Workbook) -> StyleArray:
+    """Make the workbook's plain cell (the style of every cell written without one) sit at
+    the top of its row, like the wrapped text beside it, so a row's cells start on one line
+    at no cost per cell; returns that style, for rows and columns to name too."""
+    top = Alignment(vertical="top")
+    plain = StyleArray()
+    plain.alignmentId = workbook._alignments.add(top)
+    workbook._cell_styles = IndexedList([plain])
+    # LibreOffice gives a cell written without a style the workbook's Normal style.
+    workbook._named_styles["Normal"].alignment = top
+    return plain
 
 
 def _check_complete(path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Numbers as people write them: "1 130", "1,130", "350 000", "1 130,5", "12.5"."""
+"""Numbers as people write them: "1 130", "1,130", "350 000", "1 130,5", "12.5"; and as the
+language shown writes them."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-# "1,130" and "-350.000" are thousands; "0,250" is a quarter: no group of thousands starts
-# with a lone zero.
+from models.words.translation import language
+
+# Groups of three digits after a first group that does not start with 0 ("0,125" is a
+# fraction), with a sign or none.
 _THOUSANDS = re.compile(r"^[-+]?[1-9]\d{0,2}([,.]\d{3})+$")
 
 
@@ -50,10 +53,19 @@ def as_number(value: Any) -> Any:
         return str(value).strip()
 
 
+# How each language writes a number: the mark between groups of thousands and the decimal
+# mark. English "1,130.5" is also what a spreadsheet's number format shows in English, so a
+# figure reads the same in a sentence and in a cell; Russian and Kazakh write "1 130,5".
+SEPARATORS = {"en": (",", "."), "ru": ("\u202f", ","), "kk": ("\u202f", ",")}
+
+
 def format_number(value: Decimal | float | int | None) -> str:
-    """A number shown with a thin space between thousands and no trailing zeros."""
+    """A number as the language shown writes it, with no trailing zeros: "1,500" and
+    "12.5" in English, "1 500" and "12,5" (a thin space between thousands) in Russian and
+    Kazakh."""
     if value is None:
         return ""
+    thousands, decimal = SEPARATORS.get(language(), SEPARATORS["en"])
     value = Decimal(value)
     normalized = value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
     whole, _, fraction = f"{normalized:f}".partition(".")
@@ -63,5 +75,8 @@ def format_number(value: Decimal | float | int | None) -> str:
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
-    text = sign + "\u202f".join(groups or ["0"])
-    return f"{text},{fraction}" if fraction else text
+    text = sign + thousands.join(groups or ["0"])
+    if len(fraction) == 3 and len(whole.lstrip("-")) <= 3 and whole.lstrip("-") != "0":
+        # "22.933" would read back as thousands (see parse_number): "22.9330" reads as itself
+        fraction += "0"
+    return f"{text}{decimal}{fraction}" if fraction else text

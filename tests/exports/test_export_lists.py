@@ -134,11 +134,11 @@ def test_dates_and_numbers_of_lists_are_real_dates_and_numbers(tmp_path, records
     ws, _ = export(tmp_path, "program", ListRequest(search="istc"))
     budget = cell_of(ws, "Budget", 0)
     assert budget.data_type == "n" and budget.value == 2500000.5
-    assert budget.number_format == "#,##0.00"
+    assert budget.number_format == "#,##0.00_)"
 
     ws, _ = export(tmp_path, "figure", ListRequest(sort="value"))
     assert column(ws, "Value") == [12.5, 1130, 1500]
-    assert cell_of(ws, "Value", 1).number_format == "#,##0"
+    assert cell_of(ws, "Value", 1).number_format == "#,##0_)"
 
     ws, _ = export(tmp_path, "organization", keys=["name", "updated_at"])
     changed = cell_of(ws, "Changed", 0)

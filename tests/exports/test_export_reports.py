@@ -230,7 +230,7 @@ def test_the_programs_report_has_partners_figures_and_a_budget_chart(tmp_path, r
         "Water Research Center",
     ]
     assert cell_of(programs, "Budget", 0).value == 1_500_000_000
-    assert "12,5% share of graduates" in cell_of(programs, "Key figures", 0).value
+    assert "12.5% share of graduates" in cell_of(programs, "Key figures", 0).value
     assert (
         "Spanish National Research Council (CSIC) (Funder)"
         in cell_of(programs, "Partners", 2).value

@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 
 from exports import workbook
+from exports.text_width import text_width
 from exports.workbook import (
     DATE,
     MONEY,
@@ -75,9 +76,9 @@ def test_dates_are_real_dates_and_numbers_are_numbers(tmp_path):
     assert stamped.number_format == "dd.mm.yyyy hh:mm"
     budget = ws.cell(HEADER_ROW + 1, 3)
     assert budget.data_type == "n" and budget.value == 5_000_000
-    assert budget.number_format == "#,##0.00"
+    assert budget.number_format == "#,##0.00_)"
     assert ws.cell(HEADER_ROW + 1, 4).value == 1130
-    assert ws.cell(HEADER_ROW + 1, 4).number_format == "#,##0"
+    assert ws.cell(HEADER_ROW + 1, 4).number_format == "#,##0_)"
     assert ws.cell(HEADER_ROW + 2, 4).value == 12.5
     assert ws.cell(HEADER_ROW + 2, 2).value is None
 
@@ -92,9 +93,9 @@ def test_kazakh_russian_and_spanish_text_arrives_intact(tmp_path):
 def test_columns_fit_their_content_within_limits_and_long_text_wraps(tmp_path):
     ws = open_book(write(tmp_path / "partners.xlsx"))["Partners"]
     widths = {c: ws.column_dimensions[c].width for c in "ABCDE"}
-    assert widths["A"] >= len("Consejo Superior de Investigaciones Científicas")
+    assert widths["A"] >= text_width("Consejo Superior de Investigaciones Científicas") + 1
     assert 10 <= widths["B"] <= 20
-    assert all(6 <= width <= 61 for width in widths.values())
+    assert all(6 <= width <= workbook.WIDEST + 1 for width in widths.values())
     long_cell = ws.cell(HEADER_ROW + 2, 5)
     assert long_cell.alignment.wrap_text
     assert ws.row_dimensions[HEADER_ROW + 2].height >= 45  # several lines of it show

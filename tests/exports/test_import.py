@@ -265,7 +265,7 @@ def test_the_report_lists_every_row_not_taken_with_its_values_and_reason(databas
     rows = list(sheet.iter_rows(values_only=True))
     header = rows.index(next(r for r in rows if r[0] == "Row"))
     assert rows[header] == ("Row", *RUSSIAN_HEADERS, "Why it was not imported")
-    assert rows[header + 1][:4] == ("2", "Atlantis Institute", "AI", "Atlantis")
+    assert rows[header + 1][:4] == (2, "Atlantis Institute", "AI", "Atlantis")
     assert "“Atlantis” is not a country" in rows[header + 1][-1]
     assert len(rows) == header + 2
 

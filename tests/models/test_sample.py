@@ -233,9 +233,7 @@ def test_key_figures_as_the_articles_give_them(counts):
     )
     assert (agreements.value, agreements.qualifier) == (Decimal(30), "more_than")
     wording = EDITORS_BY_KIND["figure"].title(publications)
-    assert (
-        wording == "1\u202f130 joint Kazakhstan–Spain research publications over the past 30 years"
-    )
+    assert wording == "1,130 joint Kazakhstan–Spain research publications over the past 30 years"
 
 
 def test_sources_with_what_they_mention(counts):
@@ -256,7 +254,7 @@ def test_sources_with_what_they_mention(counts):
     assert ("delegation", "ISTC delegation led by Karina Angelieva") in mentioned
     assert (
         "figure",
-        "more than 1\u202f500 scientists involved in ISTC projects in Kazakhstan "
+        "more than 1,500 scientists involved in ISTC projects in Kazakhstan "
         "over more than ten years",
     ) in mentioned
     qazinform = Source.get(Source.publisher == "Qazinform News Agency")

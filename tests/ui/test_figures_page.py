@@ -19,7 +19,7 @@ from ui.forms.record_dialog import RecordDialog
 
 from .helpers import choose, click_row, key_clicks, shown, type_into
 
-NARROW = "\u202f"
+NARROW = ","  # between thousands in a number shown in English
 
 
 def open_figures(window):

@@ -16,7 +16,7 @@ from models.kinds.sources import SOURCES
 from models.listing import ListRequest
 from models.store.records import KeyFigure
 
-NARROW = "\u202f"  # the space between thousands in a shown number
+NARROW = ","  # between thousands in a number shown in English
 
 PUBLICATIONS = {
     "measure": "joint Kazakhstan–Spain publications",
@@ -114,7 +114,7 @@ def test_a_figure_reads_as_a_sentence(database):
         f"350{NARROW}000 certificates issued by AI-Sana"
     )
     assert title(value="12,5", unit="%", measure="of graduates abroad") == (
-        "12,5% of graduates abroad"
+        "12.5% of graduates abroad"
     )
 
 
