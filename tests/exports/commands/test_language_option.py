@@ -69,8 +69,8 @@ def test_a_refusal_comes_in_the_language_asked_for(tmp_path, capsys, arguments):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"В базе {path} уже есть записи. Примеры записей добавляются только в новую, пустую "
-        "базу данных; ничего не изменено.\n"
+        f"seriktes sample: В базе {path} уже есть записи. Примеры записей добавляются только в "
+        "новую, пустую базу данных; ничего не изменено.\n"
     )
 
 
@@ -89,7 +89,7 @@ def test_a_command_speaks_the_language_chosen_in_the_window(tmp_path, capsys):
     make_sample(path)
     save_language("kk")
     assert main.main(["sample", "--database", str(path)]) == 1
-    assert capsys.readouterr().err.startswith(f"{path} дерекқорында жазбалар бар.")
+    assert capsys.readouterr().err.startswith(f"seriktes sample: {path} дерекқорында жазбалар бар.")
     # --language still decides over the choice.
     assert main.main(["sample", "--database", str(path), "--language", "en"]) == 1
     assert "already holds records" in capsys.readouterr().err
