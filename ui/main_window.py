@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -691,17 +690,6 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir())))
 
     def _about(self) -> None:
-        from ui.crash import application_version
+        from ui.about_dialog import AboutDialog
 
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            tr("About Seriktes"),
-            tr(
-                "Seriktes {version}\n\nPartnership records of an international cooperation "
-                "department: partners, people, events, delegations, programs, agreements and key "
-                "figures.\n\nDatabase: {database}"
-            ).format(version=application_version(), database=self.database_target or tr("none")),
-            parent=self,
-        )
-        box.setIconPixmap(QIcon(icon_path("seriktes")).pixmap(64, 64))
-        dialogs.launch(box)
+        dialogs.run_dialog(AboutDialog(self.database_target, self))
