@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,7 +50,6 @@ class AboutDialog(QDialog):
         heading = QVBoxLayout()
         heading.addWidget(title)
         heading.addWidget(summary)
-        heading.addStretch()
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(heading, 1)
@@ -73,7 +73,9 @@ class AboutDialog(QDialog):
         layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        # As tall as its wrapped lines need at its width, no taller.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        summary.setMinimumWidth(440)
 
     @property
     def text(self) -> str:
