@@ -192,6 +192,28 @@ def test_people_name_their_organizations_which_are_found_or_made(database, tmp_p
     assert Organization.select().where(Organization.name == "CSIC").count() == 1
 
 
+def test_an_organization_named_as_exports_name_it_is_found_not_made_again(database, tmp_path):
+    istc = ORGANIZATIONS.save(
+        {"name": "International Science and Technology Center", "short_name": "ISTC"}
+    )
+    ORGANIZATIONS.save({"name": "Embassy of Spain", "short_name": "Embajada"})
+    path = xlsx(
+        tmp_path / "people.xlsx",
+        [
+            ["Full name", "Position", "Organization"],
+            ["Karina Angelieva", "Executive Director", ORGANIZATIONS.title(istc)],
+            ["Luis Martínez", "Ambassador", "Embassy of Spain (Astana)"],
+        ],
+    )
+    preview = preview_import(read_workbook(path), "person")
+    assert preview.rows[0].new_names == []
+    # Brackets that are not the recorded organization's acronym name another organization.
+    assert preview.rows[1].new_names == ["organization “Embassy of Spain (Astana)”"]
+    apply_import(preview)
+    assert Person.get(Person.full_name == "Karina Angelieva").organization_id == istc.id
+    assert Organization.select().count() == 3
+
+
 def test_event_participants_as_names_in_a_column(database, tmp_path):
     PEOPLE.save({"full_name": "José Berengueres"})
     ORGANIZATIONS.save({"name": "Nazarbayev University", "short_name": "NU"})
