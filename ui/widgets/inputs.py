@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import clock
 from models.words.choices import ChoiceSet
 from models.words.numbers import format_number, parse_number
 
@@ -166,7 +167,7 @@ class DateInput(QDateEdit):
             and event.type() == QEvent.Type.Show
             and self.value() is None
         ):
-            today = QDate.currentDate()
+            today = QDate(clock.today())
             self.calendarWidget().setCurrentPage(today.year(), today.month())
         return super().eventFilter(watched, event)
 

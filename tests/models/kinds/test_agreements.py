@@ -148,12 +148,15 @@ def test_sql_gives_the_same_status_as_python(database):
             )
 
 
-def test_the_list_shows_and_filters_the_status_of_today(database):
-    today = dt.date.today()
-    # Far enough from today that the database's date (UTC on SQLite) is the same day.
+def test_the_list_shows_and_filters_the_status_of_today(database, clock):
+    today = dt.date(2026, 3, 1)
+    clock.set_clock(today)
     year = 365 * DAY
-    AGREEMENTS.save({"title": "Old MoU", "signed_on": today - 5 * year, "expires_on": today - year})
-    AGREEMENTS.save({"title": "Strategic partnership", "signed_on": today - year})
+    # Expired yesterday, and in force until the end of today.
+    AGREEMENTS.save({"title": "Old MoU", "signed_on": today - 5 * year, "expires_on": today - DAY})
+    AGREEMENTS.save(
+        {"title": "Strategic partnership", "signed_on": today - year, "expires_on": today}
+    )
     AGREEMENTS.save({"title": "Draft with Huawei"})
     AGREEMENTS.save({"title": "Ended early", "signed_on": today - year, "status": "terminated"})
     shown = {

@@ -11,6 +11,7 @@ from models.errors import ValidationFailed
 from models.kinds.organizations import ORGANIZATIONS, organization_areas
 from models.kinds.people import PEOPLE, PERSON_LIST
 from models.listing import ListRequest
+from models.store.base import current_user
 from models.store.records import Country, Organization, Person, Source, SourceMention
 
 ISTC = {
@@ -32,7 +33,8 @@ def fields(problems):
     return {problem.field: problem.message for problem in problems}
 
 
-def test_create_keeps_every_field_and_when_it_was_made(database):
+def test_create_keeps_every_field_and_when_it_was_made(database, clock):
+    clock.set_clock(dt.datetime(2028, 2, 29, 23, 58))
     record = ORGANIZATIONS.save(ISTC)
     values = ORGANIZATIONS.load(record.id)
     assert values["name"] == ISTC["name"]
@@ -41,11 +43,12 @@ def test_create_keeps_every_field_and_when_it_was_made(database):
     assert values["country"] == "KZ"
     assert sorted(values["areas"]) == ["Horizon Europe", "Science diplomacy"]
     assert values["tags"] == ["headquarters"]
-    assert record.created_at.date() == dt.date.today()
-    assert record.created_by
+    assert record.created_at.replace(second=0) == dt.datetime(2028, 2, 29, 23, 58)
+    assert record.created_by == current_user()
 
 
-def test_edit_changes_the_record_and_its_changed_time(database):
+def test_edit_changes_the_record_and_its_changed_time(database, clock):
+    clock.set_clock(dt.datetime(2028, 2, 29, 10, 30))
     record = ORGANIZATIONS.save(ISTC)
     Organization.update(updated_at=dt.datetime(2020, 1, 1)).where(
         Organization.id == record.id
@@ -53,7 +56,8 @@ def test_edit_changes_the_record_and_its_changed_time(database):
     ORGANIZATIONS.save({**ISTC, "city": "Almaty", "areas": ["Science diplomacy"]}, record.id)
     edited = Organization.get_by_id(record.id)
     assert edited.city == "Almaty"
-    assert edited.updated_at.year == dt.date.today().year
+    assert edited.updated_at.replace(second=0) == dt.datetime(2028, 2, 29, 10, 30)
+    assert edited.created_at == record.created_at
     assert organization_areas(record.id) == ["Science diplomacy"]
 
 
