@@ -141,9 +141,21 @@ def test_a_value_that_looks_like_a_formula_is_saved_as_text(tmp_path, text):
 
 
 def test_a_carriage_return_at_the_start_is_text_too(tmp_path):
-    ws = open_book(write(tmp_path / "cr.xlsx", rows=[("\r=1+2", None, None, None, "")]))["Partners"]
-    cell = ws.cell(HEADER_ROW + 1, 1)
-    assert cell.data_type == "s" and cell.value.endswith("=1+2")
+    """A spreadsheet drops a leading carriage return when the cell is edited, and what is left
+    is a formula: the cell is kept as text like one beginning with "=", in a short row and in a
+    tall one, in a plain column and in a wrapping one."""
+    rows = [
+        ("\r=1+2", None, None, None, ""),
+        ("ISTC", None, None, None, "\r=1+2"),
+        ("\r=1+2", None, None, None, LONG),
+    ]
+    ws = open_book(write(tmp_path / "cr.xlsx", rows=rows))["Partners"]
+    assert not ws.cell(HEADER_ROW + 1, 1).alignment.wrap_text
+    first = HEADER_ROW + 1
+    cells = [ws.cell(first, 1), ws.cell(first + 1, 5), ws.cell(first + 2, 1)]
+    for cell in cells:
+        # XML reads a carriage return as a line feed; the formula after it stays text.
+        assert (cell.data_type, cell.value, cell.quotePrefix) == ("s", "\n=1+2", True)
 
 
 def test_control_characters_an_xml_file_refuses_are_dropped(tmp_path):
