@@ -136,6 +136,25 @@ def test_twins_are_found_by_name_acronym_or_website(database, tmp_path):
     assert Organization.select().count() == 2
 
 
+def test_a_partner_recorded_with_no_country_is_the_twin_of_a_row_in_any_country(database, tmp_path):
+    academy = ORGANIZATIONS.save({"name": "Academy of Sciences"})
+    library = ORGANIZATIONS.save({"name": "National Library", "country": "ES"})
+    preview = organizations(
+        tmp_path,
+        [
+            ["Academy of Sciences", None, "Казахстан", None, None, None],
+            ["National library", None, None, None, None, None],
+        ],
+    )
+    assert [(row.twin_id, row.twin_title) for row in preview.rows] == [
+        (academy.id, "Academy of Sciences"),
+        (library.id, "National Library"),
+    ]
+    result = apply_import(preview)
+    assert (result.imported, result.duplicates) == (0, 2)
+    assert Organization.select().count() == 2
+
+
 def test_fill_completes_the_recorded_twin_and_keeps_what_it_had(database, tmp_path):
     csic = ORGANIZATIONS.save(
         {"name": "Spanish National Research Council", "short_name": "CSIC", "city": "Madrid"}

@@ -86,6 +86,28 @@ def test_the_same_organization_twice_is_refused(database):
     assert Organization.select().count() == 2
 
 
+def test_an_organization_with_no_country_is_the_twin_of_the_same_name_in_any_country(database):
+    academy = ORGANIZATIONS.save({"name": "Academy of Sciences"})
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "academy of sciences", "country": "KZ"})
+    assert fields(failure.value.problems)["name"] == (
+        f"“Academy of Sciences” is already recorded (no. {academy.id}). Open that organization "
+        "instead, or give this one a name that tells them apart."
+    )
+    # And the other way round: one recorded in Spain is the twin of one with no country.
+    library = ORGANIZATIONS.save({"name": "National Library", "country": "ES"})
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "National Library", "country": None})
+    assert f"(no. {library.id})" in fields(failure.value.problems)["name"]
+    assert [o.name for o in Organization.select().order_by(Organization.id)] == [
+        "Academy of Sciences",
+        "National Library",
+    ]
+    # A record is not its own twin: saved again with a country, it keeps its name.
+    ORGANIZATIONS.save({"name": "Academy of Sciences", "country": "KZ"}, academy.id)
+    assert Organization.get_by_id(academy.id).country_id == "KZ"
+
+
 def test_an_organization_cannot_be_its_own_ancestor(database):
     university = ORGANIZATIONS.save({"name": "University of Arizona", "country": "US"})
     branch = ORGANIZATIONS.save({"name": "Arizona branch campus", "parent": university.id})
