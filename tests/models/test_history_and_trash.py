@@ -11,12 +11,20 @@ from exports.importer import apply_import, preview_import
 from exports.spreadsheet_reader import read_workbook
 from models import history, trash
 from models.errors import SeriktesError
+from models.kinds.delegations import DELEGATIONS
 from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
 from models.search import find
 from models.store.attachments import attach_file, attachments_of
-from models.store.records import EventParticipant, KeyFigure, Organization, Person, TrashItem
+from models.store.records import (
+    Delegation,
+    EventParticipant,
+    KeyFigure,
+    Organization,
+    Person,
+    TrashItem,
+)
 
 from ..exports.import_files import xlsx
 
@@ -213,6 +221,64 @@ def test_a_restored_record_whose_id_was_taken_meanwhile_gets_a_new_one(database)
     assert kind == "organization" and record_id != csic.id
     assert Organization.get_by_id(record_id).name == "CSIC"
     assert Organization.get_by_id(csic.id).name == "Nazarbayev University"
+
+
+def test_a_restore_never_takes_back_what_was_linked_elsewhere_after_the_delete(istc):
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "country": "ES"})
+    moved = PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
+    waiting = PEOPLE.save({"full_name": "Aigerim Seitkali", "organization": istc.id})
+    branch = ORGANIZATIONS.save({"name": "ISTC office in Almaty", "parent": istc.id})
+    visit = DELEGATIONS.save({"title": "ISTC at the ministry", "organization": istc.id})
+    item = trash.move_to_trash("organization", istc.id)
+
+    # After the delete, one person, the branch and the visit are linked to CSIC instead.
+    PEOPLE.save({**PEOPLE.load(moved.id), "organization": csic.id}, moved.id)
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(branch.id), "parent": csic.id}, branch.id)
+    DELEGATIONS.save({**DELEGATIONS.load(visit.id), "organization": csic.id}, visit.id)
+    trash.restore(item.id)
+
+    assert Person.get_by_id(moved.id).organization_id == csic.id
+    assert Organization.get_by_id(branch.id).parent_id == csic.id
+    assert Delegation.get_by_id(visit.id).organization_id == csic.id
+    # What nobody touched comes back to it.
+    assert Person.get_by_id(waiting.id).organization_id == istc.id
+
+
+def test_the_rows_of_a_record_restored_under_a_new_id_point_at_it(database, tmp_path):
+    """The record's id was given to another meanwhile: everything it had follows it to its new
+    id, and nothing of it lands on the record holding the old one."""
+    csic = ORGANIZATIONS.save(
+        {"name": "Spanish National Research Council", "short_name": "CSIC", "tags": ["Europe"]}
+    )
+    person = PEOPLE.save({"full_name": "Karina Angelieva", "organization": csic.id})
+    event = EVENTS.save(
+        {"title": "Meeting", "participants": [{"organization": csic.id, "role": "host"}]}
+    )
+    figure = KeyFigure.create(measure="joint publications", value=1130, organization=csic.id)
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF letter")
+    attach_file("organization", csic.id, letter)
+    item = trash.move_to_trash("organization", csic.id)
+    nu = Organization.insert(
+        id=csic.id,
+        name="Nazarbayev University",
+        name_key="nazarbayevuniversity",
+        search_text="nazarbayev university",
+    ).execute()
+
+    kind, new_id = trash.restore(item.id)
+    assert kind == "organization" and new_id not in (nu, csic.id)
+    assert Organization.get_by_id(new_id).name == "Spanish National Research Council"
+    assert ORGANIZATIONS.load(new_id)["tags"] == ["Europe"]
+    assert KeyFigure.get_by_id(figure.id).organization_id == new_id
+    [participant] = EventParticipant.select().where(EventParticipant.event == event.id)
+    assert participant.organization_id == new_id
+    assert Person.get_by_id(person.id).organization_id == new_id
+    assert [a.file_name for a in attachments_of("organization", new_id)] == ["letter.pdf"]
+    # The record that holds the old id got none of it.
+    assert ORGANIZATIONS.load(nu)["tags"] == []
+    assert attachments_of("organization", nu) == []
+    assert list(Organization.get_by_id(nu).figures) == []
 
 
 def test_an_import_is_one_change_in_the_history_of_each_of_its_records(database, tmp_path):
