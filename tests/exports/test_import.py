@@ -308,7 +308,9 @@ def test_a_sheet_with_headers_only_or_no_known_column_is_refused(database, tmp_p
 
 
 def test_events_already_recorded_on_the_same_day_are_twins(database, tmp_path):
-    EVENTS.save({"title": "Council of Strategic Partners", "starts_on": dt.date(2025, 5, 21)})
+    council = EVENTS.save(
+        {"title": "Council of Strategic Partners", "starts_on": dt.date(2025, 5, 21)}
+    )
     path = xlsx(
         tmp_path / "events.xlsx",
         [
@@ -318,7 +320,8 @@ def test_events_already_recorded_on_the_same_day_are_twins(database, tmp_path):
         ],
     )
     preview = preview_import(read_workbook(path), "event")
-    assert preview.rows[0].twin_id is not None and preview.rows[1].twin_id is None
+    assert [row.twin_id for row in preview.rows] == [council.id, None]
+    assert preview.rows[0].twin_title == "Council of Strategic Partners (21.05.2025)"
 
 
 def test_event_participants_on_a_sheet_of_their_own(database, tmp_path):
