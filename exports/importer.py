@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -393,8 +394,17 @@ def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
     if kind in ("event", "delegation"):
         return [f"n:{key(values['title'])}@{values.get('starts_on')}"]
     if kind == "figure":
-        return [f"n:{key(values['measure'])}@{values.get('as_of')}@{values.get('value')}"]
+        value = _number_key(values.get("value"))
+        return [f"n:{key(values['measure'])}@{values.get('as_of')}@{value}"]
     return []
+
+
+def _number_key(value: Any) -> Any:
+    """A number as its key: 1130 in a sheet's cell reads as 1130.0, recorded it is 1130."""
+    try:
+        return Decimal(value).normalize()
+    except (TypeError, ValueError, ArithmeticError):
+        return value
 
 
 def _existing_keys(kind: str, wanted: set[str]) -> dict[str, int]:
