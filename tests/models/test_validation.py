@@ -37,3 +37,25 @@ def test_web_addresses_and_emails_as_people_type_them():
             "email",
             f"E-mail: “{bad}” is not an e-mail address. Write it like name@example.org.",
         )
+
+
+def test_a_web_address_keeps_the_scheme_it_was_given():
+    assert check.normalize_url("  www.csic.es ") == "https://www.csic.es"
+    assert check.normalize_url("http://nu.edu.kz") == "http://nu.edu.kz"
+    assert check.normalize_url("") == ""
+
+
+def test_a_period_is_in_order_and_has_a_start_when_it_has_an_end():
+    ended = {"starts_on": None, "ends_on": dt.date(2025, 5, 20)}
+    assert [(p.field, p.message) for p in check.period(ended)] == [
+        ("starts_on", "Give the start date as well as the end date.")
+    ]
+    backwards = {"starts_on": dt.date(2025, 5, 20), "ends_on": dt.date(2025, 5, 19)}
+    assert [(p.field, p.message) for p in check.period(backwards)] == [
+        (
+            "ends_on",
+            "End date (19.05.2025) is before start date (20.05.2025). "
+            "Correct one of the two dates.",
+        )
+    ]
+    assert check.period({"starts_on": dt.date(2025, 5, 20), "ends_on": None}) == []

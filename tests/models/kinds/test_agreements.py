@@ -206,7 +206,9 @@ def test_open_ended_with_an_expiry_date_is_refused(database):
     problems = refused(
         {"title": "Framework", "open_ended": True, "expires_on": dt.date(2030, 1, 1)}
     )
-    assert "open-ended agreement has no expiry date" in problems["expires_on"]
+    assert problems["expires_on"] == (
+        "An open-ended agreement has no expiry date. Clear the expiry date, or untick Open-ended."
+    )
 
 
 @pytest.mark.parametrize("status", ["in_force", "expired"])
@@ -255,9 +257,17 @@ def test_agreements_expiring_soon_are_the_ones_in_force(database):
         "Terminated": {"signed_on": signed, "expires_on": TODAY + DAY, "status": "terminated"},
         "Never signed": {"expires_on": TODAY + DAY},
         "Open-ended": {"signed_on": signed, "open_ended": True},
+        # Two on the same day: by title.
+        "Memorandum with UPM": {"signed_on": signed, "expires_on": TODAY + 10 * DAY},
+        "Agreement with CSIC": {"signed_on": signed, "expires_on": TODAY + 10 * DAY},
     }.items():
         AGREEMENTS.save({"title": title, **values})
-    assert titles(agreements_expiring(30, TODAY)) == ["Expires today", "Expires in a month"]
+    assert titles(agreements_expiring(30, TODAY)) == [
+        "Expires today",
+        "Agreement with CSIC",
+        "Memorandum with UPM",
+        "Expires in a month",
+    ]
     assert titles(agreements_expiring(31, TODAY))[-1] == "Expires in 31 days"
     assert titles(agreements_expiring(0, TODAY + 31 * DAY)) == ["Expires in 31 days"]
 

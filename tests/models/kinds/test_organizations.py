@@ -8,7 +8,7 @@ import pytest
 from peewee import IntegrityError
 
 from models.errors import ValidationFailed
-from models.kinds.organizations import ORGANIZATIONS, organization_areas
+from models.kinds.organizations import ORGANIZATIONS, organization_areas, website_host
 from models.kinds.people import PEOPLE, PERSON_LIST
 from models.listing import ListRequest
 from models.store.base import current_user
@@ -84,6 +84,22 @@ def test_the_same_organization_twice_is_refused(database):
     # The same name in another country is another organization.
     ORGANIZATIONS.save({"name": ISTC["name"], "country": "AM"})
     assert Organization.select().count() == 2
+
+
+def test_one_website_is_one_organization(database):
+    assert website_host("https://www.CSIC.es/en") == "csic.es"
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "website": "csic.es"})
+    # Another site is another organization, and a record is not its own twin.
+    nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "website": "https://nu.edu.kz"})
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(nu.id), "city": "Astana"}, nu.id)
+    assert Organization.get_by_id(nu.id).city == "Astana"
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "Consejo Superior", "website": "http://www.csic.es/es"})
+    assert fields(failure.value.problems) == {
+        "website": "csic.es is already the website of “Spanish National Research Council”. "
+        "Open that organization instead, or correct the address."
+    }
+    assert [o.id for o in Organization.select().order_by(Organization.id)] == [csic.id, nu.id]
 
 
 def test_an_organization_with_no_country_is_the_twin_of_the_same_name_in_any_country(database):
