@@ -16,7 +16,7 @@ from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
 from models.search import find
-from models.store.attachments import attach_file, attachments_of
+from models.store.attachments import attach_file, attachment_bytes, attachments_of
 from models.store.base import current_user
 from models.store.records import (
     Delegation,
@@ -228,6 +228,7 @@ def test_a_restore_never_takes_back_what_was_linked_elsewhere_after_the_delete(i
     csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "country": "ES"})
     moved = PEOPLE.save({"full_name": "Karina Angelieva", "organization": istc.id})
     waiting = PEOPLE.save({"full_name": "Aigerim Seitkali", "organization": istc.id})
+    unlinked = PEOPLE.save({"full_name": "Bolat Nurbekov"})
     branch = ORGANIZATIONS.save({"name": "ISTC office in Almaty", "parent": istc.id})
     visit = DELEGATIONS.save({"title": "ISTC at the ministry", "organization": istc.id})
     item = trash.move_to_trash("organization", istc.id)
@@ -241,8 +242,9 @@ def test_a_restore_never_takes_back_what_was_linked_elsewhere_after_the_delete(i
     assert Person.get_by_id(moved.id).organization_id == csic.id
     assert Organization.get_by_id(branch.id).parent_id == csic.id
     assert Delegation.get_by_id(visit.id).organization_id == csic.id
-    # What nobody touched comes back to it.
+    # What nobody touched comes back to it; who was never linked to it stays apart.
     assert Person.get_by_id(waiting.id).organization_id == istc.id
+    assert Person.get_by_id(unlinked.id).organization_id is None
 
 
 def test_the_rows_of_a_record_restored_under_a_new_id_point_at_it(database, tmp_path):
@@ -275,11 +277,81 @@ def test_the_rows_of_a_record_restored_under_a_new_id_point_at_it(database, tmp_
     [participant] = EventParticipant.select().where(EventParticipant.event == event.id)
     assert participant.organization_id == new_id
     assert Person.get_by_id(person.id).organization_id == new_id
-    assert [a.file_name for a in attachments_of("organization", new_id)] == ["letter.pdf"]
+    [attachment] = attachments_of("organization", new_id)
+    assert (attachment.file_name, attachment_bytes(attachment.id)) == ("letter.pdf", b"%PDF letter")
     # The record that holds the old id got none of it.
     assert ORGANIZATIONS.load(nu)["tags"] == []
     assert attachments_of("organization", nu) == []
     assert list(Organization.get_by_id(nu).figures) == []
+
+
+def test_each_delete_is_its_own_item_and_restoring_one_leaves_the_others(database, clock):
+    """Deleted one after the other: the newest first in the trash, each undone alone."""
+    csic = ORGANIZATIONS.save({"name": "CSIC", "tags": ["Europe"]})
+    nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "tags": ["Kazakhstan"]})
+    upm = ORGANIZATIONS.save({"name": "UPM"})
+    clock.set_clock(dt.datetime(2028, 2, 29, 10, 0))
+    first = trash.move_to_trash("organization", csic.id)
+    clock.set_clock(dt.datetime(2028, 2, 29, 11, 0))
+    second = trash.move_to_trash("organization", nu.id)
+    clock.set_clock(dt.datetime(2028, 2, 29, 11, 0))  # within the same second
+    third = trash.move_to_trash("organization", upm.id)
+    assert (first.record_id, second.record_id, third.record_id) == (csic.id, nu.id, upm.id)
+    assert [item.title for item in (first, second, third)] == [
+        "CSIC",
+        "Nazarbayev University",
+        "UPM",
+    ]
+    assert len({first.batch, second.batch, third.batch}) == 3
+    assert [item.title for item in trash.trash_items()] == ["UPM", "Nazarbayev University", "CSIC"]
+
+    assert trash.restore(second.id) == ("organization", nu.id)
+    assert [o.name for o in Organization.select()] == ["Nazarbayev University"]
+    assert ORGANIZATIONS.load(nu.id)["tags"] == ["Kazakhstan"]
+    assert [item.title for item in trash.trash_items()] == ["UPM", "CSIC"]
+    assert trash.restore_batch(first.batch) == [("organization", csic.id)]
+    assert ORGANIZATIONS.load(csic.id)["tags"] == ["Europe"]
+    assert [item.title for item in trash.trash_items()] == ["UPM"]
+    with pytest.raises(SeriktesError, match=r"^This record is no longer in the trash\.$"):
+        trash.restore(second.id)
+
+
+def test_rows_deleted_with_a_record_come_back_with_their_own_numbers(istc):
+    """A participant row, a key figure (no. 2, shown by its number), each keeps its id."""
+    other = ORGANIZATIONS.save({"name": "CSIC"})
+    event = EVENTS.save(
+        {
+            "title": "Meeting",
+            "participants": [
+                {"organization": istc.id, "role": "host"},
+                {"organization": other.id, "role": "attendee"},
+            ],
+        }
+    )
+    kept = KeyFigure.create(measure="projects", value=50, organization=istc.id)
+    KeyFigure.create(measure="publications", value=10, organization=other.id)
+    before = {p.id: p.organization_id for p in EventParticipant.select()}
+    item = trash.move_to_trash("organization", istc.id)
+    trash.restore(item.id)
+    assert {p.id: p.organization_id for p in EventParticipant.select()} == before
+    assert KeyFigure.get(KeyFigure.measure == "projects").id == kept.id
+    assert [
+        p.organization_id
+        for p in EventParticipant.select()
+        .where(EventParticipant.event == event.id)
+        .order_by(EventParticipant.id)
+    ] == [istc.id, other.id]
+
+
+def test_undoing_an_import_leaves_out_a_whole_chunk_deleted_since(database, monkeypatch):
+    monkeypatch.setattr(trash, "_CHUNK", 2)
+    ids = [ORGANIZATIONS.save({"name": name}).id for name in ("A", "B", "C", "D", "E")]
+    for record_id in ids[:2]:  # the first chunk, deleted by itself after the import
+        trash.move_to_trash("organization", record_id)
+    batch = trash.move_many_to_trash("organization", ids)
+    assert Organization.select().count() == 0
+    in_batch = TrashItem.select().where(TrashItem.batch == batch).order_by(TrashItem.id)
+    assert [item.title for item in in_batch] == ["C", "D", "E"]
 
 
 def test_an_import_is_one_change_in_the_history_of_each_of_its_records(database, tmp_path):
