@@ -192,24 +192,37 @@ def test_yes_no_times_numbers_among_text_and_other_values(tmp_path):
 
 
 def test_rows_shorter_or_longer_than_the_header_are_written_as_they_are(tmp_path):
-    rows = [("ISTC",), ("CSIC", None, None, None, LONG, "=1+2", 7)]
+    rows = [("ISTC",), ("NU", None, None, 3), ("CSIC", None, None, None, LONG, 7, "=1+2")]
     ws = open_book(write(tmp_path / "ragged.xlsx", rows=rows))["Partners"]
     assert table(ws) == [
         ("ISTC", None, None, None, None, None, None),
-        ("CSIC", None, None, None, LONG, "=1+2", 7),
+        ("NU", None, None, 3, None, None, None),
+        ("CSIC", None, None, None, LONG, 7, "=1+2"),
     ]
-    assert ws.cell(HEADER_ROW + 2, 6).quotePrefix
+    assert ws.cell(HEADER_ROW + 3, 7).quotePrefix
 
 
 def test_in_a_tall_row_every_cell_sits_at_the_top(tmp_path):
     """A row is tall when a wrapping cell holds more than one line; the cells beside it are
     read from the top line, and a one-line row keeps the usual height."""
-    rows = [*ROWS, ("NU", None, None, 3, "Astana\nKazakhstan")]
+    rows = [
+        *ROWS,
+        ("NU", None, None, 3, "Astana\nKazakhstan"),
+        (Path("UPM"), None, None, True, "Madrid\nSpain"),
+    ]
     ws = open_book(write(tmp_path / "tall.xlsx", rows=rows))["Partners"]
     assert ws.row_dimensions[HEADER_ROW + 1].height is None
-    for row in (HEADER_ROW + 2, HEADER_ROW + 4):  # the long notes; two lines of them
+    for row in (HEADER_ROW + 2, HEADER_ROW + 4, HEADER_ROW + 5):  # long notes; two lines of them
         assert ws.row_dimensions[row].height >= 30
         assert [ws.cell(row, column).alignment.vertical for column in (1, 4, 5)] == ["top"] * 3
+        assert [ws.cell(row, column).data_type for column in (1, 5)] == ["s", "s"]
+    assert [cell.value for cell in ws[HEADER_ROW + 5]] == [
+        "UPM",
+        None,
+        None,
+        "Yes",
+        "Madrid\nSpain",
+    ]
 
 
 def test_a_title_selection_or_header_beginning_with_a_formula_stays_text(tmp_path):

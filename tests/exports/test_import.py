@@ -378,6 +378,7 @@ TWINS = {
         [
             {"measure": "joint publications", "value": 1130, "as_of": dt.date(2024, 12, 31)},
             {"measure": "joint projects", "value": 50},
+            {"measure": "closed projects", "value": 0},
         ],
         ["What", "Value", "As of"],
         [
@@ -386,8 +387,11 @@ TWINS = {
             ["Joint publications", 1130, "31.12.2023"],
             ["joint projects", 50, None],
             ["joint projects", 50, "01.01.2025"],
+            ["Joint projects", 1130, "31.12.2024"],  # another measure
+            ["closed projects", 0, None],
         ],
-        ["1\u202f130 joint publications", None, None, "50 joint projects", None],
+        ["1\u202f130 joint publications", None, None, "50 joint projects", None, None]
+        + ["0 closed projects"],
     ),
 }
 

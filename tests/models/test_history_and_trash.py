@@ -285,10 +285,13 @@ def test_the_rows_of_a_record_restored_under_a_new_id_point_at_it(database, tmp_
     assert list(Organization.get_by_id(nu).figures) == []
 
 
-def test_each_delete_is_its_own_item_and_restoring_one_leaves_the_others(database, clock):
+def test_each_delete_is_its_own_item_and_restoring_one_leaves_the_others(database, clock, tmp_path):
     """Deleted one after the other: the newest first in the trash, each undone alone."""
     csic = ORGANIZATIONS.save({"name": "CSIC", "tags": ["Europe"]})
     nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "tags": ["Kazakhstan"]})
+    for record, name in ((csic, "csic.pdf"), (nu, "nu.pdf")):
+        (tmp_path / name).write_bytes(name.encode())
+        attach_file("organization", record.id, tmp_path / name)
     upm = ORGANIZATIONS.save({"name": "UPM"})
     clock.set_clock(dt.datetime(2028, 2, 29, 10, 0))
     first = trash.move_to_trash("organization", csic.id)
@@ -308,9 +311,13 @@ def test_each_delete_is_its_own_item_and_restoring_one_leaves_the_others(databas
     assert trash.restore(second.id) == ("organization", nu.id)
     assert [o.name for o in Organization.select()] == ["Nazarbayev University"]
     assert ORGANIZATIONS.load(nu.id)["tags"] == ["Kazakhstan"]
+    [nu_file] = attachments_of("organization", nu.id)
+    assert attachment_bytes(nu_file.id) == b"nu.pdf"
     assert [item.title for item in trash.trash_items()] == ["UPM", "CSIC"]
     assert trash.restore_batch(first.batch) == [("organization", csic.id)]
     assert ORGANIZATIONS.load(csic.id)["tags"] == ["Europe"]
+    [csic_file] = attachments_of("organization", csic.id)
+    assert attachment_bytes(csic_file.id) == b"csic.pdf"
     assert [item.title for item in trash.trash_items()] == ["UPM"]
     with pytest.raises(SeriktesError, match=r"^This record is no longer in the trash\.$"):
         trash.restore(second.id)
@@ -341,6 +348,15 @@ def test_rows_deleted_with_a_record_come_back_with_their_own_numbers(istc):
         .where(EventParticipant.event == event.id)
         .order_by(EventParticipant.id)
     ] == [istc.id, other.id]
+
+
+def test_records_deleted_together_twice_are_two_batches(database):
+    ids = [ORGANIZATIONS.save({"name": name}).id for name in ("A", "B", "C")]
+    first = trash.move_many_to_trash("organization", ids[:2])
+    second = trash.move_many_to_trash("organization", ids[2:])
+    assert first != second
+    assert trash.restore_batch(second) == [("organization", ids[2])]
+    assert [o.name for o in Organization.select()] == ["C"]
 
 
 def test_undoing_an_import_leaves_out_a_whole_chunk_deleted_since(database, monkeypatch):

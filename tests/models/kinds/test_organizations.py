@@ -100,6 +100,15 @@ def test_one_website_is_one_organization(database):
         "Open that organization instead, or correct the address."
     }
     assert [o.id for o in Organization.select().order_by(Organization.id)] == [csic.id, nu.id]
+    # Nor can another organization take that website or that name later.
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({**ORGANIZATIONS.load(nu.id), "website": "www.csic.es"}, nu.id)
+    assert "csic.es is already the website of" in fields(failure.value.problems)["website"]
+    with pytest.raises(ValidationFailed) as failure:
+        values = {**ORGANIZATIONS.load(nu.id), "name": "Spanish national research council"}
+        ORGANIZATIONS.save(values, nu.id)
+    assert f"(no. {csic.id})" in fields(failure.value.problems)["name"]
+    assert Organization.get_by_id(nu.id).name == "Nazarbayev University"
 
 
 def test_an_organization_with_no_country_is_the_twin_of_the_same_name_in_any_country(database):
