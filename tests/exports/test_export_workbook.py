@@ -16,6 +16,9 @@ from exports import workbook
 from exports.text_width import text_width
 from exports.workbook import (
     DATE,
+    DECIMAL_FORMAT,
+    INTEGER_FORMAT,
+    LINE_POINTS,
     MONEY,
     NUMBER,
     DiskFull,
@@ -189,7 +192,10 @@ def test_yes_no_times_numbers_among_text_and_other_values(tmp_path):
     # A number in a column of text lines up with the text; in a column of numbers, it does not.
     assert [ws.cell(row, 4).alignment.horizontal for row in (first, second)] == ["left", "left"]
     assert ws.cell(first, 5).alignment.horizontal is None
-    assert [ws.cell(row, 5).number_format for row in (first, second)] == ["#,##0.0###", "#,##0"]
+    assert [ws.cell(row, 5).number_format for row in (first, second)] == [
+        DECIMAL_FORMAT,
+        INTEGER_FORMAT,
+    ]
 
 
 def test_rows_shorter_or_longer_than_the_header_are_written_as_they_are(tmp_path):
@@ -214,7 +220,7 @@ def test_in_a_tall_row_every_cell_sits_at_the_top(tmp_path):
     ws = open_book(write(tmp_path / "tall.xlsx", rows=rows))["Partners"]
     assert ws.row_dimensions[HEADER_ROW + 1].height is None
     for row in (HEADER_ROW + 2, HEADER_ROW + 4, HEADER_ROW + 5):  # long notes; two lines of them
-        assert ws.row_dimensions[row].height >= 30
+        assert ws.row_dimensions[row].height >= 2 * LINE_POINTS
         assert [ws.cell(row, column).alignment.vertical for column in (1, 4, 5)] == ["top"] * 3
         assert [ws.cell(row, column).data_type for column in (1, 5)] == ["s", "s"]
     assert [cell.value for cell in ws[HEADER_ROW + 5]] == [

@@ -412,7 +412,7 @@ TWINS = {
             ["Joint projects", 1130, "31.12.2024"],  # another measure
             ["closed projects", 0, None],
         ],
-        ["1\u202f130 joint publications", None, None, "50 joint projects", None, None]
+        ["1,130 joint publications", None, None, "50 joint projects", None, None]
         + ["0 closed projects"],
     ),
 }
