@@ -38,7 +38,8 @@ SCALE = 100.0
 SHADES = ("#d6e6f4", "#a6cbe6", "#6aaed6", "#3383be", "#0b559f", "#08306b")
 NO_RECORDS = "#e6e6e3"
 BORDER = "#ffffff"
-SEA = "#f4f8fb"
+SEA = "#eef4f9"
+PAPER = "#ffffff"
 
 # The part of the world the map centres on when asked: Central Asia and its neighbours.
 CENTRAL_ASIA = (40.0, 30.0, 95.0, 58.0)  # west, south, east, north (degrees)
@@ -92,10 +93,23 @@ def world_shapes() -> tuple[CountryShape, ...]:
     return tuple(shapes)
 
 
+# The latitudes the map shows: from the Southern Ocean below Cape Horn to the north of Greenland.
+SOUTH, NORTH = -58.0, 84.0
+
+
+def world_outline() -> tuple[tuple[float, float], ...]:
+    """The edge of the map, in map units: the meridians ±180° between ``SOUTH`` and
+    ``NORTH``, and those parallels between them (the sea is drawn inside it)."""
+    steps = [SOUTH + (NORTH - SOUTH) * index / 60 for index in range(61)]
+    west = [project(-180.0, latitude) for latitude in steps]
+    east = [project(180.0, latitude) for latitude in reversed(steps)]
+    return tuple(west + east)
+
+
 def world_bounds() -> tuple[float, float, float, float]:
     """The map's extent in map units: left, top, width, height."""
-    xs = [x for shape in world_shapes() for ring in shape.rings for x, _y in ring]
-    ys = [y for shape in world_shapes() for ring in shape.rings for _x, y in ring]
+    xs = [x for x, _y in world_outline()]
+    ys = [y for _x, y in world_outline()]
     return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
 
 
@@ -111,6 +125,21 @@ def region_bounds(west: float, south: float, east: float, north: float) -> tuple
 def measure_label(measure: str) -> str:
     """The measure's name in the interface language."""
     return _(MEASURES[measure][1])
+
+
+def map_title(measure: str) -> str:
+    """The title of a picture of the map."""
+    titles = {
+        "partners": N_("Partners by country"),
+        "events": N_("Events by country"),
+        "delegations": N_("Delegations by country"),
+        "agreements": N_("Agreements by country"),
+    }
+    return _(titles[measure])
+
+
+# Natural Earth asks for no credit; a picture gives it anyway, as its terms suggest.
+ATTRIBUTION = "Made with Natural Earth."
 
 
 def counts_for(measure: str) -> dict[str, int]:
@@ -174,3 +203,19 @@ def hover_text(name: str, count: int, measure: str) -> str:
     else:
         text = ngettext("{country}: {count} partner", "{country}: {count} partners", count)
     return text.format(country=name, count=format_number(count))
+
+
+def legend_lines(steps: list[Step]) -> list[tuple[str, str]]:
+    """The legend's rows, (colour, what it means): no records first, the most records last."""
+    return [(NO_RECORDS, _("None"))] + [(step.colour, step.label()) for step in steps]
+
+
+def shaded_text(countries: int) -> str:
+    """How many countries the map shades."""
+    if not countries:
+        return _("No country on the map has records yet.")
+    return ngettext(
+        "{count} country on the map has records.",
+        "{count} countries on the map have records.",
+        countries,
+    ).format(count=format_number(countries))
