@@ -93,6 +93,11 @@ def _plain_error(error: OSError, target: Path) -> ExportError:
     return ExportError(f"{target.name} could not be written ({reason}). Nothing was changed.")
 
 
+def write_error(error: OSError, target: Path) -> ExportError:
+    """What a user is told when ``target`` could not be written (any export, a picture too)."""
+    return _plain_error(error, target)
+
+
 def _in_use(target: Path) -> FileInUse:
     return FileInUse(
         f"{target.name} is open in another program (or read-only), so it cannot be replaced. "

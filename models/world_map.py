@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from models.links import records_per_country
 from models.words.numbers import format_number
 from models.words.translation import N_, _, ngettext
 from resources import HERE as RESOURCES
@@ -144,6 +143,8 @@ ATTRIBUTION = "Made with Natural Earth."
 
 def counts_for(measure: str) -> dict[str, int]:
     """How many records of the measure each country has, by ISO code."""
+    from models.links import records_per_country
+
     return records_per_country(MEASURES[measure][0])
 
 

@@ -33,8 +33,12 @@ from models.world_map import (
     CountryShape,
     Step,
     colour_of,
+    counts_for,
     hover_text,
     legend_lines,
+    map_title,
+    measure_label,
+    shading,
     world_bounds,
     world_outline,
     world_shapes,
@@ -237,11 +241,12 @@ def write_map(
     width: int = PICTURE_WIDTH,
 ) -> Path:
     """Draw the map into ``path``: a PNG or an SVG picture ``width`` pixels wide."""
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:
-        # A command has no window: Qt draws without a screen.
-        QGuiApplication(["seriktes", "-platform", "offscreen"])
+    if QApplication.instance() is None:
+        # A command has no window: Qt draws without a screen. The scene's items need the
+        # widgets' application, not only the GUI's.
+        QApplication(["seriktes", "-platform", "offscreen"])
     scene = MapScene()
     scene.shade(counts, steps, measure)
     height = picture_height(width)
@@ -265,3 +270,13 @@ def write_map(
         if not image.save(str(path), "PNG"):
             raise OSError(f"cannot write {path}")
     return path
+
+
+def write_picture(path: Path, measure: str, width: int = PICTURE_WIDTH) -> Path:
+    """The map of the open database, shaded by ``measure``, drawn into a PNG or SVG file
+    (``seriktes export map``)."""
+    counts = counts_for(measure)
+    steps = shading(counts)
+    return write_map(
+        path, counts, steps, measure, map_title(measure), measure_label(measure), width
+    )
