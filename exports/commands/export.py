@@ -258,6 +258,7 @@ def _request(record_list, args: argparse.Namespace):
 def _picture(args: argparse.Namespace, output: Path) -> Path:
     """Draw the picture into a file beside ``output``, then put it in its place: a picture
     that fails half-way leaves no broken file, and an older one as it was."""
+    import contextlib
     import importlib
     import os
 
@@ -268,9 +269,12 @@ def _picture(args: argparse.Namespace, output: Path) -> Path:
     draw = importlib.import_module(args.pictures[args.what]).write_picture
     partial = output.with_name(f".{output.stem}.partial{output.suffix}")
     try:
+        # Opened first, so a folder that is missing or cannot be written is told as such.
+        partial.open("wb").close()
         draw(partial, args.measure or DEFAULT_MEASURE)
         os.replace(partial, output)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
         raise write_error(error, output) from error
     return output

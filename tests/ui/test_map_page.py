@@ -1,0 +1,107 @@
+"""The Map page: each country shaded by its count for the measure chosen, a legend, the count
+on hover, a click opening the country's page, and Central Asia centred on request — all by
+clicks, as a user does it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from models.world_map import NO_RECORDS, SHADES, project
+from tests.map_records import seed_map
+
+from .test_undo_and_trash import go_to
+
+MADRID = (-3.7, 40.4)
+ASTANA = (71.45, 51.17)
+BRASILIA = (-47.9, -15.8)
+
+
+@pytest.fixture
+def map_page(window, qtbot):
+    seed_map()
+    window.resize(1400, 900)
+    go_to(qtbot, window, "map")
+    page = window.map_page
+    assert window.stack.currentWidget() is page
+    return page
+
+
+def at(page, place: tuple[float, float]) -> QPoint:
+    """Where a place (longitude, latitude) is on the map's screen."""
+    return page.view.mapFromScene(*project(*place))
+
+
+def item_at(page, place):
+    return page.scene.country_at(page.view.mapToScene(at(page, place)))
+
+
+def shade(page, place) -> str:
+    return item_at(page, place).brush().color().name()
+
+
+def test_the_map_shades_the_countries_that_have_partners_darker_the_more_they_have(map_page):
+    page = map_page
+    assert shade(page, ASTANA) == SHADES[-1]  # 3 partners: the most
+    assert shade(page, MADRID) not in (NO_RECORDS, SHADES[-1])  # 2
+    assert shade(page, BRASILIA) == NO_RECORDS
+    assert page.view.legend.isVisible()
+    assert page.view.legend.title == "Partners"
+    assert [(s.low, s.high) for s in page.view.legend.steps] == [(1, 1), (2, 2), (3, 3)]
+    assert page.summary.text() == "4 countries on the map have records."
+    # France and Norway are shaded although Natural Earth has no ISO_A3 for them.
+    assert shade(page, (2.35, 46.8)) != NO_RECORDS
+    assert shade(page, (10.7, 61.0)) != NO_RECORDS
+
+
+def test_hovering_a_country_outlines_it_and_says_its_count(map_page, qtbot):
+    page = map_page
+    spain = item_at(page, MADRID)
+    qtbot.mouseMove(page.view.viewport(), at(page, MADRID))
+    qtbot.waitUntil(lambda: spain.pen().color() != QColor("#ffffff"))
+    assert spain.toolTip() == "Spain: 2 partners"
+    assert item_at(page, BRASILIA).toolTip() == "Brazil: 0 partners"
+
+
+def test_a_click_on_a_country_opens_its_page(map_page, window, qtbot):
+    qtbot.mouseClick(
+        map_page.view.viewport(), Qt.MouseButton.LeftButton, pos=at(map_page, MADRID)
+    )
+    assert window.stack.currentWidget() is window.country_page
+    assert window.country_page.heading.text() == "Spain"
+
+
+def test_the_measure_menu_shades_by_events_delegations_or_agreements(map_page, qtbot):
+    page = map_page
+    menu = page.measures
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton)
+    popup = menu.view()
+    qtbot.waitUntil(popup.isVisible)
+    assert [menu.itemText(i) for i in range(menu.count())] == [
+        "Partners",
+        "Events",
+        "Delegations",
+        "Agreements",
+    ]
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):  # to Delegations
+        qtbot.keyClick(popup, key)
+    qtbot.waitUntil(lambda: page.measure == "delegations")
+    assert page.view.legend.title == "Delegations"
+    assert shade(page, MADRID) == SHADES[-1]
+    assert shade(page, ASTANA) == NO_RECORDS
+    assert item_at(page, MADRID).toolTip() == "Spain: 1 delegation"
+
+
+def test_central_asia_brings_kazakhstan_into_the_middle_and_world_shows_it_all(map_page, qtbot):
+    page = map_page
+    view = page.view
+    qtbot.mouseClick(page.central_asia_button, Qt.MouseButton.LeftButton)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    astana = project(*ASTANA)
+    assert shown.contains(*astana)
+    assert not shown.contains(*project(*MADRID))
+    assert abs(shown.center().x() - astana[0]) < shown.width() * 0.2
+    qtbot.mouseClick(page.world_button, Qt.MouseButton.LeftButton)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(*project(*MADRID)) and shown.contains(*project(*BRASILIA))
