@@ -65,9 +65,7 @@ def test_hovering_a_country_outlines_it_and_says_its_count(map_page, qtbot):
 
 
 def test_a_click_on_a_country_opens_its_page(map_page, window, qtbot):
-    qtbot.mouseClick(
-        map_page.view.viewport(), Qt.MouseButton.LeftButton, pos=at(map_page, MADRID)
-    )
+    qtbot.mouseClick(map_page.view.viewport(), Qt.MouseButton.LeftButton, pos=at(map_page, MADRID))
     assert window.stack.currentWidget() is window.country_page
     assert window.country_page.heading.text() == "Spain"
 
