@@ -34,14 +34,14 @@ LEFT_OUT = {"ATA"}
 SCALE = 100.0
 # The shades, from few records to many (a sequential blue, readable in grey too), and the
 # colour of a country with none.
-SHADES = ("#d6e6f4", "#a6cbe6", "#6aaed6", "#3383be", "#0b559f", "#08306b")
+SHADES = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c", "#08306b")
 NO_RECORDS = "#e6e6e3"
 BORDER = "#ffffff"
 SEA = "#eef4f9"
 PAPER = "#ffffff"
 
 # The part of the world the map centres on when asked: Central Asia and its neighbours.
-CENTRAL_ASIA = (40.0, 30.0, 95.0, 58.0)  # west, south, east, north (degrees)
+CENTRAL_ASIA = (35.0, 24.0, 100.0, 60.0)  # west, south, east, north (degrees)
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,15 @@ def map_title(measure: str) -> str:
 
 # Natural Earth asks for no credit; a picture gives it anyway, as its terms suggest.
 ATTRIBUTION = "Made with Natural Earth."
+
+
+def country_names() -> dict[str, str]:
+    """Every country's name in the interface language, by ISO code: one query for the whole
+    map rather than one per country."""
+    from models.store.records import Country
+    from models.words.translation import language
+
+    return {country.code: country.name(language()) for country in Country.select()}
 
 
 def counts_for(measure: str) -> dict[str, int]:

@@ -558,6 +558,7 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         self._wait_for_backup()
+        self.map_page.wait_for_counts()
         self._show_database(None)
         close_database()
         if self.lock is not None:

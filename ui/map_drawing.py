@@ -22,8 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsScene
 
-from models.words.countries import country_name
-from models.words.translation import language
 from models.world_map import (
     ATTRIBUTION,
     BORDER,
@@ -33,6 +31,7 @@ from models.world_map import (
     CountryShape,
     Step,
     colour_of,
+    country_names,
     counts_for,
     hover_text,
     legend_lines,
@@ -65,6 +64,15 @@ def country_paths() -> tuple[QPainterPath, ...]:
     return tuple(paths)
 
 
+def border_pen(colour: str, width: float) -> QPen:
+    """A border as wide on screen whatever the zoom: borders of Central Asia, seen up close,
+    stay thin lines."""
+    pen = QPen(QColor(colour), width)
+    pen.setCosmetic(True)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
 def world_rect() -> QRectF:
     """The whole world in map units, with a narrow margin of sea."""
     left, top, width, height = world_bounds()
@@ -81,27 +89,19 @@ class CountryItem(QGraphicsPathItem):
         self.code = shape.code
         self.ne_name = shape.name
         self.count = 0
-        pen = QPen(QColor(BORDER), 0.35)
-        pen.setCosmetic(False)
-        self.setPen(pen)
+        self.setPen(border_pen(BORDER, 0.8))
         self.setBrush(QBrush(QColor(NO_RECORDS)))
         self.setAcceptHoverEvents(True)
         if self.code:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-    def name(self) -> str:
-        """The country's name in the interface language (Natural Earth's when it has no ISO
-        code, as Kosovo)."""
-        return country_name(self.code, language()) if self.code else self.ne_name
-
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        pen = QPen(QColor(HOVER_PEN), 1.2)
-        self.setPen(pen)
+        self.setPen(border_pen(HOVER_PEN, 2.0))
         self.setZValue(1)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self.setPen(QPen(QColor(BORDER), 0.35))
+        self.setPen(border_pen(BORDER, 0.8))
         self.setZValue(0)
         super().hoverLeaveEvent(event)
 
@@ -115,7 +115,7 @@ class MapScene(QGraphicsScene):
         sea = QPainterPath()
         sea.addPolygon(QPolygonF([QPointF(x, y) for x, y in world_outline()]))
         sea.closeSubpath()
-        self.sea = self.addPath(sea, QPen(QColor("#c5d3de"), 0.6), QBrush(QColor(SEA)))
+        self.sea = self.addPath(sea, border_pen("#c5d3de", 1.0), QBrush(QColor(SEA)))
         self.sea.setZValue(-1)
         self.countries: list[CountryItem] = []
         for shape, path in zip(world_shapes(), country_paths(), strict=True):
@@ -127,11 +127,15 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(self.world)
 
     def shade(self, counts: dict[str, int], steps: list[Step], measure: str) -> None:
-        """Colour each country by its count, and say the count on hover."""
+        """Colour each country by its count, and say the count on hover (in the interface
+        language; Natural Earth's name for a place without an ISO code, as Kosovo, which is
+        never shaded)."""
+        names = country_names()
         for item in self.countries:
             item.count = counts.get(item.code, 0) if item.code else 0
             item.setBrush(QBrush(QColor(colour_of(item.count, steps))))
-            item.setToolTip(hover_text(item.name(), item.count, measure) if item.code else "")
+            name = names.get(item.code, item.ne_name) if item.code else ""
+            item.setToolTip(hover_text(name, item.count, measure) if item.code else item.ne_name)
 
     def country_at(self, point: QPointF) -> CountryItem | None:
         """The country under a point of the scene (the smallest, when shapes overlap)."""

@@ -28,7 +28,7 @@ from models.world_map import (
     shaded_text,
     shading,
 )
-from ui.busy import busy_pointer
+from ui.background import Task
 from ui.map_drawing import MapScene, legend_size, paint_legend
 
 COUNTRY = "country"
@@ -120,6 +120,8 @@ class MapPage(QWidget):
         self.setObjectName("mapPage")
         self.measure = DEFAULT_MEASURE
         self.counts: dict[str, int] = {}
+        self._task: Task | None = None
+        self._again = False
         self.scene = MapScene(self)
         self.view = MapView(self.scene)
         self.view.country_clicked.connect(lambda code: self.open_record.emit(COUNTRY, code))
@@ -168,8 +170,8 @@ class MapPage(QWidget):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.type() == event.Type.LanguageChange:
             self._name_things()
-            if self.isVisible():
-                self.refresh()
+            if self.isVisible() and not self.counting:
+                self.shade(self.counts)
         super().changeEvent(event)
 
     def show_central_asia(self) -> None:
@@ -184,10 +186,48 @@ class MapPage(QWidget):
         self.refresh()
         super().showEvent(event)
 
+    @property
+    def counting(self) -> bool:
+        """Whether the map is waiting for counts."""
+        return self._task is not None or self._again
+
     def refresh(self) -> None:
-        """Count the records of the measure per country again and shade the map."""
-        with busy_pointer():
-            self.counts = counts_for(self.measure)
+        """Count the records of the measure per country again, then shade the map. Counted
+        off the window's thread: with 100,000 records the events take seconds to count, and
+        the map stays usable (as it was shaded) meanwhile."""
+        if self._task is not None:
+            self._again = True  # asked again while counting: count once more when done
+            return
+        self._again = False
+        measure = self.measure
+        self.summary.setText(self.tr("Counting…"))
+        task = self._task = Task(lambda _progress: counts_for(measure), self)
+        task.finished.connect(lambda: self._counted(task, measure))
+        task.start()
+
+    def wait_for_counts(self) -> None:
+        """Let a count under way end (before its database is closed), and drop it."""
+        self._again = False
+        if self._task is not None:
+            self._task.wait()
+            self._task.deleteLater()
+            self._task = None
+
+    def _counted(self, task: Task, measure: str) -> None:
+        if task is not self._task:
+            return  # dropped (and deleted): its database was closed meanwhile
+        self._task = None
+        task.deleteLater()
+        if self._again or measure != self.measure or task.error is not None:
+            # The menu changed, or the count failed (the database went away): count again,
+            # or leave the map as it is.
+            if self._again or measure != self.measure:
+                self.refresh()
+            return
+        self.shade(task.result)
+
+    def shade(self, counts: dict[str, int]) -> None:
+        self.counts = counts
         steps = shading(self.counts)
         self.scene.shade(self.counts, steps, self.measure)
         self.view.legend.show_steps(measure_label(self.measure), steps)

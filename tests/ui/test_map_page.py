@@ -25,6 +25,7 @@ def map_page(window, qtbot):
     go_to(qtbot, window, "map")
     page = window.map_page
     assert window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: not page.counting)
     return page
 
 
@@ -84,7 +85,7 @@ def test_the_measure_menu_shades_by_events_delegations_or_agreements(map_page, q
     ]
     for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return):  # to Delegations
         qtbot.keyClick(popup, key)
-    qtbot.waitUntil(lambda: page.measure == "delegations")
+    qtbot.waitUntil(lambda: page.measure == "delegations" and not page.counting)
     assert page.view.legend.title == "Delegations"
     assert shade(page, MADRID) == SHADES[-1]
     assert shade(page, ASTANA) == NO_RECORDS
