@@ -104,3 +104,26 @@ def test_central_asia_brings_kazakhstan_into_the_middle_and_world_shows_it_all(m
     qtbot.mouseClick(page.world_button, Qt.MouseButton.LeftButton)
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(*project(*MADRID)) and shown.contains(*project(*BRASILIA))
+
+
+def test_a_partner_added_elsewhere_shades_its_country_when_the_map_is_shown_again(
+    map_page, window, qtbot
+):
+    from models.kinds.organizations import ORGANIZATIONS
+
+    assert shade(map_page, BRASILIA) == NO_RECORDS
+    go_to(qtbot, window, "organization")
+    ORGANIZATIONS.save({"name": "University of São Paulo", "country": "BR"})
+    go_to(qtbot, window, "map")
+    qtbot.waitUntil(lambda: shade(map_page, BRASILIA) != NO_RECORDS)
+    assert item_at(map_page, BRASILIA).toolTip() == "Brazil: 1 partner"
+
+
+def test_closing_the_database_while_counting_waits_for_the_count_and_drops_it(
+    map_page, window, qtbot
+):
+    map_page.refresh()
+    assert map_page.counting
+    window._close_database()
+    assert not map_page.counting
+    assert window.stack.currentWidget() is window.no_database
