@@ -204,6 +204,16 @@ def paint_picture(
     )
     painter.setFont(font)
     scene.render(painter, map_rect(width), scene.world, Qt.AspectRatioMode.KeepAspectRatio)
+    small = QFont(font)
+    small.setPixelSize(max(11, width // 160))
+    painter.setFont(small)
+    painter.setPen(QColor("#6b7177"))
+    painter.drawText(
+        QRectF(0, height - band * 0.5, width * 0.98, band * 0.45),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ATTRIBUTION,
+    )
+    painter.setFont(font)
     size = legend_size(legend, steps, font)
     paint_legend(
         painter, QPointF(width * 0.02, height - size.height() - width * 0.015), legend, steps
