@@ -6,6 +6,8 @@ Central Asia; the wheel zooms and a drag moves it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
@@ -23,13 +25,17 @@ from models.world_map import (
     DEFAULT_MEASURE,
     MEASURES,
     counts_for,
+    map_title,
     measure_label,
     region_bounds,
     shaded_text,
     shading,
 )
+from ui import dialogs
 from ui.background import Task
-from ui.map_drawing import MapScene, legend_size, paint_legend
+from ui.busy import busy_pointer
+from ui.folders import start_folder
+from ui.map_drawing import MapScene, legend_size, paint_legend, write_map
 
 COUNTRY = "country"
 # A press and release further apart than this (pixels) is a drag of the map, not a click.
@@ -139,6 +145,9 @@ class MapPage(QWidget):
         self.central_asia_button = QPushButton()
         self.central_asia_button.setObjectName("mapCentralAsia")
         self.central_asia_button.clicked.connect(self.show_central_asia)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("mapSave")
+        self.save_button.clicked.connect(self.save_picture)
         self.summary = QLabel()
         self.summary.setObjectName("mapSummary")
 
@@ -150,6 +159,7 @@ class MapPage(QWidget):
         bar.addWidget(self.central_asia_button)
         bar.addSpacing(16)
         bar.addWidget(self.summary, 1)
+        bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(bar)
@@ -160,6 +170,10 @@ class MapPage(QWidget):
         self.measure_label.setText(self.tr("&Shade by:"))
         self.world_button.setText(self.tr("&World"))
         self.central_asia_button.setText(self.tr("Central &Asia"))
+        self.save_button.setText(self.tr("Save as &picture…"))
+        self.save_button.setToolTip(
+            self.tr("Save the map as shaded now, as a PNG or SVG picture for a slide or a report")
+        )
         self.world_button.setToolTip(self.tr("Show the whole world"))
         self.central_asia_button.setToolTip(
             self.tr("Centre the map on Central Asia and its neighbours")
@@ -233,3 +247,25 @@ class MapPage(QWidget):
         self.view.legend.show_steps(measure_label(self.measure), steps)
         self.view.place_legend()
         self.summary.setText(shaded_text(sum(1 for item in self.scene.countries if item.count)))
+
+    def save_picture(self) -> None:
+        """Save the map as shaded now into a picture file the user chooses."""
+        suggested = str(Path(start_folder(None)) / f"{map_title(self.measure)}.png")
+        chosen = dialogs.choose_picture_path(self, suggested)
+        if chosen is None:
+            return
+        steps = shading(self.counts)
+        title, legend = map_title(self.measure), measure_label(self.measure)
+        try:
+            with busy_pointer():
+                write_map(Path(chosen), self.counts, steps, self.measure, title, legend)
+        except OSError as error:
+            dialogs.show_error(
+                self,
+                self.tr("Save as picture"),
+                self.tr("The picture could not be saved to {path} ({reason}).").format(
+                    path=chosen, reason=error.strerror or error
+                ),
+            )
+            return
+        self.summary.setText(self.tr("Saved to {path}.").format(path=chosen))

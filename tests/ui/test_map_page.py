@@ -127,3 +127,30 @@ def test_closing_the_database_while_counting_waits_for_the_count_and_drops_it(
     window._close_database()
     assert not map_page.counting
     assert window.stack.currentWidget() is window.no_database
+
+
+def test_save_as_picture_writes_the_map_as_shaded_now(map_page, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from ui import dialogs
+    from ui.map_drawing import picture_point
+
+    asked = []
+
+    def choose(_parent, suggested):
+        asked.append(suggested)
+        return str(tmp_path / "slide.png")
+
+    monkeypatch.setattr(dialogs, "choose_picture_path", choose)
+    qtbot.mouseClick(map_page.save_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith("Partners by country.png")
+    image = QImage(str(tmp_path / "slide.png"))
+    assert image.width() >= 1600
+
+    def colour(place):
+        point = picture_point(*project(*place), image.width())
+        return QColor(image.pixel(int(point.x()), int(point.y()))).name()
+
+    assert colour(ASTANA) == SHADES[-1]
+    assert colour(BRASILIA) == NO_RECORDS
+    assert map_page.summary.text() == f"Saved to {tmp_path / 'slide.png'}."
