@@ -157,13 +157,15 @@ class MapPage(QWidget):
         bar.addSpacing(16)
         bar.addWidget(self.world_button)
         bar.addWidget(self.central_asia_button)
-        bar.addSpacing(16)
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)
         bar.addWidget(self.save_button)
+        # Under the map, where a long sentence in any language has the page's whole width.
+        self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
         self._name_things()
 
     def _name_things(self) -> None:
