@@ -7,6 +7,7 @@ rows that can be taken, all in one transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +25,12 @@ from exports.import_values import (
 )
 from exports.spreadsheet_reader import Workbook
 from models.errors import SeriktesError
-from models.kinds.agreements import DATED_STATUSES
+from models.kinds.agreements import DATED_STATUSES, agreement_status
 from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.kinds.organizations import website_host
 from models.store.base import db
 from models.store.bulk import collection_paused, roomy_cache, rows_where_in
-from models.store.records import Organization, Person, Program
+from models.store.records import Agreement, Organization, Person, Program
 from models.words.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.text import fold, name_key
 from models.words.translation import N_, _, ngettext
@@ -139,9 +140,9 @@ def preview_import(
     if missing:
         raise SeriktesError(
             _(
-                "No column of “{sheet}” is matched to {fields}, which every record needs. "
+                "No column of “{sheet}” is matched to “{fields}”, which every record needs. "
                 "Choose the column that holds it."
-            ).format(sheet=chosen.name, fields=", ".join(f"“{_(label)}”" for label in missing))
+            ).format(sheet=chosen.name, fields=", ".join(_(label) for label in missing))
         )
     converter = _Converter(kind)
     rows = []
@@ -276,9 +277,18 @@ class _Converter:
             except ValueError as error:
                 row.problems.append(CellProblem(column, str(error)))
         # Statuses an agreement takes from its dates: an exported list shows them, an import
-        # lets the dates decide again.
-        if self.kind == "agreement" and values.get("status") in DATED_STATUSES:
-            values["status"] = None
+        # lets the dates decide again; so does a draft with no signing date, which its dates
+        # make a draft anyway.
+        if self.kind == "agreement" and values.get("status"):
+            dated = Agreement(
+                signed_on=values.get("signed_on"),
+                effective_on=values.get("effective_on"),
+                expires_on=values.get("expires_on"),
+            )
+            if values["status"] in DATED_STATUSES or values["status"] == agreement_status(
+                dated, dt.date.today()
+            ):
+                values["status"] = None
         row.values = self.editor.clean_values(values)
         if not row.problems:
             for problem in self.editor.validate(row.values, None):

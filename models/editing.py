@@ -304,11 +304,12 @@ class RecordEditor:
             return []
         if record_id is not None and parent_id == record_id:
             return [Problem("parent", _(self.inside_itself))]
-        current = self.model.get_or_none(self.model.id == parent_id)
+        chosen = current = self.model.get_or_none(self.model.id == parent_id)
         seen = {record_id}
         while current is not None:
             if current.id in seen:
-                return [Problem("parent", _(self.inside_a_child).format(title=self.title(current)))]
+                # The record chosen as parent is inside this one: it is the one named.
+                return [Problem("parent", _(self.inside_a_child).format(title=self.title(chosen)))]
             seen.add(current.id)
             current = current.parent
         return []
