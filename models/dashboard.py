@@ -27,6 +27,7 @@ from models.store.records import (
     Organization,
 )
 from models.words.choices import ORGANIZATION_KINDS
+from models.words.translation import N_
 
 UPCOMING_DAYS = 30
 EXPIRING_DAYS = 90
@@ -56,7 +57,7 @@ class Shortlist:
 @dataclass(frozen=True)
 class Bar:
     key: str | None  # what a click filters the list by; None when nothing can be filtered
-    label: str
+    label: str  # for a bar without a key, in English marked for translation
     value: int
 
 
@@ -206,7 +207,7 @@ def partners_by_kind() -> list[Bar]:
     bars.sort(key=lambda bar: (-bar.value, bar.label))
     unknown = sum(partners for kind, partners in query if not kind)
     if unknown:
-        bars.append(Bar(None, "Kind not given", unknown))
+        bars.append(Bar(None, N_("Kind not given"), unknown))
     return bars
 
 

@@ -7,7 +7,7 @@ fields, its checks and the words it is found by.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -20,10 +20,25 @@ from models.listing import all_of, contains_word, search_terms
 from models.store.base import RecordModel, db
 from models.store.bulk import insert_rows
 from models.store.records import (
+    AgreementParty,
+    AgreementProgram,
     Attachment,
     Country,
+    Delegation,
+    DelegationAgreement,
+    DelegationEvent,
+    DelegationMember,
+    DelegationProgram,
+    Event,
+    EventParticipant,
+    FollowUp,
+    KeyFigure,
+    Organization,
     OrganizationArea,
+    Person,
+    Program,
     ProgramArea,
+    ProgramPartner,
     RecordTag,
     SourceMention,
     Tag,
@@ -31,7 +46,9 @@ from models.store.records import (
 from models.words.areas import area_names, set_areas
 from models.words.labels import kind_label
 from models.words.names import named_entry, unique_names
+from models.words.numbers import format_number
 from models.words.text import clean, fold, search_words
+from models.words.translation import N_, _, ngettext
 
 
 @dataclass(frozen=True)
@@ -43,9 +60,140 @@ class Consequence:
     examples: tuple[str, ...] = ()
 
 
+# The fields that choose another record, as a message about one names them.
+LINK_LABELS = {
+    "parent": N_("Part of"),
+    "organization": N_("Organization"),
+    "head": N_("Head"),
+    "lead": N_("Lead organization"),
+    "program": N_("Program"),
+    "source": N_("Source"),
+}
+
 # Rows that are part of the record itself, not records of their own: deleting the record
 # removes them without asking about them.
 OWN_PARTS = (OrganizationArea, ProgramArea, SourceMention)
+
+# What deleting a record does to the rows pointing to it, a sentence for each (the rows, the
+# link) in the plural forms of the language: rows that lose the link ("SET NULL")...
+_UNLINKED: dict[tuple[type[Model], str], Callable[[int], str]] = {
+    (Organization, "parent"): lambda n: ngettext(
+        "{count} organization will no longer have this parent",
+        "{count} organizations will no longer have this parent",
+        n,
+    ),
+    (Person, "organization"): lambda n: ngettext(
+        "{count} person will no longer have this organization",
+        "{count} people will no longer have this organization",
+        n,
+    ),
+    (Delegation, "organization"): lambda n: ngettext(
+        "{count} delegation will no longer have this organization",
+        "{count} delegations will no longer have this organization",
+        n,
+    ),
+    (Program, "lead"): lambda n: ngettext(
+        "{count} program will no longer have this lead organization",
+        "{count} programs will no longer have this lead organization",
+        n,
+    ),
+    (Delegation, "head"): lambda n: ngettext(
+        "{count} delegation will no longer have this head",
+        "{count} delegations will no longer have this head",
+        n,
+    ),
+    (FollowUp, "responsible_person"): lambda n: ngettext(
+        "{count} follow-up action will no longer have this person responsible",
+        "{count} follow-up actions will no longer have this person responsible",
+        n,
+    ),
+    (AgreementParty, "signatory"): lambda n: ngettext(
+        "{count} agreement party will no longer have this signatory",
+        "{count} agreement parties will no longer have this signatory",
+        n,
+    ),
+    (Event, "parent"): lambda n: ngettext(
+        "{count} event will no longer have this parent",
+        "{count} events will no longer have this parent",
+        n,
+    ),
+    (KeyFigure, "source"): lambda n: ngettext(
+        "{count} key figure will no longer have this source",
+        "{count} key figures will no longer have this source",
+        n,
+    ),
+}
+
+
+def _unlinked(n: int) -> str:
+    return ngettext(
+        "{count} linked record will no longer point to it",
+        "{count} linked records will no longer point to it",
+        n,
+    )
+
+
+def _deleted(n: int) -> str:
+    return ngettext(
+        "{count} linked record will be deleted with it",
+        "{count} linked records will be deleted with it",
+        n,
+    )
+
+
+# ... and rows deleted with it.
+_DELETED: dict[type[Model], Callable[[int], str]] = {
+    EventParticipant: lambda n: ngettext(
+        "{count} event participation will be deleted with it",
+        "{count} event participations will be deleted with it",
+        n,
+    ),
+    ProgramPartner: lambda n: ngettext(
+        "{count} program partnership will be deleted with it",
+        "{count} program partnerships will be deleted with it",
+        n,
+    ),
+    AgreementParty: lambda n: ngettext(
+        "{count} agreement party will be deleted with it",
+        "{count} agreement parties will be deleted with it",
+        n,
+    ),
+    KeyFigure: lambda n: ngettext(
+        "{count} key figure will be deleted with it",
+        "{count} key figures will be deleted with it",
+        n,
+    ),
+    DelegationMember: lambda n: ngettext(
+        "{count} delegation membership will be deleted with it",
+        "{count} delegation memberships will be deleted with it",
+        n,
+    ),
+    FollowUp: lambda n: ngettext(
+        "{count} follow-up action will be deleted with it",
+        "{count} follow-up actions will be deleted with it",
+        n,
+    ),
+    DelegationEvent: lambda n: ngettext(
+        "{count} link between a delegation and an event will be deleted with it",
+        "{count} links between delegations and events will be deleted with it",
+        n,
+    ),
+    DelegationProgram: lambda n: ngettext(
+        "{count} link between a delegation and a program will be deleted with it",
+        "{count} links between delegations and programs will be deleted with it",
+        n,
+    ),
+    DelegationAgreement: lambda n: ngettext(
+        "{count} link between a delegation and an agreement will be deleted with it",
+        "{count} links between delegations and agreements will be deleted with it",
+        n,
+    ),
+    AgreementProgram: lambda n: ngettext(
+        "{count} link between an agreement and a program will be deleted with it",
+        "{count} links between agreements and programs will be deleted with it",
+        n,
+    ),
+}
 
 
 def record_tags(kind: str, record_id: int) -> list[str]:
@@ -120,6 +268,12 @@ class RecordEditor:
     children: ClassVar[tuple[Children, ...]] = ()
     # The link table's field pointing to the record when it has areas of cooperation.
     areas: ClassVar[Field | None] = None
+    # What ``parent_problems`` says, for a kind whose records sit inside one another: a
+    # record made its own parent, and one whose parent is inside it (``{title}``).
+    inside_itself: ClassVar[str] = N_("A record cannot be inside itself.")
+    inside_a_child: ClassVar[str] = N_(
+        "“{title}” already belongs to this record, so it cannot also be its parent."
+    )
 
     # -- what a kind says about itself -------------------------------------------------------
 
@@ -148,27 +302,14 @@ class RecordEditor:
         forum) may not end up inside itself."""
         if parent_id is None:
             return []
-        noun = kind_label(self.model)
         if record_id is not None and parent_id == record_id:
-            return [
-                Problem(
-                    "parent",
-                    f"An {noun} cannot be inside itself."
-                    if noun[0] in "aeiou"
-                    else f"A {noun} cannot be inside itself.",
-                )
-            ]
-        current = self.model.get_or_none(self.model.id == parent_id)
+            return [Problem("parent", _(self.inside_itself))]
+        chosen = current = self.model.get_or_none(self.model.id == parent_id)
         seen = {record_id}
         while current is not None:
             if current.id in seen:
-                return [
-                    Problem(
-                        "parent",
-                        f"“{self.title(current)}” already belongs to this "
-                        f"{noun}, so it cannot also be its parent.",
-                    )
-                ]
+                # The record chosen as parent is inside this one: it is the one named.
+                return [Problem("parent", _(self.inside_a_child).format(title=self.title(chosen)))]
             seen.add(current.id)
             current = current.parent
         return []
@@ -203,7 +344,11 @@ class RecordEditor:
     def get(self, record_id: int) -> RecordModel:
         record = self.model.get_or_none(self.model.id == record_id)
         if record is None:
-            raise SeriktesError(f"This {kind_label(self.model)} no longer exists.")
+            raise SeriktesError(
+                _("{kind} no. {number} no longer exists.").format(
+                    kind=kind_label(self.model), number=record_id
+                )
+            )
         return record
 
     def load(self, record_id: int) -> dict[str, Any]:
@@ -230,10 +375,14 @@ class RecordEditor:
             if target is None or target is Country or values.get(name) is None:
                 continue
             if target.get_or_none(target._meta.primary_key == values[name]) is None:
-                what = name.replace("_", " ")
+                label = _(LINK_LABELS.get(name, name.replace("_", " ")))
                 problems.append(
                     Problem(
-                        name, f"The {what} no longer exists. Choose another, or clear the field."
+                        name,
+                        _(
+                            "The record chosen in “{field}” no longer exists. Choose another, "
+                            "or clear the field."
+                        ).format(field=label),
                     )
                 )
         return problems
@@ -338,12 +487,11 @@ class RecordEditor:
             count = query.count()
             if not count:
                 continue
-            label = kind_label(field.model, count)
             if field.on_delete == "SET NULL":
-                what = field.verbose_name.lower() if field.verbose_name else field.name
-                description = f"{count} {label} will no longer have this {what}"
+                said = _UNLINKED.get((field.model, field.name), _unlinked)
             else:
-                description = f"{count} {label} will be deleted with it"
+                said = _DELETED.get(field.model, _deleted)
+            description = said(count).format(count=format_number(count))
             examples = ()
             if isinstance(field.model, type) and issubclass(field.model, RecordModel):
                 editor = editor_of(field.model)
@@ -354,15 +502,24 @@ class RecordEditor:
             self._naming(model, record.id) for model in (Attachment, RecordTag, SourceMention)
         )
         if files:
-            result.append(Consequence(files, f"{files} attached file(s) will be deleted"))
-        if tags:
-            result.append(Consequence(tags, f"{tags} tag(s) will be removed from it"))
-        if mentions:
-            result.append(
-                Consequence(
-                    mentions, f"{mentions} source(s) mentioning it will no longer mention it"
-                )
+            said = ngettext(
+                "{count} attached file will be deleted",
+                "{count} attached files will be deleted",
+                files,
             )
+            result.append(Consequence(files, said.format(count=format_number(files))))
+        if tags:
+            said = ngettext(
+                "{count} tag will be removed from it", "{count} tags will be removed from it", tags
+            )
+            result.append(Consequence(tags, said.format(count=format_number(tags))))
+        if mentions:
+            said = ngettext(
+                "{count} source mentioning it will no longer mention it",
+                "{count} sources mentioning it will no longer mention it",
+                mentions,
+            )
+            result.append(Consequence(mentions, said.format(count=format_number(mentions))))
         return result
 
     def _naming(self, model: type[Model], record_id: int) -> int:

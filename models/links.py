@@ -38,7 +38,7 @@ from models.store.records import (
 )
 from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
 from models.words.countries import country_name
-from models.words.labels import kind_label
+from models.words.translation import N_, _
 
 GROUP_LIMIT = 500
 
@@ -59,12 +59,14 @@ class LinkedRecord:
     kind: str  # a record kind, or "country" (then record_id is the ISO code)
     record_id: int | str
     title: str
+    # How it is linked, in the current language (a role), or in English marked for
+    # translation ("Lead"), which the window and paper translate.
     detail: str = ""
 
 
 @dataclass
 class LinkGroup:
-    label: str
+    label: str  # in English, marked for translation: the window and paper translate it
     items: list[LinkedRecord] = field(default_factory=list)
     total: int = 0
 
@@ -122,7 +124,7 @@ def _sources_of(kind: str, ids: Iterable[int] | ModelSelect) -> LinkGroup:
         .distinct()
         .order_by(Source.published_on.desc(nulls="LAST"))
     )
-    return _group("Sources", query)
+    return _group(N_("Sources"), query)
 
 
 def _country(code: str | None) -> LinkGroup:
@@ -132,14 +134,14 @@ def _country(code: str | None) -> LinkGroup:
             LinkedRecord(
                 "country",
                 country.code,
-                country.name_en,
+                country_name(country.code),
                 " — ".join(dict.fromkeys((country.name_ru, country.name_kk))),
             )
         ]
         if country
         else []
     )
-    return LinkGroup("Country", items, len(items))
+    return LinkGroup(N_("Country"), items, len(items))
 
 
 # -- one function per kind --------------------------------------------------------------------
@@ -151,22 +153,22 @@ def _organization(record_id: int) -> list[LinkGroup]:
     return [
         _country(organization.country_id),
         _group(
-            "Parent organization",
+            N_("Parent organization"),
             Organization.select().where(Organization.id == organization.parent_id),
         ),
         _group(
-            "Branches and parts",
+            N_("Branches and parts"),
             Organization.select()
             .where(Organization.parent == record_id)
             .order_by(Organization.name),
         ),
         _group(
-            "People",
+            N_("People"),
             Person.select().where(Person.organization == record_id).order_by(Person.full_name),
             detail=lambda p: p.position,
         ),
         _through(
-            "Events",
+            N_("Events"),
             EventParticipant.organization,
             EventParticipant.event,
             record_id,
@@ -174,31 +176,31 @@ def _organization(record_id: int) -> list[LinkGroup]:
             order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
-            "Delegations",
+            N_("Delegations"),
             Delegation.select()
             .where(Delegation.organization == record_id)
             .order_by(Delegation.starts_on.desc(nulls="LAST")),
         ),
         _group(
-            "Programs it leads",
+            N_("Programs it leads"),
             Program.select().where(Program.lead == record_id).order_by(Program.name),
-            detail=lambda _p: "Lead",
+            detail=lambda _p: N_("Lead"),
         ),
         _through(
-            "Programs it takes part in",
+            N_("Programs it takes part in"),
             ProgramPartner.organization,
             ProgramPartner.program,
             record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
         ),
         _through(
-            "Agreements",
+            N_("Agreements"),
             AgreementParty.organization,
             AgreementParty.agreement,
             record_id,
             order=Agreement.signed_on.desc(nulls="LAST"),
         ),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.organization == record_id)),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.organization == record_id)),
         _sources_of("organization", [record_id]),
     ]
 
@@ -207,10 +209,11 @@ def _person(record_id: int) -> list[LinkGroup]:
     person = Person.get_by_id(record_id)
     return [
         _group(
-            "Organization", Organization.select().where(Organization.id == person.organization_id)
+            N_("Organization"),
+            Organization.select().where(Organization.id == person.organization_id),
         ),
         _through(
-            "Events",
+            N_("Events"),
             EventParticipant.person,
             EventParticipant.event,
             record_id,
@@ -218,19 +221,19 @@ def _person(record_id: int) -> list[LinkGroup]:
             order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
-            "Delegations led",
+            N_("Delegations led"),
             Delegation.select().where(Delegation.head == record_id),
-            detail=lambda _d: "Head",
+            detail=lambda _d: N_("Head"),
         ),
         _through(
-            "Delegations",
+            N_("Delegations"),
             DelegationMember.person,
             DelegationMember.delegation,
             record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
         ),
         _through(
-            "Agreements signed", AgreementParty.signatory, AgreementParty.agreement, record_id
+            N_("Agreements signed"), AgreementParty.signatory, AgreementParty.agreement, record_id
         ),
         _sources_of("person", [record_id]),
     ]
@@ -241,15 +244,15 @@ def _event(record_id: int) -> list[LinkGroup]:
     role = lambda row: _role(PARTICIPANT_ROLES, row.role)  # noqa: E731
     return [
         _country(event.country_id),
-        _group("Part of", Event.select().where(Event.id == event.parent_id)),
+        _group(N_("Part of"), Event.select().where(Event.id == event.parent_id)),
         _group(
-            "Sessions inside it",
+            N_("Sessions inside it"),
             Event.select()
             .where(Event.parent == record_id)
             .order_by(Event.starts_on, Event.starts_at),
         ),
         _through(
-            "People taking part",
+            N_("People taking part"),
             EventParticipant.event,
             EventParticipant.person,
             record_id,
@@ -257,14 +260,14 @@ def _event(record_id: int) -> list[LinkGroup]:
             order=Person.full_name,
         ),
         _through(
-            "Organizations taking part",
+            N_("Organizations taking part"),
             EventParticipant.event,
             EventParticipant.organization,
             record_id,
             detail=role,
             order=Organization.name,
         ),
-        _through("Delegations", DelegationEvent.event, DelegationEvent.delegation, record_id),
+        _through(N_("Delegations"), DelegationEvent.event, DelegationEvent.delegation, record_id),
         _sources_of("event", [record_id]),
     ]
 
@@ -274,24 +277,31 @@ def _delegation(record_id: int) -> list[LinkGroup]:
     return [
         _country(delegation.country_id),
         _group(
-            "Organization",
+            N_("Organization"),
             Organization.select().where(Organization.id == delegation.organization_id),
         ),
         _group(
-            "Head", Person.select().where(Person.id == delegation.head_id), detail=lambda _p: "Head"
+            N_("Head"),
+            Person.select().where(Person.id == delegation.head_id),
+            detail=lambda _p: N_("Head"),
         ),
         _through(
-            "Members and counterparts",
+            N_("Members and counterparts"),
             DelegationMember.delegation,
             DelegationMember.person,
             record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
             order=Person.full_name,
         ),
-        _through("Events", DelegationEvent.delegation, DelegationEvent.event, record_id),
-        _through("Programs", DelegationProgram.delegation, DelegationProgram.program, record_id),
+        _through(N_("Events"), DelegationEvent.delegation, DelegationEvent.event, record_id),
         _through(
-            "Agreements", DelegationAgreement.delegation, DelegationAgreement.agreement, record_id
+            N_("Programs"), DelegationProgram.delegation, DelegationProgram.program, record_id
+        ),
+        _through(
+            N_("Agreements"),
+            DelegationAgreement.delegation,
+            DelegationAgreement.agreement,
+            record_id,
         ),
         _sources_of("delegation", [record_id]),
     ]
@@ -301,21 +311,23 @@ def _program(record_id: int) -> list[LinkGroup]:
     program = Program.get_by_id(record_id)
     return [
         _group(
-            "Lead organization",
+            N_("Lead organization"),
             Organization.select().where(Organization.id == program.lead_id),
-            detail=lambda _o: "Lead",
+            detail=lambda _o: N_("Lead"),
         ),
         _through(
-            "Partners",
+            N_("Partners"),
             ProgramPartner.program,
             ProgramPartner.organization,
             record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
             order=Organization.name,
         ),
-        _through("Agreements", AgreementProgram.program, AgreementProgram.agreement, record_id),
-        _through("Delegations", DelegationProgram.program, DelegationProgram.delegation, record_id),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.program == record_id)),
+        _through(N_("Agreements"), AgreementProgram.program, AgreementProgram.agreement, record_id),
+        _through(
+            N_("Delegations"), DelegationProgram.program, DelegationProgram.delegation, record_id
+        ),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.program == record_id)),
         _sources_of("program", [record_id]),
     ]
 
@@ -323,16 +335,19 @@ def _program(record_id: int) -> list[LinkGroup]:
 def _agreement(record_id: int) -> list[LinkGroup]:
     return [
         _through(
-            "Parties",
+            N_("Parties"),
             AgreementParty.agreement,
             AgreementParty.organization,
             record_id,
             order=Organization.name,
         ),
-        _through("Signatories", AgreementParty.agreement, AgreementParty.signatory, record_id),
-        _through("Programs", AgreementProgram.agreement, AgreementProgram.program, record_id),
+        _through(N_("Signatories"), AgreementParty.agreement, AgreementParty.signatory, record_id),
+        _through(N_("Programs"), AgreementProgram.agreement, AgreementProgram.program, record_id),
         _through(
-            "Delegations", DelegationAgreement.agreement, DelegationAgreement.delegation, record_id
+            N_("Delegations"),
+            DelegationAgreement.agreement,
+            DelegationAgreement.delegation,
+            record_id,
         ),
         _sources_of("agreement", [record_id]),
     ]
@@ -343,11 +358,25 @@ def _figure(record_id: int) -> list[LinkGroup]:
     return [
         _country(figure.country_id),
         _group(
-            "Organization", Organization.select().where(Organization.id == figure.organization_id)
+            N_("Organization"),
+            Organization.select().where(Organization.id == figure.organization_id),
         ),
-        _group("Program", Program.select().where(Program.id == figure.program_id)),
-        _group("Source", Source.select().where(Source.id == figure.source_id)),
+        _group(N_("Program"), Program.select().where(Program.id == figure.program_id)),
+        _group(N_("Source"), Source.select().where(Source.id == figure.source_id)),
     ]
+
+
+# What a source mentions, a group for each kind.
+MENTIONED = {
+    "organization": N_("Organizations it mentions"),
+    "person": N_("People it mentions"),
+    "event": N_("Events it mentions"),
+    "delegation": N_("Delegations it mentions"),
+    "program": N_("Programs it mentions"),
+    "agreement": N_("Agreements it mentions"),
+    "figure": N_("Key figures it mentions"),
+    "source": N_("Sources it mentions"),
+}
 
 
 def _source(record_id: int) -> list[LinkGroup]:
@@ -355,11 +384,9 @@ def _source(record_id: int) -> list[LinkGroup]:
     mentions = SourceMention.select().where(SourceMention.source == record_id)
     for model, kind in KIND_OF.items():
         ids = mentions.select(SourceMention.record_id).where(SourceMention.record_kind == kind)
-        groups.append(
-            _group(f"Mentions: {kind_label(model, 2)}", model.select().where(model.id.in_(ids)))
-        )
+        groups.append(_group(MENTIONED[kind], model.select().where(model.id.in_(ids))))
     groups.append(
-        _group("Key figures from it", KeyFigure.select().where(KeyFigure.source == record_id))
+        _group(N_("Key figures from it"), KeyFigure.select().where(KeyFigure.source == record_id))
     )
     return groups
 
@@ -423,13 +450,13 @@ def country_records(code: str) -> list[LinkGroup]:
     scope = _country_scope(code)
     groups = [
         _group(
-            "Organizations",
+            N_("Organizations"),
             Organization.select()
             .where(Organization.id.in_(scope["organization"]))
             .order_by(Organization.name_key),
         ),
         _group(
-            "People",
+            N_("People"),
             Person.select(Person, Organization)
             .join(Organization)
             .where(Person.id.in_(scope["person"]))
@@ -437,30 +464,30 @@ def country_records(code: str) -> list[LinkGroup]:
             detail=lambda p: p.organization.name if p.organization_id else "",
         ),
         _group(
-            "Events",
+            N_("Events"),
             Event.select()
             .where(Event.id.in_(scope["event"]))
             .order_by(Event.starts_on.desc(nulls="LAST")),
             detail=lambda event: _held_in(event.country_id, code),
         ),
         _group(
-            "Delegations",
+            N_("Delegations"),
             Delegation.select()
             .where(Delegation.id.in_(scope["delegation"]))
             .order_by(Delegation.starts_on.desc(nulls="LAST")),
             detail=lambda delegation: _held_in(delegation.country_id, code),
         ),
         _group(
-            "Programs",
+            N_("Programs"),
             Program.select().where(Program.id.in_(scope["program"])).order_by(Program.name),
         ),
         _group(
-            "Agreements",
+            N_("Agreements"),
             Agreement.select()
             .where(Agreement.id.in_(scope["agreement"]))
             .order_by(Agreement.signed_on.desc(nulls="LAST")),
         ),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.id.in_(scope["figure"]))),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.id.in_(scope["figure"]))),
         _sources_of("organization", scope["organization"]),
     ]
     return [group for group in groups if group.total]
@@ -470,10 +497,10 @@ def _held_in(where: str | None, code: str) -> str:
     """How an event or a delegation belongs to a country's page: held there, or elsewhere
     with its partners."""
     if where == code:
-        return "Held there"
+        return N_("Held there")
     if where:
-        return f"In {country_name(where)}"
-    return "With its partners"
+        return _("In {country}").format(country=country_name(where))
+    return N_("With its partners")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from models.store.records import Country, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.numbers import format_number
 from models.words.text import like_pattern, search_words
-from models.words.translation import _
+from models.words.translation import N_, _
 
 # A search is refused past these: more words than anyone types to find a record, or a text
 # longer than any name (a page pasted by mistake), which SQL could not be asked in one query.
@@ -76,12 +76,18 @@ def all_of(conditions: Sequence[Node]) -> Node:
 @dataclass(frozen=True)
 class Column:
     key: str
+    # In English, marked for translation (``N_``): ``heading`` says it in the current language.
     label: str
     expression: Node
     sort: Node | None = None  # defaults to the expression
     choices: ChoiceSet | None = None
     shown: bool = True  # shown until the user chooses otherwise
     width: int = 160  # characters a reader needs, in pixels at the default font
+
+    @property
+    def heading(self) -> str:
+        """The column's label in the current language."""
+        return _(self.label)
 
     def display(self, value: Any) -> str:
         if value is None:
@@ -100,10 +106,15 @@ class Column:
 @dataclass(frozen=True)
 class Filter:
     key: str
-    label: str
+    label: str  # in English, marked for translation (``N_``)
     kind: str  # "choice", "country", "tag" or "year" (of a date)
     expression: Node | None = None
     choices: ChoiceSet | None = None
+
+    @property
+    def heading(self) -> str:
+        """The filter's label in the current language."""
+        return _(self.label)
 
 
 @dataclass
@@ -311,15 +322,15 @@ class RecordList:
 
 
 def country_filter(expression: Node) -> Filter:
-    return Filter("country", "Country", "country", expression)
+    return Filter("country", N_("Country"), "country", expression)
 
 
 def tag_filter() -> Filter:
-    return Filter("tag", "Tag", "tag")
+    return Filter("tag", N_("Tag"), "tag")
 
 
 def year_filter(expression: Node) -> Filter:
-    return Filter("year", "Year", "year", expression)
+    return Filter("year", N_("Year"), "year", expression)
 
 
 def with_country(query: Select, model: type[RecordModel]) -> Select:

@@ -51,6 +51,7 @@ from models.words.choices import (
     PROGRAM_KINDS,
 )
 from models.words.text import fold, like_pattern, search_words
+from models.words.translation import _
 
 # The fields that name a record of each kind. Exact and prefix matches of these rank first.
 NAME_FIELDS: dict[str, tuple[str, ...]] = {
@@ -485,7 +486,7 @@ _DETAILS: dict[str, Any] = {
     "agreement": lambda r: _joined(
         AGREEMENT_KINDS.label(r.kind),
         r.reference_number,
-        f"expires {_date(r.expires_on)}" if r.expires_on else "",
+        _("expires {date}").format(date=_date(r.expires_on)) if r.expires_on else "",
     ),
     "figure": lambda r: _joined(_date(r.as_of), r.period_label),
     "source": lambda r: _joined(r.url),

@@ -23,6 +23,7 @@ from models.listing import (
 from models.store.records import Country, Event, EventParticipant, Organization, Person
 from models.words.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.countries import country_words, valid_country
+from models.words.translation import N_, _
 
 
 def participant_name(row: dict[str, Any]) -> str:
@@ -68,6 +69,8 @@ class EventEditor(RecordEditor):
     text_fields = ("title", "city", "venue")
     note_fields = ("topics", "summary", "outcomes", "notes")
     value_fields = ("kind", "starts_on", "ends_on", "starts_at", "ends_at", "country", "parent")
+    inside_itself = N_("An event cannot be inside itself.")
+    inside_a_child = N_("“{title}” already belongs to this event, so it cannot also be its parent.")
     children = (
         Children(
             "participants", EventParticipant, "event", ("person", "organization", "role", "status")
@@ -88,8 +91,8 @@ class EventEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", "Title"),
-            check.choice(values, "kind", EVENT_KINDS, "kind of event"),
+            check.required(values["title"], "title", N_("Title")),
+            check.choice(values, "kind", EVENT_KINDS, N_("Kind")),
             valid_country(values["country"]),
         )
         problems += check.period(values)
@@ -103,8 +106,12 @@ class EventEditor(RecordEditor):
             problems.append(
                 Problem(
                     "ends_at",
-                    f"The event ends ({values['ends_at']:%H:%M}) before it starts "
-                    f"({values['starts_at']:%H:%M}). Correct one of the two times.",
+                    _(
+                        "The event ends ({end}) before it starts ({start}). Correct one of the "
+                        "two times."
+                    ).format(
+                        end=f"{values['ends_at']:%H:%M}", start=f"{values['starts_at']:%H:%M}"
+                    ),
                 )
             )
         problems += self.parent_problems(values["parent"], record_id)
@@ -123,25 +130,27 @@ def participant_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         if row["person"] is None and row["organization"] is None:
             problems.append(
-                Problem("participants", "Each participant must be a person or an organization.")
+                Problem("participants", _("Each participant must be a person or an organization."))
             )
             continue
         if row["role"] not in PARTICIPANT_ROLES or row["status"] not in PARTICIPANT_STATUSES:
             problems.append(
                 Problem(
                     "participants",
-                    f"Choose the role and status of {participant_name(row)} from the lists.",
+                    _("Choose the role and status of {name} from the lists.").format(
+                        name=participant_name(row)
+                    ),
                 )
             )
             continue
         key = (row["person"], row["organization"], row["role"])
         if key in seen:
-            role = PARTICIPANT_ROLES.label(row["role"]).lower()
             problems.append(
                 Problem(
                     "participants",
-                    f"{participant_name(row)} is listed twice as {role}. "
-                    "Remove one of the two rows.",
+                    _(
+                        "{name} is listed twice in the role “{role}”. Remove one of the two rows."
+                    ).format(name=participant_name(row), role=PARTICIPANT_ROLES.label(row["role"])),
                 )
             )
         seen.add(key)
@@ -163,19 +172,19 @@ EVENT_LIST = RecordList(
     "event",
     Event,
     columns=[
-        Column("starts_on", "Starts", Event.starts_on, width=95),
-        Column("title", "Title", Event.title, width=320),
-        Column("kind", "Kind", Event.kind, choices=EVENT_KINDS, width=140),
-        Column("city", "City", Event.city, width=110),
-        Column("country", "Country", Country.name_en, width=130),
-        Column("ends_on", "Ends", Event.ends_on, shown=False, width=95),
-        Column("venue", "Venue", Event.venue, shown=False, width=220),
-        Column("parent", "Part of", _Parent.title, shown=False, width=260),
-        Column("updated_at", "Changed", Event.updated_at, shown=False, width=130),
+        Column("starts_on", N_("Starts"), Event.starts_on, width=95),
+        Column("title", N_("Title"), Event.title, width=320),
+        Column("kind", N_("Kind"), Event.kind, choices=EVENT_KINDS, width=140),
+        Column("city", N_("City"), Event.city, width=110),
+        Column("country", N_("Country"), Country.name_en, width=130),
+        Column("ends_on", N_("Ends"), Event.ends_on, shown=False, width=95),
+        Column("venue", N_("Venue"), Event.venue, shown=False, width=220),
+        Column("parent", N_("Part of"), _Parent.title, shown=False, width=260),
+        Column("updated_at", N_("Changed"), Event.updated_at, shown=False, width=130),
     ],
     filters=[
         country_filter(Event.country),
-        Filter("kind", "Kind", "choice", Event.kind, EVENT_KINDS),
+        Filter("kind", N_("Kind"), "choice", Event.kind, EVENT_KINDS),
         year_filter(Event.starts_on),
         tag_filter(),
     ],

@@ -13,6 +13,7 @@ from models.kinds.registry import register
 from models.listing import Column, RecordList, country_filter, tag_filter, with_country
 from models.store.records import Country, Organization, Person
 from models.words.text import name_key
+from models.words.translation import N_
 
 
 class PersonEditor(RecordEditor):
@@ -24,7 +25,7 @@ class PersonEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["full_name"], "full_name", "Full name"),
+            check.required(values["full_name"], "full_name", N_("Full name")),
             check.email(values["email"]),
         )
         return problems
@@ -46,16 +47,20 @@ PERSON_LIST = RecordList(
     "person",
     Person,
     columns=[
-        Column("full_name", "Full name", Person.full_name, sort=Person.name_key, width=240),
-        Column("position", "Position", Person.position, width=240),
+        Column("full_name", N_("Full name"), Person.full_name, sort=Person.name_key, width=240),
+        Column("position", N_("Position"), Person.position, width=240),
         Column(
-            "organization", "Organization", Organization.name, sort=Organization.name_key, width=300
+            "organization",
+            N_("Organization"),
+            Organization.name,
+            sort=Organization.name_key,
+            width=300,
         ),
-        Column("country", "Country", Country.name_en, width=140),
-        Column("email", "E-mail", Person.email, width=200),
-        Column("phone", "Phone", Person.phone, width=140),
-        Column("other_names", "Other spellings", Person.other_names, shown=False, width=220),
-        Column("updated_at", "Changed", Person.updated_at, shown=False, width=130),
+        Column("country", N_("Country"), Country.name_en, width=140),
+        Column("email", N_("E-mail"), Person.email, width=200),
+        Column("phone", N_("Phone"), Person.phone, width=140),
+        Column("other_names", N_("Other spellings"), Person.other_names, shown=False, width=220),
+        Column("updated_at", N_("Changed"), Person.updated_at, shown=False, width=130),
     ],
     filters=[country_filter(Organization.country), tag_filter()],
     search_links=[(Person.organization, Organization.search_text)],

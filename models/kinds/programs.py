@@ -18,6 +18,7 @@ from models.store.records import KeyFigure, Organization, Program, ProgramArea, 
 from models.words.areas import area_names
 from models.words.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
 from models.words.numbers import as_number
+from models.words.translation import N_, _
 
 # The budget column keeps 18 digits, two of them after the decimal point.
 BUDGET_LIMIT = Decimal(10) ** 16
@@ -38,7 +39,9 @@ def currency_problem(code: str) -> Problem | None:
     if len(code) != 3 or not code.isalpha() or pycountry.currencies.get(alpha_3=code) is None:
         return Problem(
             "currency",
-            f"“{code}” is not a currency code. Write its three letters, like KZT, USD or EUR.",
+            _(
+                "“{code}” is not a currency code. Write its three letters, like KZT, USD or EUR."
+            ).format(code=code),
         )
     return None
 
@@ -49,11 +52,13 @@ def budget_problems(budget: Decimal | str | None, currency: str) -> list[Problem
     if not isinstance(budget, Decimal):
         return [check.number(budget, "budget")]
     if budget < 0:
-        return [Problem("budget", "The budget cannot be negative. Remove the minus sign.")]
+        return [Problem("budget", _("The budget cannot be negative. Remove the minus sign."))]
     if budget >= BUDGET_LIMIT:
-        return [Problem("budget", "The budget is too large to keep. Check the number of digits.")]
+        return [
+            Problem("budget", _("The budget is too large to keep. Check the number of digits."))
+        ]
     if not currency:
-        return [Problem("currency", "Give the currency of the budget, like KZT, USD or EUR.")]
+        return [Problem("currency", _("Give the currency of the budget, like KZT, USD or EUR."))]
     return []
 
 
@@ -62,23 +67,30 @@ def partner_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         if row["organization"] is None:
             problems.append(
-                Problem("partners", "Each partner must be an organization. Remove the empty row.")
+                Problem(
+                    "partners", _("Each partner must be an organization. Remove the empty row.")
+                )
             )
         elif row["role"] not in PARTNER_ROLES:
             problems.append(
                 Problem(
                     "partners",
-                    f"Choose the role of {organization_label(row['organization'])} from the list.",
+                    _("Choose the role of {name} from the list.").format(
+                        name=organization_label(row["organization"])
+                    ),
                 )
             )
     chosen = [row for row in rows if row["organization"] is not None]
     for row in check.repeated(chosen, lambda row: (row["organization"], row["role"])):
-        role = PARTNER_ROLES.label(row["role"]).lower()
         problems.append(
             Problem(
                 "partners",
-                f"{organization_label(row['organization'])} is listed twice as {role}. "
-                "Remove one of the two rows.",
+                _(
+                    "{name} is listed twice in the role “{role}”. Remove one of the two rows."
+                ).format(
+                    name=organization_label(row["organization"]),
+                    role=PARTNER_ROLES.label(row["role"]),
+                ),
             )
         )
     return problems
@@ -109,12 +121,10 @@ class ProgramEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["name"], "name", "Name"),
-            check.choice(values, "kind", PROGRAM_KINDS, "kind of program"),
-            check.choice(values, "status", PROGRAM_STATUSES, "status"),
-            check.dates_in_order(
-                values["starts_on"], values["ends_on"], "ends_on", "Start date", "End date"
-            ),
+            check.required(values["name"], "name", N_("Name")),
+            check.choice(values, "kind", PROGRAM_KINDS, N_("Kind")),
+            check.choice(values, "status", PROGRAM_STATUSES, N_("Status")),
+            check.dates_in_order(values["starts_on"], values["ends_on"], "ends_on"),
             currency_problem(values["currency"]),
         )
         problems += budget_problems(values["budget"], values["currency"])
@@ -160,22 +170,26 @@ PROGRAM_LIST = RecordList(
     "program",
     Program,
     columns=[
-        Column("name", "Name", Program.name, width=320),
-        Column("short_name", "Short name", Program.short_name, shown=False, width=110),
-        Column("kind", "Kind", Program.kind, choices=PROGRAM_KINDS, width=170),
-        Column("status", "Status", Program.status, choices=PROGRAM_STATUSES, width=100),
+        Column("name", N_("Name"), Program.name, width=320),
+        Column("short_name", N_("Short name"), Program.short_name, shown=False, width=110),
+        Column("kind", N_("Kind"), Program.kind, choices=PROGRAM_KINDS, width=170),
+        Column("status", N_("Status"), Program.status, choices=PROGRAM_STATUSES, width=100),
         Column(
-            "lead", "Lead organization", Organization.name, sort=Organization.name_key, width=260
+            "lead",
+            N_("Lead organization"),
+            Organization.name,
+            sort=Organization.name_key,
+            width=260,
         ),
-        Column("starts_on", "Starts", Program.starts_on, width=95),
-        Column("ends_on", "Ends", Program.ends_on, width=95),
-        Column("budget", "Budget", Program.budget, width=130),
-        Column("currency", "Currency", Program.currency, width=70),
-        Column("updated_at", "Changed", Program.updated_at, shown=False, width=130),
+        Column("starts_on", N_("Starts"), Program.starts_on, width=95),
+        Column("ends_on", N_("Ends"), Program.ends_on, width=95),
+        Column("budget", N_("Budget"), Program.budget, width=130),
+        Column("currency", N_("Currency"), Program.currency, width=70),
+        Column("updated_at", N_("Changed"), Program.updated_at, shown=False, width=130),
     ],
     filters=[
-        Filter("kind", "Kind", "choice", Program.kind, PROGRAM_KINDS),
-        Filter("status", "Status", "choice", Program.status, PROGRAM_STATUSES),
+        Filter("kind", N_("Kind"), "choice", Program.kind, PROGRAM_KINDS),
+        Filter("status", N_("Status"), "choice", Program.status, PROGRAM_STATUSES),
         country_filter(Organization.country),
         tag_filter(),
     ],

@@ -30,7 +30,7 @@ from models.store.files import (
 )
 from models.store.migrations import APPLICATION, SCHEMA_VERSION, check_version, schema_version
 from models.store.records import ALL_MODELS, RECORD_KINDS, Country, Info
-from models.words.translation import _
+from models.words.translation import _, ngettext
 
 # Rows that name a record by kind and id, which no foreign key protects.
 NAMING_TABLES = ("record_tag", "attachment", "source_mention")
@@ -177,14 +177,16 @@ def check_database(path: str | Path) -> list[str]:
 def _problems(connection: sqlite3.Connection, path: Path) -> list[str]:
     integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
-        return [f"SQLite integrity check: {line}" for line in integrity]
+        return [_("SQLite integrity check: {line}").format(line=line) for line in integrity]
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     if "seriktes_info" not in tables:
-        return [f"{path.name} is not a Seriktes database."]
+        return [_("{name} is not a Seriktes database.").format(name=path.name)]
     problems = [
-        f"Table {table}, row {rowid}: points to a missing row of {parent}."
+        _("Table {table}, row {row}: points to a missing row of {parent}.").format(
+            table=table, row=rowid, parent=parent
+        )
         for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check")
     ]
     for table in NAMING_TABLES:
@@ -195,18 +197,36 @@ def _problems(connection: sqlite3.Connection, path: Path) -> list[str]:
                 (kind,),
             ).fetchone()[0]
             if missing:
-                problems.append(f"{missing} row(s) of {table} name a {kind} that no longer exists.")
+                problems.append(
+                    ngettext(
+                        "{count} row of {table} names a record that no longer exists ({kind}).",
+                        "{count} rows of {table} name records that no longer exist ({kind}).",
+                        missing,
+                    ).format(count=missing, table=table, kind=kind)
+                )
         unknown = connection.execute(
             f'SELECT COUNT(*) FROM "{table}" WHERE record_kind NOT IN '
             f"({', '.join('?' * len(RECORD_KINDS))})",
             tuple(RECORD_KINDS),
         ).fetchone()[0]
         if unknown:
-            problems.append(f"{unknown} row(s) of {table} name an unknown kind of record.")
+            problems.append(
+                ngettext(
+                    "{count} row of {table} names an unknown kind of record.",
+                    "{count} rows of {table} name an unknown kind of record.",
+                    unknown,
+                ).format(count=unknown, table=table)
+            )
     problems += _attachment_problems(connection)
     countries = connection.execute("SELECT COUNT(*) FROM country").fetchone()[0]
     if countries < 200:
-        problems.append(f"The list of countries holds {countries} countries instead of all.")
+        problems.append(
+            ngettext(
+                "The list of countries holds {count} country instead of all.",
+                "The list of countries holds {count} countries instead of all.",
+                countries,
+            ).format(count=countries)
+        )
     return problems
 
 
@@ -218,10 +238,15 @@ def _attachment_problems(connection: sqlite3.Connection) -> list[str]:
     )
     for attachment_id, name, size, digest, data in connection.execute(query):
         if data is None:
-            problems.append(f"The attached file “{name}” (no. {attachment_id}) has no content.")
+            problems.append(
+                _("The attached file “{file}” (no. {number}) has no content.").format(
+                    file=name, number=attachment_id
+                )
+            )
         elif len(data) != size or hashlib.sha256(data).hexdigest() != digest:
             problems.append(
-                f"The attached file “{name}” (no. {attachment_id}) has changed "
-                "since it was attached."
+                _(
+                    "The attached file “{file}” (no. {number}) has changed since it was attached."
+                ).format(file=name, number=attachment_id)
             )
     return problems

@@ -127,10 +127,10 @@ STEPS: dict[int, Callable[[Database], None]] = {
 
 
 def newer_message(found: int) -> str:
-    return (
-        f"This database was made by a newer version of Seriktes (schema {found}; this version "
-        f"reads up to {SCHEMA_VERSION}). Update Seriktes to open it. The file was not changed."
-    )
+    return _(
+        "This database was made by a newer version of Seriktes (schema {found}; this version "
+        "reads up to {known}). Update Seriktes to open it. The file was not changed."
+    ).format(found=found, known=SCHEMA_VERSION)
 
 
 def check_version(found: int) -> None:
@@ -216,8 +216,10 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
         step = STEPS.get(target)
         if step is None:
             raise MigrationFailed(
-                f"Seriktes does not know how to bring schema {target - 1} "
-                f"to {target}. The database was not changed."
+                _(
+                    "Seriktes does not know how to bring schema {old} to {new}. The database "
+                    "was not changed."
+                ).format(old=target - 1, new=target)
             )
         try:
             with database.atomic():
@@ -225,9 +227,11 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
                 _stamp(target)
         except Exception as error:
             raise MigrationFailed(
-                f"Updating the database to schema {target} failed ({error}). It was left at "
-                f"schema {target - 1}; a backup made before the update is kept in the "
-                "backups folder."
+                _(
+                    "Updating the database to schema {new} failed ({reason}). It was left at "
+                    "schema {old}; a backup made before the update is kept in the backups "
+                    "folder."
+                ).format(new=target, old=target - 1, reason=error)
             ) from error
     mark_application(database)
     return pending

@@ -11,6 +11,8 @@ from models.listing import all_of, contains_word, search_terms
 from models.store.base import db
 from models.store.records import Country
 from models.words.text import fold, search_words, searchable
+from models.words.translation import _
+from models.words.translation import language as current_language
 
 
 def _translate(translation, names: list[str]) -> str:
@@ -82,11 +84,13 @@ def country_words(code: str | None) -> tuple[str, ...]:
     return _WORDS[key]
 
 
-def country_name(code: str | None, language: str = "en") -> str:
+def country_name(code: str | None, language: str | None = None) -> str:
+    """A country's name in ``language``, else in the current language; the code itself for
+    a code no country has."""
     if not code:
         return ""
     country = Country.get_or_none(Country.code == code.upper())
-    return country.name(language) if country else code
+    return country.name(language or current_language()) if country else code
 
 
 def find_countries(text: str, limit: int = 20) -> list[Country]:
@@ -108,7 +112,7 @@ def find_countries(text: str, limit: int = 20) -> list[Country]:
 
 def valid_country(code: str | None, field: str = "country") -> Problem | None:
     if code and not country_words(code):
-        return Problem(field, "Choose the country from the list.")
+        return Problem(field, _("Choose the country from the list."))
     return None
 
 

@@ -108,7 +108,7 @@ def test_links_appear_on_both_sides(thread):
     assert person["Agreements signed"] == ["Memorandum on joint projects"]
     assert person["Delegations led"] == ["ISTC delegation to Astana"]
     source = titles(linked_records("source", thread["news"].id))
-    assert source["Mentions: organizations"] == [
+    assert source["Organizations it mentions"] == [
         "International Science and Technology Center (ISTC)"
     ]
 

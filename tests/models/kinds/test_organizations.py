@@ -202,7 +202,7 @@ def test_delete_says_which_sources_stop_mentioning_it(database):
     news = Source.create(title="Minister meets the ISTC delegation", publisher="DKNews.kz")
     SourceMention.create(source=news, record_kind="organization", record_id=istc.id)
     said = [c.description for c in ORGANIZATIONS.consequences(istc.id)]
-    assert "1 source(s) mentioning it will no longer mention it" in said
+    assert "1 source mentioning it will no longer mention it" in said
     ORGANIZATIONS.delete(istc.id)
     assert SourceMention.select().count() == 0
     assert Source.get_by_id(news.id).title == "Minister meets the ISTC delegation"

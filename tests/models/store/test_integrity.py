@@ -42,7 +42,7 @@ def test_each_problem_is_named(tmp_path, capsys):
     assert main.main(["check", "--database", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Table person" in err and "points to a missing row of organization" in err
-    assert "record_tag name a organization that no longer exists" in err
+    assert "1 row of record_tag names a record that no longer exists (organization)" in err
     assert "has changed since it was attached" in err
 
 
