@@ -106,7 +106,6 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "partner",
             "партнер",
             "серіктес",
-            required=True,
         ),
         _f(
             "short_name",
@@ -232,7 +231,24 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Notes", "notes", *_NOTES),
     ),
     "event": (
-        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
+        # A title in one language is enough: the record takes it as its main title.
+        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара"),
+        _f(
+            "title_kk",
+            "Title in Kazakh",
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "title_ru",
+            "Title in Russian",
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
         _f("kind", "Kind", "choice", *_KIND, choices=EVENT_KINDS),
         _f("starts_on", "Starts", "date", *_STARTS),
         _f("ends_on", "Ends", "date", *_ENDS),
@@ -288,7 +304,23 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Notes", "notes", *_NOTES),
     ),
     "program": (
-        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама", required=True),
+        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама"),
+        _f(
+            "name_kk",
+            "Name in Kazakh",
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "name_ru",
+            "Name in Russian",
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
         _f("short_name", "Short name", "text", "acronym", "аббревиатура", "қысқаша атауы"),
         _f("kind", "Kind", "choice", *_KIND, choices=PROGRAM_KINDS),
         _f("status", "Status", "choice", *_STATUS, choices=PROGRAM_STATUSES),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from peewee import SQL, Field, ModelSelect, Node, Select, fn
 
 from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.listing import COUNTRY_ORDER, sorted_in_language
 from models.store.base import RecordModel
 from models.store.records import (
     Agreement,
@@ -39,6 +40,7 @@ from models.store.records import (
 from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
 from models.words.countries import country_name
 from models.words.labels import kind_label
+from models.words.translation import LANGUAGES, language
 
 GROUP_LIMIT = 500
 
@@ -71,6 +73,10 @@ class LinkGroup:
 
 def title_of(record: RecordModel) -> str:
     return EDITORS_BY_KIND[KIND_OF[type(record)]].title(record)
+
+
+def _organization_name(organization: Organization) -> str:
+    return EDITORS_BY_KIND["organization"].shown_name(organization)
 
 
 def _group(
@@ -132,8 +138,10 @@ def _country(code: str | None) -> LinkGroup:
             LinkedRecord(
                 "country",
                 country.code,
-                country.name_en,
-                " — ".join(dict.fromkeys((country.name_ru, country.name_kk))),
+                country.name(language()),
+                " — ".join(
+                    dict.fromkeys(country.name(code) for code in LANGUAGES if code != language())
+                ),
             )
         ]
         if country
@@ -158,11 +166,13 @@ def _organization(record_id: int) -> list[LinkGroup]:
             "Branches and parts",
             Organization.select()
             .where(Organization.parent == record_id)
-            .order_by(Organization.name),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
             "People",
-            Person.select().where(Person.organization == record_id).order_by(Person.full_name),
+            Person.select()
+            .where(Person.organization == record_id)
+            .order_by(sorted_in_language(Person), Person.id),
             detail=lambda p: p.position,
         ),
         _through(
@@ -181,7 +191,9 @@ def _organization(record_id: int) -> list[LinkGroup]:
         ),
         _group(
             "Programs it leads",
-            Program.select().where(Program.lead == record_id).order_by(Program.name),
+            Program.select()
+            .where(Program.lead == record_id)
+            .order_by(sorted_in_language(Program), Program.id),
             detail=lambda _p: "Lead",
         ),
         _through(
@@ -426,15 +438,15 @@ def country_records(code: str) -> list[LinkGroup]:
             "Organizations",
             Organization.select()
             .where(Organization.id.in_(scope["organization"]))
-            .order_by(Organization.name_key),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
             "People",
             Person.select(Person, Organization)
             .join(Organization)
             .where(Person.id.in_(scope["person"]))
-            .order_by(Person.full_name),
-            detail=lambda p: p.organization.name if p.organization_id else "",
+            .order_by(sorted_in_language(Person), Person.id),
+            detail=lambda p: _organization_name(p.organization) if p.organization_id else "",
         ),
         _group(
             "Events",
@@ -452,7 +464,9 @@ def country_records(code: str) -> list[LinkGroup]:
         ),
         _group(
             "Programs",
-            Program.select().where(Program.id.in_(scope["program"])).order_by(Program.name),
+            Program.select()
+            .where(Program.id.in_(scope["program"]))
+            .order_by(sorted_in_language(Program), Program.id),
         ),
         _group(
             "Agreements",
@@ -564,11 +578,11 @@ def countries_with_records() -> list[CountryCount]:
         ),
     }
     codes = {code for by_country in counts.values() for code in by_country}
-    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(Country.name_en)
+    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(COUNTRY_ORDER)
     return [
         CountryCount(
             country.code,
-            country.name_en,
+            country.name(language()),
             {kind: by_country.get(country.code, 0) for kind, by_country in counts.items()},
         )
         for country in countries

@@ -26,7 +26,7 @@ from models.editing import Children, RecordEditor
 from models.errors import Problem
 from models.kinds.programs import organization_label, program_label
 from models.kinds.registry import register
-from models.listing import Column, Filter, RecordList, tag_filter, year_filter
+from models.listing import Column, Filter, RecordList, sorted_in_language, tag_filter, year_filter
 from models.store.records import Agreement, AgreementParty, AgreementProgram, Person
 from models.words.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES, ChoiceSet
 
@@ -189,7 +189,7 @@ AGREEMENT_LIST = RecordList(
     "agreement",
     Agreement,
     columns=[
-        Column("title", "Title", Agreement.title, width=320),
+        Column("title", "Title", Agreement.title, sort=sorted_in_language(Agreement), width=320),
         Column("kind", "Kind", Agreement.kind, choices=AGREEMENT_KINDS, width=200),
         Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
         Column("signed_on", "Signed", Agreement.signed_on, width=95),

@@ -11,19 +11,22 @@ from peewee import JOIN, ModelSelect, Select
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.kinds.registry import editor_of, register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
     RecordList,
     country_filter,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
 from models.store.base import RecordModel
 from models.store.records import (
-    Country,
     Delegation,
     DelegationAgreement,
     DelegationEvent,
@@ -260,16 +263,20 @@ DELEGATION_LIST = RecordList(
     Delegation,
     columns=[
         Column("starts_on", "Starts", Delegation.starts_on, width=95),
-        Column("title", "Title", Delegation.title, width=300),
+        Column("title", "Title", Delegation.title, sort=sorted_in_language(Delegation), width=300),
         Column(
             "direction", "Direction", Delegation.direction, choices=DELEGATION_DIRECTIONS, width=90
         ),
         Column(
-            "organization", "Organization", Organization.name, sort=Organization.name_key, width=260
+            "organization",
+            "Organization",
+            ORGANIZATION_NAME,
+            sort=ORGANIZATION_ORDER,
+            width=260,
         ),
-        Column("head", "Head", _Head.full_name, sort=_Head.name_key, width=200),
+        Column("head", "Head", _Head.full_name, sort=sorted_in_language(_Head), width=200),
         Column("city", "City", Delegation.city, width=110),
-        Column("country", "Country", Country.name_en, width=130),
+        Column("country", "Country", COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
         Column("ends_on", "Ends", Delegation.ends_on, shown=False, width=95),
         Column("place", "Place", Delegation.place, shown=False, width=220),
         Column("updated_at", "Changed", Delegation.updated_at, shown=False, width=130),
@@ -281,6 +288,7 @@ DELEGATION_LIST = RecordList(
         tag_filter(),
     ],
     joins=_delegation_joins,
+    country=Delegation.country,
     default_sort="starts_on",
     default_descending=True,
     search_links=[

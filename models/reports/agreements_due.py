@@ -22,7 +22,8 @@ from models.reports.report import (
 from models.store.records import (
     Agreement,
 )
-from models.words.text import fold
+from models.words.collation import sort_key
+from models.words.translation import language
 
 
 def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | None = None) -> Report:
@@ -107,7 +108,7 @@ def _in_force_by_country(
         for name in _country_names(countries.get(agreement.id)):
             rows.append((name, *row))
     # by country, and within a country the soonest to expire first (the sort is stable)
-    rows.sort(key=lambda row: (row[0] == NO_COUNTRY, fold(row[0])))
+    rows.sort(key=lambda row: (row[0] == NO_COUNTRY, sort_key(row[0], language())))
     return ReportPart(
         "In force by country",
         "Agreements in force, by the country of their parties",
@@ -133,7 +134,8 @@ def _due_summary(
     rows = [
         (name, *numbers)
         for name, numbers in sorted(
-            counts.items(), key=lambda item: (item[0] == NO_COUNTRY, -item[1][0], fold(item[0]))
+            counts.items(),
+            key=lambda item: (item[0] == NO_COUNTRY, -item[1][0], sort_key(item[0], language())),
         )
     ]
     columns = (

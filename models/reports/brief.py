@@ -51,7 +51,8 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     ORGANIZATION_STATUSES,
 )
-from models.words.text import fold, name_key, searchable
+from models.words.text import name_key, search_fold, searchable
+from models.words.translation import language
 
 
 @dataclass
@@ -85,9 +86,9 @@ def find_organization(text: str) -> Organization:
         .limit(10)
     )
     if not exact:
-        folded = fold(text)
+        searched = search_fold(text)
         exact = list(
-            Organization.select().where(Organization.search_text.contains(folded)).limit(10)
+            Organization.select().where(Organization.search_text.contains(searched)).limit(10)
         )
     if not exact:
         raise ReportRefused(
@@ -254,24 +255,25 @@ def country_brief(code: str, today: dt.date | None = None) -> Report:
         Organization.select(Organization.id).where(Organization.country == country.code),
         country=country.code,
     )
-    parts = _brief_parts(scope, country.name_en, today)
+    name = country.name(language())
+    parts = _brief_parts(scope, name, today)
     kinds = Counter(row[2] or "Other" for row in parts[0].rows)
     facts: list[tuple[str, Any]] = [
-        ("Country", country.name_en),
+        ("Country", name),
         ("In Russian", country.name_ru),
         ("In Kazakh", country.name_kk),
         ("ISO code", country.code),
         ("Partners by kind", ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())),
         *_counts(parts, today),
     ]
-    title = f"Brief: {country.name_en}"
+    title = f"Brief: {name}"
     selection = (
-        f"Country: {country.name_en}. Its partners and everything linked to them, "
+        f"Country: {name}. Its partners and everything linked to them, "
         "and the events and delegations held there."
     )
     return Report(
         title,
         selection,
         [overview_part(title, facts), *parts],
-        file_stem=f"Brief {country.name_en}",
+        file_stem=f"Brief {name}",
     )

@@ -15,6 +15,7 @@ from models.store.records import (
     Country,
     Organization,
 )
+from models.words.translation import language
 
 TEXT, DATE, NUMBER, MONEY = "text", "date", "number", "money"
 EXPIRING_DAYS = 90
@@ -94,18 +95,23 @@ def org_title(organization: Organization) -> str:
 
 
 def country_text(code: str | None) -> str:
-    """A country's English name, from one read of the country table per report."""
+    """A country's name in the interface language, from one read of the country table per
+    report."""
     if not code:
         return ""
     if code not in _COUNTRY_NAMES:
         _COUNTRY_NAMES.clear()
-        _COUNTRY_NAMES.update(Country.select(Country.code, Country.name_en).tuples())
-    return _COUNTRY_NAMES.get(code, code)
+        _COUNTRY_NAMES.update(
+            (country.code, country) for country in Country.select(*_COUNTRY_NAME_COLUMNS)
+        )
+    country = _COUNTRY_NAMES.get(code)
+    return country.name(language()) if country else code
 
 
 # Filled from the database's country table when a report first needs a name; the names are
-# the same in every database (ISO 3166, from pycountry).
-_COUNTRY_NAMES: dict[str, str] = {}
+# the same in every database (CLDR).
+_COUNTRY_NAMES: dict[str, Country] = {}
+_COUNTRY_NAME_COLUMNS = (Country.code, Country.name_en, Country.name_ru, Country.name_kk)
 
 
 def place_text(city: str, code: str | None) -> str:
