@@ -106,6 +106,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "partner",
             "партнер",
             "серіктес",
+            required=True,
         ),
         _f(
             "short_name",
@@ -231,8 +232,8 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Notes", "notes", *_NOTES),
     ),
     "event": (
-        # A title in one language is enough: the record takes it as its main title.
-        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара"),
+        # Required, or a title in another language (``importer._given``).
+        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
         _f(
             "title_kk",
             "Title in Kazakh",
@@ -304,7 +305,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", "Notes", "notes", *_NOTES),
     ),
     "program": (
-        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама"),
+        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама", required=True),
         _f(
             "name_kk",
             "Name in Kazakh",

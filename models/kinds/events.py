@@ -10,6 +10,7 @@ from peewee import JOIN
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME
 from models.kinds.registry import register
 from models.listing import (
     COUNTRY_NAME,
@@ -51,7 +52,7 @@ def participant_names(rows: list[dict[str, Any]]) -> list[str]:
     )
     organizations = (
         dict(
-            Organization.select(Organization.id, Organization.name)
+            Organization.select(Organization.id, ORGANIZATION_NAME)
             .where(Organization.id.in_(organization_ids))
             .tuples()
         )
