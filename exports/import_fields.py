@@ -247,7 +247,24 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "event": (
+        # Required, or a title in another language (``importer._given``).
         _f("title", N_("Title"), "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
+        _f(
+            "title_kk",
+            N_("Title in Kazakh"),
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "title_ru",
+            N_("Title in Russian"),
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
         _f("kind", N_("Kind"), "choice", *_KIND, choices=EVENT_KINDS),
         _f("starts_on", N_("Starts"), "date", *_STARTS),
         _f("ends_on", N_("Ends"), "date", *_ENDS),
@@ -313,6 +330,22 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
     ),
     "program": (
         _f("name", N_("Name"), "text", *_NAME, "program", "программа", "бағдарлама", required=True),
+        _f(
+            "name_kk",
+            N_("Name in Kazakh"),
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "name_ru",
+            N_("Name in Russian"),
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
         _f("short_name", N_("Short name"), "text", "acronym", "аббревиатура", "қысқаша атауы"),
         _f("kind", N_("Kind"), "choice", *_KIND, choices=PROGRAM_KINDS),
         _f("status", N_("Status"), "choice", *_STATUS, choices=PROGRAM_STATUSES),

@@ -15,7 +15,7 @@ from models.validation import not_a_number
 from models.words.choices import ChoiceSet
 from models.words.dates import parse_date
 from models.words.numbers import parse_number
-from models.words.text import fold
+from models.words.text import fold, search_fold
 from models.words.translation import _, in_every_language
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -98,18 +98,20 @@ def read_bool(value: Any) -> bool:
 
 
 class CountryReader:
-    """Countries by ISO code or by any of their names in the three languages, read from the
-    database once per import."""
+    """Countries by ISO code or by any name they are known by in any language (“США”,
+    “Ресей”, “España”), read from the database once per import."""
 
     def __init__(self) -> None:
         self._codes: dict[str, str] = {}
+        self._names: dict[str, str] = {}
         for country in Country.select(Country.code, Country.search_text):
-            self._codes[country.code.lower()] = country.code
+            self._codes[country.code] = country.code
             for name in country.search_text.split(" | "):
-                self._codes.setdefault(name, country.code)
+                self._names.setdefault(name, country.code)
 
     def __call__(self, value: Any) -> str:
-        code = self._codes.get(fold(read_text(value)))
+        text = read_text(value)
+        code = self._codes.get(text.strip().upper()) or self._names.get(search_fold(text))
         if code is None:
             raise ValueError(
                 _(

@@ -136,9 +136,7 @@ def preview_import(
         raise SeriktesError(
             _("The sheet “{sheet}” has headers but no rows to import.").format(sheet=chosen.name)
         )
-    missing = [
-        spec.label for spec in FIELDS[kind] if spec.required and spec.key not in mapping.values()
-    ]
+    missing = [spec.label for spec in FIELDS[kind] if not _given(kind, spec, mapping)]
     if missing:
         raise SeriktesError(
             _(
@@ -164,6 +162,18 @@ def preview_import(
     )
     preview.decide_twins(on_duplicate)
     return preview
+
+
+def _given(kind: str, spec: ImportField, mapping: Mapping) -> bool:
+    """Whether a column gives what every record needs of ``spec``: the main name of a kind
+    that keeps names in several languages is given by any of them."""
+    mapped = set(mapping.values())
+    if not spec.required or spec.key in mapped:
+        return True
+    editor = EDITORS_BY_KIND.get(kind)
+    if editor is None or spec.key != editor.title_field:
+        return False
+    return bool(mapped & set(editor.main_name_from))
 
 
 def _cell(cells: list[Any], columns: dict[str, int], key: str) -> Any:

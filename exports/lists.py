@@ -37,7 +37,7 @@ from exports.workbook import (
     display_width,
     shown_text,
 )
-from models.listing import Column, ListRequest, RecordList
+from models.listing import Column, InLanguage, ListRequest, RecordList
 from models.store.records import Country, Tag
 from models.words.countries import country_name
 from models.words.labels import count_text, in_sentence, kind_label
@@ -61,10 +61,16 @@ def list_title(record_list: RecordList) -> str:
     return kind_label(record_list.model, 2)
 
 
+def _typed(expression: Any) -> Any:
+    """The field whose kind of value an expression has: a value read in the interface
+    language (``InLanguage``) is of the kind of each language's field."""
+    return expression.field if isinstance(expression, InLanguage) else expression
+
+
 def column_kind(column: Column) -> str:
     if column.choices is not None:
         return TEXT
-    expression = column.expression
+    expression = _typed(column.expression)
     if isinstance(expression, DateTimeField):
         return DATETIME
     if isinstance(expression, DateField):
@@ -194,7 +200,7 @@ def widest_widths(
             aggregates.append((i, "choice", fn.MAX(Case(expression, tenths, 0))))
         elif column_kind(column) in (NUMBER, MONEY):
             aggregates.append((i, "number", fn.MAX(fn.ABS(expression))))
-        elif isinstance(expression, CharField | TextField):
+        elif isinstance(_typed(expression), CharField | TextField):
             aggregates.append((i, "text", fn.MAX(fn.LENGTH(expression))))
     widths: list[float | None] = [None] * len(columns)
     if not aggregates:

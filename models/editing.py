@@ -44,11 +44,12 @@ from models.store.records import (
     Tag,
 )
 from models.words.areas import area_names, set_areas
+from models.words.collation import sort_keys
 from models.words.labels import kind_label
 from models.words.names import named_entry, unique_names
 from models.words.numbers import format_number
-from models.words.text import clean, fold, search_words
-from models.words.translation import N_, _, ngettext
+from models.words.text import clean, search_fold, search_words
+from models.words.translation import LANGUAGES, N_, _, language, ngettext
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,14 @@ class RecordEditor:
     kind: ClassVar[str]
     model: ClassVar[type[RecordModel]]
     title_field: ClassVar[str]
+    # The fields that hold the record's name in Kazakh and Russian, for kinds that keep them:
+    # the record is shown by them in that language, and sorted by them in its alphabet.
+    names_in: ClassVar[dict[str, str]] = {}
+    # Where the main name (``title_field``) comes from when it is not given, in this order:
+    # a record may be known by its name in one language only.
+    main_name_from: ClassVar[tuple[str, ...]] = ()
+    # What a record with no name in any language is told (marked with ``N_``).
+    no_name: ClassVar[str] = ""
     # Text fields copied from the form as they are (cleaned of stray spaces).
     text_fields: ClassVar[tuple[str, ...]] = ()
     # Long text kept with its line breaks.
@@ -295,7 +304,28 @@ class RecordEditor:
     # -- the shared machinery ----------------------------------------------------------------
 
     def title(self, record: RecordModel) -> str:
-        return getattr(record, self.title_field)
+        return self.shown_name(record)
+
+    def shown_name(self, record: RecordModel) -> str:
+        """The record's name in the interface language where it has one, else its main
+        name."""
+        field = self.names_in.get(language())
+        return (getattr(record, field) if field else "") or getattr(record, self.title_field)
+
+    def sorted_names(self, record: RecordModel) -> dict[str, str]:
+        """The name the record sorts by in each language: the one shown in it."""
+        main = getattr(record, self.title_field)
+        return {
+            code: (getattr(record, self.names_in[code]) if code in self.names_in else "") or main
+            for code in LANGUAGES
+        }
+
+    def name_missing(self, values: dict[str, Any]) -> Problem | None:
+        """No name in any language, for a kind with names in several: one of them is needed,
+        and ``clean_values`` made the first one given the main name."""
+        if values[self.title_field]:
+            return None
+        return Problem(self.title_field, _(self.no_name))
 
     def parent_problems(self, parent_id: int | None, record_id: int | None) -> list[Problem]:
         """A record inside another of its kind (a branch in its university, a panel in its
@@ -334,6 +364,9 @@ class RecordEditor:
             cleaned[name] = clean(cleaned[name])
         for name in self.note_fields:
             cleaned[name] = (cleaned[name] or "").strip()
+        if not cleaned.get(self.title_field):
+            given = (cleaned[name] for name in self.main_name_from if cleaned[name])
+            cleaned[self.title_field] = next(given, cleaned.get(self.title_field, ""))
         for children in self.children:
             cleaned[children.key] = children.clean(cleaned[children.key])
         cleaned["tags"] = unique_names(cleaned.get("tags") or [])
@@ -457,6 +490,8 @@ class RecordEditor:
             column = field.column_name if hasattr(field, "rel_model") else name
             setattr(record, column, values[name])
         self.prepare(record, values)
+        for column, key in sort_keys(self.sorted_names(record)).items():
+            setattr(record, column, key)
 
     def _has_parts(self, values: dict[str, Any]) -> bool:
         return bool(
@@ -474,7 +509,7 @@ class RecordEditor:
             children.replace(record_id, values[children.key])
 
     def search_text(self, record: RecordModel, tags: list[str]) -> str:
-        return " | ".join(fold(word) for word in self.search_words(record) + tags if word)
+        return " | ".join(search_fold(word) for word in self.search_words(record) + tags if word)
 
     def consequences(self, record_id: int) -> list[Consequence]:
         """What deleting the record would do to the records linked to it."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from peewee import SQL, Field, ModelSelect, Node, Select, fn
 
 from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.listing import COUNTRY_ORDER, sorted_in_language
 from models.store.base import RecordModel
 from models.store.records import (
     Agreement,
@@ -38,7 +39,7 @@ from models.store.records import (
 )
 from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
 from models.words.countries import country_name
-from models.words.translation import N_, _
+from models.words.translation import LANGUAGES, N_, _, language
 
 GROUP_LIMIT = 500
 
@@ -73,6 +74,10 @@ class LinkGroup:
 
 def title_of(record: RecordModel) -> str:
     return EDITORS_BY_KIND[KIND_OF[type(record)]].title(record)
+
+
+def _organization_name(organization: Organization) -> str:
+    return EDITORS_BY_KIND["organization"].shown_name(organization)
 
 
 def _group(
@@ -134,8 +139,10 @@ def _country(code: str | None) -> LinkGroup:
             LinkedRecord(
                 "country",
                 country.code,
-                country_name(country.code),
-                " — ".join(dict.fromkeys((country.name_ru, country.name_kk))),
+                country.name(language()),
+                " — ".join(
+                    dict.fromkeys(country.name(code) for code in LANGUAGES if code != language())
+                ),
             )
         ]
         if country
@@ -160,11 +167,13 @@ def _organization(record_id: int) -> list[LinkGroup]:
             N_("Branches and parts"),
             Organization.select()
             .where(Organization.parent == record_id)
-            .order_by(Organization.name),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
             N_("People"),
-            Person.select().where(Person.organization == record_id).order_by(Person.full_name),
+            Person.select()
+            .where(Person.organization == record_id)
+            .order_by(sorted_in_language(Person), Person.id),
             detail=lambda p: p.position,
         ),
         _through(
@@ -183,7 +192,9 @@ def _organization(record_id: int) -> list[LinkGroup]:
         ),
         _group(
             N_("Programs it leads"),
-            Program.select().where(Program.lead == record_id).order_by(Program.name),
+            Program.select()
+            .where(Program.lead == record_id)
+            .order_by(sorted_in_language(Program), Program.id),
             detail=lambda _p: N_("Lead"),
         ),
         _through(
@@ -257,7 +268,7 @@ def _event(record_id: int) -> list[LinkGroup]:
             EventParticipant.person,
             record_id,
             detail=role,
-            order=Person.full_name,
+            order=sorted_in_language(Person),
         ),
         _through(
             N_("Organizations taking part"),
@@ -265,7 +276,7 @@ def _event(record_id: int) -> list[LinkGroup]:
             EventParticipant.organization,
             record_id,
             detail=role,
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
         _through(N_("Delegations"), DelegationEvent.event, DelegationEvent.delegation, record_id),
         _sources_of("event", [record_id]),
@@ -291,7 +302,7 @@ def _delegation(record_id: int) -> list[LinkGroup]:
             DelegationMember.person,
             record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
-            order=Person.full_name,
+            order=sorted_in_language(Person),
         ),
         _through(N_("Events"), DelegationEvent.delegation, DelegationEvent.event, record_id),
         _through(
@@ -321,7 +332,7 @@ def _program(record_id: int) -> list[LinkGroup]:
             ProgramPartner.organization,
             record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
         _through(N_("Agreements"), AgreementProgram.program, AgreementProgram.agreement, record_id),
         _through(
@@ -339,7 +350,7 @@ def _agreement(record_id: int) -> list[LinkGroup]:
             AgreementParty.agreement,
             AgreementParty.organization,
             record_id,
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
         _through(N_("Signatories"), AgreementParty.agreement, AgreementParty.signatory, record_id),
         _through(N_("Programs"), AgreementProgram.agreement, AgreementProgram.program, record_id),
@@ -453,15 +464,15 @@ def country_records(code: str) -> list[LinkGroup]:
             N_("Organizations"),
             Organization.select()
             .where(Organization.id.in_(scope["organization"]))
-            .order_by(Organization.name_key),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
             N_("People"),
             Person.select(Person, Organization)
             .join(Organization)
             .where(Person.id.in_(scope["person"]))
-            .order_by(Person.full_name),
-            detail=lambda p: p.organization.name if p.organization_id else "",
+            .order_by(sorted_in_language(Person), Person.id),
+            detail=lambda p: _organization_name(p.organization) if p.organization_id else "",
         ),
         _group(
             N_("Events"),
@@ -479,7 +490,9 @@ def country_records(code: str) -> list[LinkGroup]:
         ),
         _group(
             N_("Programs"),
-            Program.select().where(Program.id.in_(scope["program"])).order_by(Program.name),
+            Program.select()
+            .where(Program.id.in_(scope["program"]))
+            .order_by(sorted_in_language(Program), Program.id),
         ),
         _group(
             N_("Agreements"),
@@ -591,11 +604,11 @@ def countries_with_records() -> list[CountryCount]:
         ),
     }
     codes = {code for by_country in counts.values() for code in by_country}
-    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(Country.name_en)
+    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(COUNTRY_ORDER)
     return [
         CountryCount(
             country.code,
-            country.name_en,
+            country.name(language()),
             {kind: by_country.get(country.code, 0) for kind, by_country in counts.items()},
         )
         for country in countries

@@ -16,7 +16,7 @@ from models.store.records import Country
 from models.words.countries import country_name
 from models.words.labels import kind_label
 from models.words.numbers import format_number
-from models.words.translation import N_, _, ngettext
+from models.words.translation import LANGUAGES, N_, _, language, ngettext
 
 LIST_LIMIT = 5000  # rows of a list put on paper; an export to Excel has them all
 
@@ -124,7 +124,8 @@ def record_printout(kind: str, record_id: int, today: dt.date) -> Printout:
 def country_printout(code: str, today: dt.date) -> Printout:
     """A country's page: everything recorded about it."""
     country = Country.get_by_id(code)
-    names = " — ".join(dict.fromkeys((country.name_ru, country.name_kk, country.code)))
+    others = (country.name(other) for other in LANGUAGES if other != language())
+    names = " — ".join(dict.fromkeys((*others, country.code)))
     return Printout(
         country_name(code),
         f"{names} · {printed_on(today)}",

@@ -27,7 +27,7 @@ from models.editing import Children, RecordEditor
 from models.errors import Problem
 from models.kinds.programs import organization_label, program_label
 from models.kinds.registry import register
-from models.listing import Column, Filter, RecordList, tag_filter, year_filter
+from models.listing import Column, Filter, RecordList, sorted_in_language, tag_filter, year_filter
 from models.store.records import Agreement, AgreementParty, AgreementProgram, Person
 from models.words.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES, ChoiceSet
 from models.words.translation import N_, _
@@ -213,7 +213,9 @@ AGREEMENT_LIST = RecordList(
     "agreement",
     Agreement,
     columns=[
-        Column("title", N_("Title"), Agreement.title, width=320),
+        Column(
+            "title", N_("Title"), Agreement.title, sort=sorted_in_language(Agreement), width=320
+        ),
         Column("kind", N_("Kind"), Agreement.kind, choices=AGREEMENT_KINDS, width=200),
         Column("status", N_("Status"), AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
         Column("signed_on", N_("Signed"), Agreement.signed_on, width=95),

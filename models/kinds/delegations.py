@@ -12,19 +12,22 @@ from models import clock
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.kinds.registry import editor_of, register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
     RecordList,
     country_filter,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
 from models.store.base import RecordModel
 from models.store.records import (
-    Country,
     Delegation,
     DelegationAgreement,
     DelegationEvent,
@@ -284,7 +287,9 @@ DELEGATION_LIST = RecordList(
     Delegation,
     columns=[
         Column("starts_on", N_("Starts"), Delegation.starts_on, width=95),
-        Column("title", N_("Title"), Delegation.title, width=300),
+        Column(
+            "title", N_("Title"), Delegation.title, sort=sorted_in_language(Delegation), width=300
+        ),
         Column(
             "direction",
             N_("Direction"),
@@ -294,14 +299,14 @@ DELEGATION_LIST = RecordList(
         ),
         Column(
             "organization",
-            N_("Organization"),
-            Organization.name,
-            sort=Organization.name_key,
+            "Organization",
+            ORGANIZATION_NAME,
+            sort=ORGANIZATION_ORDER,
             width=260,
         ),
-        Column("head", N_("Head"), _Head.full_name, sort=_Head.name_key, width=200),
+        Column("head", N_("Head"), _Head.full_name, sort=sorted_in_language(_Head), width=200),
         Column("city", N_("City"), Delegation.city, width=110),
-        Column("country", N_("Country"), Country.name_en, width=130),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
         Column("ends_on", N_("Ends"), Delegation.ends_on, shown=False, width=95),
         Column("place", N_("Place"), Delegation.place, shown=False, width=220),
         Column("updated_at", N_("Changed"), Delegation.updated_at, shown=False, width=130),
@@ -313,6 +318,7 @@ DELEGATION_LIST = RecordList(
         tag_filter(),
     ],
     joins=_delegation_joins,
+    country=Delegation.country,
     default_sort="starts_on",
     default_descending=True,
     search_links=[

@@ -10,17 +10,22 @@ from peewee import JOIN
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME
 from models.kinds.registry import register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
     RecordList,
     country_filter,
+    name_in_language,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
-from models.store.records import Country, Event, EventParticipant, Organization, Person
+from models.store.records import Event, EventParticipant, Organization, Person
 from models.words.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.countries import country_words, valid_country
 from models.words.translation import N_, _
@@ -47,7 +52,7 @@ def participant_names(rows: list[dict[str, Any]]) -> list[str]:
     )
     organizations = (
         dict(
-            Organization.select(Organization.id, Organization.name)
+            Organization.select(Organization.id, ORGANIZATION_NAME)
             .where(Organization.id.in_(organization_ids))
             .tuples()
         )
@@ -66,7 +71,10 @@ class EventEditor(RecordEditor):
     kind = "event"
     model = Event
     title_field = "title"
-    text_fields = ("title", "city", "venue")
+    text_fields = ("title", "title_kk", "title_ru", "city", "venue")
+    names_in = {"kk": "title_kk", "ru": "title_ru"}
+    main_name_from = ("title_kk", "title_ru")
+    no_name = N_("Give the title in at least one language: English, Kazakh or Russian.")
     note_fields = ("topics", "summary", "outcomes", "notes")
     value_fields = ("kind", "starts_on", "ends_on", "starts_at", "ends_at", "country", "parent")
     inside_itself = N_("An event cannot be inside itself.")
@@ -78,9 +86,10 @@ class EventEditor(RecordEditor):
     )
 
     def title(self, record: Event) -> str:
+        title = self.shown_name(record)
         if record.starts_on:
-            return f"{record.title} ({record.starts_on:%d.%m.%Y})"
-        return record.title
+            return f"{title} ({record.starts_on:%d.%m.%Y})"
+        return title
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
@@ -91,7 +100,7 @@ class EventEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", N_("Title")),
+            self.name_missing(values),
             check.choice(values, "kind", EVENT_KINDS, N_("Kind")),
             valid_country(values["country"]),
         )
@@ -173,13 +182,28 @@ EVENT_LIST = RecordList(
     Event,
     columns=[
         Column("starts_on", N_("Starts"), Event.starts_on, width=95),
-        Column("title", N_("Title"), Event.title, width=320),
+        Column(
+            "title",
+            N_("Title"),
+            name_in_language(Event.title, Event.title_kk, Event.title_ru),
+            sort=sorted_in_language(Event),
+            width=320,
+        ),
         Column("kind", N_("Kind"), Event.kind, choices=EVENT_KINDS, width=140),
         Column("city", N_("City"), Event.city, width=110),
-        Column("country", N_("Country"), Country.name_en, width=130),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
         Column("ends_on", N_("Ends"), Event.ends_on, shown=False, width=95),
         Column("venue", N_("Venue"), Event.venue, shown=False, width=220),
-        Column("parent", N_("Part of"), _Parent.title, shown=False, width=260),
+        Column(
+            "parent",
+            N_("Part of"),
+            name_in_language(_Parent.title, _Parent.title_kk, _Parent.title_ru),
+            sort=sorted_in_language(_Parent),
+            shown=False,
+            width=260,
+        ),
+        Column("title_kk", N_("Title in Kazakh"), Event.title_kk, shown=False, width=320),
+        Column("title_ru", N_("Title in Russian"), Event.title_ru, shown=False, width=320),
         Column("updated_at", N_("Changed"), Event.updated_at, shown=False, width=130),
     ],
     filters=[
@@ -193,6 +217,7 @@ EVENT_LIST = RecordList(
     ),
     default_sort="starts_on",
     default_descending=True,
+    country=Event.country,
 )
 
 EVENTS = register(EventEditor())

@@ -11,16 +11,21 @@ from peewee import JOIN, Select
 from models import validation as check
 from models.editing import RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.kinds.registry import register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     RecordList,
     country_filter,
+    name_in_language,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
-from models.store.records import Country, KeyFigure, Organization, Program, Source
+from models.store.records import KeyFigure, Organization, Program, Source
 from models.words.choices import FIGURE_QUALIFIERS
 from models.words.countries import valid_country
 from models.words.numbers import as_number, format_number, kazakh_ablative
@@ -158,7 +163,13 @@ FIGURE_LIST = RecordList(
     "figure",
     KeyFigure,
     columns=[
-        Column("measure", N_("What is measured"), KeyFigure.measure, width=300),
+        Column(
+            "measure",
+            N_("What is measured"),
+            KeyFigure.measure,
+            sort=sorted_in_language(KeyFigure),
+            width=300,
+        ),
         Column("value", N_("Value"), KeyFigure.value, width=90),
         Column(
             "qualifier",
@@ -170,25 +181,38 @@ FIGURE_LIST = RecordList(
         ),
         Column("unit", N_("Unit"), KeyFigure.unit, width=110),
         Column("as_of", N_("As of"), KeyFigure.as_of, width=95),
-        Column("country", N_("Country"), Country.name_en, width=130),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
         Column(
             "organization",
             N_("Organization"),
-            Organization.name,
-            sort=Organization.name_key,
+            ORGANIZATION_NAME,
+            sort=ORGANIZATION_ORDER,
             width=240,
         ),
-        Column("program", N_("Program"), Program.name, width=200),
+        Column(
+            "program",
+            N_("Program"),
+            name_in_language(Program.name, Program.name_kk, Program.name_ru),
+            sort=sorted_in_language(Program),
+            width=200,
+        ),
         Column("period", N_("Period"), KeyFigure.period_label, shown=False, width=160),
-        Column("source", N_("Source"), Source.title, shown=False, width=260),
+        Column(
+            "source",
+            N_("Source"),
+            Source.title,
+            sort=sorted_in_language(Source),
+            shown=False,
+            width=260,
+        ),
         Column("updated_at", N_("Changed"), KeyFigure.updated_at, shown=False, width=130),
     ],
     filters=[country_filter(KeyFigure.country), year_filter(KeyFigure.as_of), tag_filter()],
     joins=_figure_joins,
     # A figure is found by what it is about, read at search time, so a renamed
     # organization or program finds its figures by the new name at once.
+    country=KeyFigure.country,
     search_links=[
-        (KeyFigure.country, Country.search_text),
         (KeyFigure.organization, Organization.search_text),
         (KeyFigure.program, Program.search_text),
     ],

@@ -9,9 +9,19 @@ from peewee import JOIN
 from models import validation as check
 from models.editing import RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.kinds.registry import register
-from models.listing import Column, RecordList, country_filter, tag_filter, with_country
-from models.store.records import Country, Organization, Person
+from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
+    Column,
+    RecordList,
+    country_filter,
+    sorted_in_language,
+    tag_filter,
+    with_country,
+)
+from models.store.records import Organization, Person
 from models.words.text import name_key
 from models.words.translation import N_
 
@@ -36,7 +46,9 @@ class PersonEditor(RecordEditor):
 
 def people_of(organization_id: int) -> list[Person]:
     return list(
-        Person.select().where(Person.organization == organization_id).order_by(Person.full_name)
+        Person.select()
+        .where(Person.organization == organization_id)
+        .order_by(sorted_in_language(Person), Person.id)
     )
 
 
@@ -47,16 +59,18 @@ PERSON_LIST = RecordList(
     "person",
     Person,
     columns=[
-        Column("full_name", N_("Full name"), Person.full_name, sort=Person.name_key, width=240),
+        Column(
+            "full_name", "Full name", Person.full_name, sort=sorted_in_language(Person), width=240
+        ),
         Column("position", N_("Position"), Person.position, width=240),
         Column(
             "organization",
             N_("Organization"),
-            Organization.name,
-            sort=Organization.name_key,
+            ORGANIZATION_NAME,
+            sort=ORGANIZATION_ORDER,
             width=300,
         ),
-        Column("country", N_("Country"), Country.name_en, width=140),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=140),
         Column("email", N_("E-mail"), Person.email, width=200),
         Column("phone", N_("Phone"), Person.phone, width=140),
         Column("other_names", N_("Other spellings"), Person.other_names, shown=False, width=220),

@@ -11,9 +11,17 @@ from peewee import JOIN, Select
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
-from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER, ORGANIZATIONS
 from models.kinds.registry import register
-from models.listing import Column, Filter, RecordList, country_filter, tag_filter
+from models.listing import (
+    Column,
+    Filter,
+    RecordList,
+    country_filter,
+    name_in_language,
+    sorted_in_language,
+    tag_filter,
+)
 from models.store.records import KeyFigure, Organization, Program, ProgramArea, ProgramPartner
 from models.words.areas import area_names
 from models.words.choices import PARTNER_ROLES, PROGRAM_KINDS, PROGRAM_STATUSES
@@ -100,16 +108,20 @@ class ProgramEditor(RecordEditor):
     kind = "program"
     model = Program
     title_field = "name"
-    text_fields = ("name", "short_name", "currency")
+    text_fields = ("name", "name_kk", "name_ru", "short_name", "currency")
+    names_in = {"kk": "name_kk", "ru": "name_ru"}
+    main_name_from = ("name_kk", "name_ru")
+    no_name = N_("Give the name in at least one language: English, Kazakh or Russian.")
     note_fields = ("description", "notes")
     value_fields = ("kind", "status", "starts_on", "ends_on", "lead", "budget")
     areas = ProgramArea.program
     children = (Children("partners", ProgramPartner, "program", ("organization", "role")),)
 
     def title(self, record: Program) -> str:
-        if record.short_name and record.short_name != record.name:
-            return f"{record.name} ({record.short_name})"
-        return record.name
+        name = self.shown_name(record)
+        if record.short_name and record.short_name != name:
+            return f"{name} ({record.short_name})"
+        return name
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
@@ -121,7 +133,7 @@ class ProgramEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["name"], "name", N_("Name")),
+            self.name_missing(values),
             check.choice(values, "kind", PROGRAM_KINDS, N_("Kind")),
             check.choice(values, "status", PROGRAM_STATUSES, N_("Status")),
             check.dates_in_order(values["starts_on"], values["ends_on"], "ends_on"),
@@ -134,7 +146,8 @@ class ProgramEditor(RecordEditor):
     def search_words(self, record: Program) -> list[str]:
         # The lead's names are searched in its own row (PROGRAM_LIST's search_links), so a
         # renamed lead finds its programs at once.
-        words = [record.name, record.short_name, record.description]
+        words = [record.name, record.name_kk, record.name_ru, record.short_name]
+        words.append(record.description)
         if record.id is not None:
             words += program_areas(record.id)
         return words
@@ -170,21 +183,25 @@ PROGRAM_LIST = RecordList(
     "program",
     Program,
     columns=[
-        Column("name", N_("Name"), Program.name, width=320),
+        Column(
+            "name",
+            N_("Name"),
+            name_in_language(Program.name, Program.name_kk, Program.name_ru),
+            sort=sorted_in_language(Program),
+            width=320,
+        ),
         Column("short_name", N_("Short name"), Program.short_name, shown=False, width=110),
         Column("kind", N_("Kind"), Program.kind, choices=PROGRAM_KINDS, width=170),
         Column("status", N_("Status"), Program.status, choices=PROGRAM_STATUSES, width=100),
         Column(
-            "lead",
-            N_("Lead organization"),
-            Organization.name,
-            sort=Organization.name_key,
-            width=260,
+            "lead", N_("Lead organization"), ORGANIZATION_NAME, sort=ORGANIZATION_ORDER, width=260
         ),
         Column("starts_on", N_("Starts"), Program.starts_on, width=95),
         Column("ends_on", N_("Ends"), Program.ends_on, width=95),
         Column("budget", N_("Budget"), Program.budget, width=130),
         Column("currency", N_("Currency"), Program.currency, width=70),
+        Column("name_ru", N_("Name in Russian"), Program.name_ru, shown=False, width=300),
+        Column("name_kk", N_("Name in Kazakh"), Program.name_kk, shown=False, width=300),
         Column("updated_at", N_("Changed"), Program.updated_at, shown=False, width=130),
     ],
     filters=[

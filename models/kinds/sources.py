@@ -11,7 +11,7 @@ from models import validation as check
 from models.editing import Children, RecordEditor, find_records
 from models.errors import Problem
 from models.kinds.registry import editor_of, register
-from models.listing import Column, RecordList, tag_filter, year_filter
+from models.listing import Column, RecordList, sorted_in_language, tag_filter, year_filter
 from models.store.base import RecordModel
 from models.store.records import RECORD_KINDS, Source, SourceMention
 from models.words.labels import kind_label
@@ -176,7 +176,7 @@ SOURCE_LIST = RecordList(
     Source,
     columns=[
         Column("published_on", N_("Published"), Source.published_on, width=95),
-        Column("title", N_("Title"), Source.title, width=360),
+        Column("title", N_("Title"), Source.title, sort=sorted_in_language(Source), width=360),
         Column("publisher", N_("Publisher"), Source.publisher, width=150),
         Column("language", N_("Language"), Source.language, width=80),
         Column("url", N_("Web address"), Source.url, width=260),

@@ -23,8 +23,8 @@ from models.reports.report import (
 from models.store.records import (
     Agreement,
 )
-from models.words.text import fold
-from models.words.translation import N_, _, ngettext
+from models.words.collation import sort_key
+from models.words.translation import N_, _, language, ngettext
 
 
 def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | None = None) -> Report:
@@ -115,7 +115,7 @@ def _in_force_by_country(
         for name in _country_names(countries.get(agreement.id)):
             rows.append((name, *row))
     # by country, and within a country the soonest to expire first (the sort is stable)
-    rows.sort(key=lambda row: (row[0] == _("(no country given)"), fold(row[0])))
+    rows.sort(key=lambda row: (row[0] == _("(no country given)"), sort_key(row[0], language())))
     return ReportPart(
         N_("In force by country"),
         _("Agreements in force, by the country of their parties"),
@@ -142,7 +142,11 @@ def _due_summary(
         (name, *numbers)
         for name, numbers in sorted(
             counts.items(),
-            key=lambda item: (item[0] == _("(no country given)"), -item[1][0], fold(item[0])),
+            key=lambda item: (
+                item[0] == _("(no country given)"),
+                -item[1][0],
+                sort_key(item[0], language()),
+            ),
         )
     ]
     columns = (

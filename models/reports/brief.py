@@ -53,7 +53,7 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     ORGANIZATION_STATUSES,
 )
-from models.words.text import fold, name_key, searchable
+from models.words.text import name_key, search_fold, searchable
 from models.words.translation import _, ngettext
 
 
@@ -88,9 +88,9 @@ def find_organization(text: str) -> Organization:
         .limit(10)
     )
     if not exact:
-        folded = fold(text)
+        searched = search_fold(text)
         exact = list(
-            Organization.select().where(Organization.search_text.contains(folded)).limit(10)
+            Organization.select().where(Organization.search_text.contains(searched)).limit(10)
         )
     if not exact:
         raise ReportRefused(

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from peewee import JOIN
 
 from models.kinds.figures import figure_wording
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.reports.report import date_text, org_title
 from models.store.records import (
     AgreementParty,
@@ -39,7 +40,7 @@ def party_names(agreement_ids: Iterable[int]) -> dict[int, list[str]]:
     query = (
         AgreementParty.select(
             AgreementParty.agreement,
-            Organization.name,
+            ORGANIZATION_NAME,
             Organization.short_name,
             signatory.full_name,
         )
@@ -51,7 +52,7 @@ def party_names(agreement_ids: Iterable[int]) -> dict[int, list[str]]:
             on=(AgreementParty.signatory == signatory.id),
         )
         .where(AgreementParty.agreement.in_(list(agreement_ids)))
-        .order_by(Organization.name_key)
+        .order_by(ORGANIZATION_ORDER, Organization.id)
         .tuples()
     )
     result: dict[int, list[str]] = defaultdict(list)
@@ -119,7 +120,7 @@ def program_partners(program_ids: Iterable[int]) -> dict[int, list[tuple[Organiz
         ProgramPartner.select(ProgramPartner, Organization)
         .join(Organization)
         .where(ProgramPartner.program.in_(list(program_ids)))
-        .order_by(Organization.name_key)
+        .order_by(ORGANIZATION_ORDER, Organization.id)
     )
     result: dict[int, list[tuple[Organization, str]]] = defaultdict(list)
     for row in query:

@@ -8,6 +8,10 @@ from typing import Any
 from peewee import JOIN, ModelSelect
 
 from models.kinds.agreements import agreement_status
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS, organization_name
+from models.kinds.programs import PROGRAMS
+from models.listing import sorted_in_language
 from models.reports.linked_names import (
     area_names_by_organization,
     figure_text,
@@ -61,9 +65,9 @@ def partners_part(
 ) -> ReportPart:
     parent = Organization.alias("parent")
     query = (
-        organizations.select(Organization, parent.name.alias("parent_name"))
+        organizations.select(Organization, organization_name(parent).alias("parent_name"))
         .join_from(Organization, parent, JOIN.LEFT_OUTER, on=(Organization.parent == parent.id))
-        .order_by(Organization.name_key)
+        .order_by(sorted_in_language(Organization), Organization.id)
     )
     records = list(query.objects())  # the parent's name set on each organization
     areas = area_names_by_organization(o.id for o in records)
@@ -80,7 +84,7 @@ def partners_part(
     ]
     rows = [
         (
-            o.name,
+            ORGANIZATIONS.shown_name(o),
             o.short_name,
             choice_text(ORGANIZATION_KINDS, o.kind),
             country_text(o.country_id),
@@ -104,7 +108,7 @@ def people_part(people: ModelSelect, title: str) -> ReportPart:
     query = (
         people.select(Person, Organization)
         .join_from(Person, Organization, JOIN.LEFT_OUTER)
-        .order_by(Person.name_key)
+        .order_by(sorted_in_language(Person), Person.id)
     )
     rows = [
         (
@@ -188,13 +192,13 @@ def events_part(
     events: ModelSelect, title: str, name: str = N_("Events"), newest_first: bool = True
 ) -> ReportPart:
     starts = Event.starts_on.desc(nulls="LAST") if newest_first else Event.starts_on.asc()
-    records = list(events.order_by(starts, Event.title))
+    records = list(events.order_by(starts, sorted_in_language(Event), Event.id))
     participants = participant_names(e.id for e in records)
     rows = [
         (
             e.starts_on,
             e.ends_on if e.ends_on != e.starts_on else None,
-            e.title,
+            EVENTS.shown_name(e),
             choice_text(EVENT_KINDS, e.kind),
             ", ".join(p for p in (e.venue, place_text(e.city, e.country_id)) if p),
             names_cell(participants.get(e.id, [])),
@@ -226,7 +230,7 @@ def delegations_part(
         delegations.select(Delegation, Organization, head)
         .join_from(Delegation, Organization, JOIN.LEFT_OUTER)
         .join_from(Delegation, head, JOIN.LEFT_OUTER, on=(Delegation.head == head.id))
-        .order_by(starts, Delegation.title)
+        .order_by(starts, sorted_in_language(Delegation), Delegation.id)
     )
     records = list(query)
     members = member_names(d.id for d in records)
@@ -351,7 +355,7 @@ def program_rows(records: list[Program]) -> list[tuple]:
         ]
         rows.append(
             (
-                p.name if not p.short_name else f"{p.name} ({p.short_name})",
+                PROGRAMS.title(p),
                 choice_text(PROGRAM_KINDS, p.kind),
                 choice_text(PROGRAM_STATUSES, p.status),
                 leads.get(p.lead_id, ""),
@@ -367,7 +371,7 @@ def program_rows(records: list[Program]) -> list[tuple]:
 
 
 def programs_part(programs: ModelSelect, title: str) -> ReportPart:
-    records = list(programs.order_by(Program.name))
+    records = list(programs.order_by(sorted_in_language(Program), Program.id))
     return ReportPart(N_("Programs"), title, PROGRAM_COLUMNS, program_rows(records))
 
 
@@ -377,14 +381,14 @@ def figures_part(figures: ModelSelect, title: str) -> ReportPart:
         .join_from(KeyFigure, Organization, JOIN.LEFT_OUTER)
         .join_from(KeyFigure, Program, JOIN.LEFT_OUTER)
         .join_from(KeyFigure, Source, JOIN.LEFT_OUTER)
-        .order_by(KeyFigure.measure, KeyFigure.as_of.desc(nulls="LAST"))
+        .order_by(sorted_in_language(KeyFigure), KeyFigure.as_of.desc(nulls="LAST"))
     )
     rows = []
     for f in query:
         about = [
             country_text(f.country_id),
             org_title(f.organization) if f.organization_id else "",
-            f.program.name if f.program_id else "",
+            PROGRAMS.shown_name(f.program) if f.program_id else "",
         ]
         rows.append(
             (

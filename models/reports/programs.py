@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models.kinds.programs import PROGRAM_LIST
-from models.listing import ListRequest
+from models.kinds.programs import PROGRAM_LIST, PROGRAMS
+from models.listing import ListRequest, sorted_in_language
 from models.reports.linked_names import program_partners
 from models.reports.parts import PROGRAM_COLUMNS, figures_part, program_rows
 from models.reports.report import (
@@ -48,7 +48,7 @@ def programs_report(request: ListRequest | None = None) -> Report:
     programs = Program.select()
     if ids is not None:
         programs = programs.where(Program.id.in_(ids))
-    records = list(programs.order_by(Program.name))
+    records = list(programs.order_by(sorted_in_language(Program), Program.id))
     chosen = [p.id for p in records]
     overview = ReportPart(N_("Programs"), _("Programs"), PROGRAM_COLUMNS, program_rows(records))
     partner_rows = []
@@ -57,7 +57,7 @@ def programs_report(request: ListRequest | None = None) -> Report:
         for organization, role in partners_of.get(program.id, []):
             partner_rows.append(
                 (
-                    program.name,
+                    PROGRAMS.shown_name(program),
                     org_title(organization),
                     PARTNER_ROLES.label(role),
                     choice_text(ORGANIZATION_KINDS, organization.kind),

@@ -22,11 +22,11 @@ from models.search import (
     rebuild_search_index,
 )
 from models.store.base import db
-from models.store.records import ALL_MODELS, Change, Info, TrashItem
+from models.store.records import ALL_MODELS, RECORD_KINDS, Change, Country, Info, TrashItem
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -116,6 +116,57 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+# Columns schema 7 adds: names in Kazakh and Russian, and the sort keys of names in each
+# language (``models.words.collation``), by table.
+NAME_COLUMNS = {"event": ("title_kk", "title_ru"), "program": ("name_kk", "name_ru")}
+SORT_COLUMNS = ("sort_en", "sort_ru", "sort_kk")
+SHORT_SORT_COLUMNS = ("short_sort_en", "short_sort_ru", "short_sort_kk")
+
+
+def step_7(database: Database) -> None:
+    """Names in three languages: events and programs get their Kazakh and Russian names;
+    countries their names from CLDR and every name they are known by; every record the sort
+    keys of its name in each language's alphabet, and its search text in Latin letters (so a
+    name is found in either script); search everywhere is filled again in that form."""
+    from models.store.refresh import refresh_records, refresh_trash
+
+    _add_columns(database)
+    refresh_records(database)
+    for table in (*(model._meta.table_name for model in RECORD_KINDS.values()),):
+        for column in SORT_COLUMNS:
+            _add_index(database, table, column)
+    for column in SHORT_SORT_COLUMNS:
+        _add_index(database, "organization", column)
+    refresh_trash(database)
+    rebuild_search_index(database)
+
+
+def _add_columns(database: Database) -> None:
+    """Plain SQL, as in step 4: a default lets a NOT NULL column be added at once, where
+    peewee's migrator would rebuild each table."""
+    sqlite = isinstance(database, SqliteDatabase)
+    blob = "BLOB NOT NULL DEFAULT x''" if sqlite else "BYTEA NOT NULL DEFAULT ''::bytea"
+    text = "VARCHAR(255) NOT NULL DEFAULT ''"
+    wanted: dict[str, list[tuple[str, str]]] = {
+        model._meta.table_name: [(column, blob) for column in SORT_COLUMNS]
+        for model in (Country, *RECORD_KINDS.values())
+    }
+    wanted["organization"] += [(column, blob) for column in SHORT_SORT_COLUMNS]
+    for table, columns in NAME_COLUMNS.items():
+        wanted[table] += [(column, text) for column in columns]
+    for table, columns in wanted.items():
+        present = {column.name for column in database.get_columns(table)}
+        for column, kind in columns:
+            if column not in present:  # a database made between versions may have it
+                database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+
+
+def _add_index(database: Database, table: str, column: str) -> None:
+    # Made once the keys are written: an index built at once is faster than one kept up to
+    # date row by row.
+    database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -123,6 +174,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: step_4,
     5: step_5,
     6: step_6,
+    7: step_7,
 }
 
 

@@ -65,7 +65,9 @@ def test_required_name_bad_email_and_bad_website_are_named(database):
     with pytest.raises(ValidationFailed) as failure:
         ORGANIZATIONS.save({"name": "  ", "email": "info@istc", "website": "not a site"})
     problems = fields(failure.value.problems)
-    assert "Name is required" in problems["name"]
+    assert problems["name"] == (
+        "Give the name in at least one language: English, Kazakh or Russian."
+    )
     assert "info@istc" in problems["email"] and "name@example.org" in problems["email"]
     assert "not a site" in problems["website"]
     assert Organization.select().count() == 0

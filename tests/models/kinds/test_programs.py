@@ -145,7 +145,9 @@ def test_required_name_kind_and_dates_are_checked(partners):
             "ends_on": dt.date(2024, 1, 1),
         }
     )
-    assert "Name is required" in problems["name"]
+    assert problems["name"] == (
+        "Give the name in at least one language: English, Kazakh or Russian."
+    )
     assert "spaceship" in problems["kind"]
     assert "End date (01.01.2024) is before start date (01.01.2025)" in problems["ends_on"]
     assert Program.select().count() == 0

@@ -35,8 +35,8 @@ def test_each_problem_is_named(tmp_path, capsys):
         connection.execute(
             "INSERT INTO person (full_name, organization_id, created_at, "
             "created_by, updated_at, updated_by, search_text, other_names, "
-            "position, email, phone, notes, name_key) VALUES ('Lost', 999, "
-            "'2025-01-01', 'x', '2025-01-01', 'x', '', '', '', '', '', '', '')"
+            "position, email, phone, notes, name_key, sort_en, sort_ru, sort_kk) VALUES ('Lost', "
+            "999, '2025-01-01', 'x', '2025-01-01', 'x', '', '', '', '', '', '', '', X'', X'', X'')"
         )
         connection.execute("UPDATE attachment_content SET data = X'00'")
     assert main.main(["check", "--database", str(path)]) == 1
