@@ -42,18 +42,39 @@ class ImportField:
     choices: ChoiceSet | None = None
     synonyms: tuple[str, ...] = ()
     required: bool = False
+    # Labels (in English, marked) of a column that gives the field ahead of one its other
+    # headers name: a list exported in Kazakh shows names in Kazakh under "Атауы", and keeps
+    # the recorded name in its "Name in English" column.
+    preferred: tuple[str, ...] = ()
 
     @functools.cached_property
     def headers(self) -> frozenset[str]:
         """Every header (folded) that names the field: its key, its label in each language,
         and the words people write for it. Read from the catalogs on first use."""
         return frozenset(
-            fold(header) for header in (self.key, *in_every_language(self.label), *self.synonyms)
+            fold(header)
+            for header in (
+                self.key,
+                *in_every_language(self.label),
+                *self.synonyms,
+                *self.preferred_headers,
+            )
+        )
+
+    @functools.cached_property
+    def preferred_headers(self) -> frozenset[str]:
+        return frozenset(
+            fold(header) for label in self.preferred for header in in_every_language(label)
         )
 
 
-def _f(key, label, kind="text", *synonyms, choices=None, required=False) -> ImportField:
-    return ImportField(key, label, kind, choices, tuple(synonyms), required)
+def _f(
+    key, label, kind="text", *synonyms, choices=None, required=False, preferred=()
+) -> ImportField:
+    return ImportField(key, label, kind, choices, tuple(synonyms), required, tuple(preferred))
+
+
+_IN_ENGLISH = (N_("Name in English"),)
 
 
 # Headers used by several kinds, in the three languages.
@@ -115,6 +136,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "партнер",
             "серіктес",
             required=True,
+            preferred=_IN_ENGLISH,
         ),
         _f(
             "short_name",
@@ -248,7 +270,17 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
     ),
     "event": (
         # Required, or a title in another language (``importer._given``).
-        _f("title", N_("Title"), "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
+        _f(
+            "title",
+            N_("Title"),
+            "text",
+            *_NAME,
+            "event",
+            "мероприятие",
+            "іс-шара",
+            required=True,
+            preferred=(N_("Title in English"),),
+        ),
         _f(
             "title_kk",
             N_("Title in Kazakh"),
@@ -329,7 +361,17 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "program": (
-        _f("name", N_("Name"), "text", *_NAME, "program", "программа", "бағдарлама", required=True),
+        _f(
+            "name",
+            N_("Name"),
+            "text",
+            *_NAME,
+            "program",
+            "программа",
+            "бағдарлама",
+            required=True,
+            preferred=_IN_ENGLISH,
+        ),
         _f(
             "name_kk",
             N_("Name in Kazakh"),
@@ -517,13 +559,22 @@ Mapping = dict[int, str]  # column number → field key
 
 
 def match_headers(kind: str, headers: list[object]) -> Mapping:
-    """Columns whose header names a field, each field taken once, the first column winning."""
+    """Columns whose header names a field, each field taken once: a column under one of the
+    field's preferred headers first, then the first column winning."""
     mapping: Mapping = {}
     taken: set[str] = set()
-    for column, header in enumerate(headers):
-        folded = fold(str(header)) if header is not None else ""
+    folded = [fold(str(header)) if header is not None else "" for header in headers]
+    for column, text in enumerate(folded):
         for spec in FIELDS[kind]:
-            if spec.key not in taken and folded in spec.headers:
+            if spec.key not in taken and text in spec.preferred_headers:
+                mapping[column] = spec.key
+                taken.add(spec.key)
+                break
+    for column, text in enumerate(folded):
+        if column in mapping:
+            continue
+        for spec in FIELDS[kind]:
+            if spec.key not in taken and text in spec.headers:
                 mapping[column] = spec.key
                 taken.add(spec.key)
                 break

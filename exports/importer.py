@@ -260,9 +260,25 @@ def new_person(name: str) -> str:
     return _("person “{name}”").format(name=name)
 
 
+def _names_in_file(rows: list[ImportRow]) -> dict[str, str]:
+    """The key of every name the organizations of a sheet are given (in English, Kazakh,
+    Russian or their own language), each leading to the key of the row's main name: a list
+    exported in Kazakh names a parent in Kazakh."""
+    keys: dict[str, str] = {}
+    for row in rows:
+        main = row.values.get("name")
+        if not main:
+            continue
+        for field_name in ("name", "name_kk", "name_ru", "name_original"):
+            other = row.values.get(field_name)
+            if other and name_key(other):
+                keys.setdefault(name_key(other), name_key(main))
+    return keys
+
+
 def _note_names_made_by_the_sheet(rows: list[ImportRow]) -> None:
     """A parent named by another row of the same sheet is not a new name to announce."""
-    in_file = {name_key(row.values["name"]) for row in rows if row.values.get("name")}
+    in_file = _names_in_file(rows)
     for row in rows:
         parent = row.values.get("parent")
         if isinstance(parent, str) and name_key(parent) in in_file:
@@ -351,6 +367,7 @@ class _KnownNames:
 
     def __init__(self) -> None:
         self._organizations: dict[str, int | None] = {}
+        self._other_names: dict[str, int] | None = None
         self._people: dict[str, int | None] = {}
         self._programs: dict[str, int] | None = None
 
@@ -358,9 +375,31 @@ class _KnownNames:
         if key not in self._organizations:
             by_name = Organization.select(Organization.id).where(Organization.name_key == key)
             by_acronym = Organization.select(Organization.id).where(Organization.short_key == key)
-            found = by_name.scalar() or by_acronym.scalar()
+            found = by_name.scalar() or by_acronym.scalar() or self._named_in_other_language(key)
             self._organizations[key] = found
         return self._organizations[key]
+
+    def _named_in_other_language(self, key: str) -> int | None:
+        """The organization whose name in Kazakh or Russian, or in its own language, has
+        ``key``: a list exported in Kazakh names its partners in Kazakh. Those names have no
+        key column; they are read once, when a name is not found by its key."""
+        if self._other_names is None:
+            self._other_names = {}
+            named = Organization.select(
+                Organization.id,
+                Organization.name_kk,
+                Organization.name_ru,
+                Organization.name_original,
+            ).where(
+                (Organization.name_kk != "")
+                | (Organization.name_ru != "")
+                | (Organization.name_original != "")
+            )
+            for organization_id, *names in named.order_by(Organization.id).tuples():
+                for other in names:
+                    if other and name_key(other):
+                        self._other_names.setdefault(name_key(other), organization_id)
+        return self._other_names.get(key)
 
     def _person(self, key: str) -> int | None:
         if key not in self._people:
@@ -405,10 +444,12 @@ class _KnownNames:
 
     def program(self, name: str) -> int:
         if self._programs is None:  # programs are few: read once, when a sheet names one
-            self._programs = {
-                name_key(title): program_id
-                for program_id, title in Program.select(Program.id, Program.name).tuples()
-            }
+            self._programs = {}
+            named = Program.select(Program.id, Program.name, Program.name_kk, Program.name_ru)
+            for program_id, *names in named.order_by(Program.id).tuples():
+                for title in names:  # a list in Kazakh or Russian names programs in it
+                    if title and name_key(title):
+                        self._programs.setdefault(name_key(title), program_id)
         found = self._programs.get(name_key(name)) if name_key(name) else None
         if found is None:
             raise ValueError(
@@ -609,19 +650,15 @@ def apply_import(preview: ImportPreview, progress: Progress | None = None) -> Im
     total = len(new_rows) + len(fill_rows)
     # An organization may name as its parent another row of the same sheet: it is linked
     # once both are written, instead of being made twice.
-    in_file = (
-        {name_key(row.values["name"]) for row in new_rows}
-        if preview.kind == "organization"
-        else set()
-    )
+    in_file = _names_in_file(new_rows) if preview.kind == "organization" else {}
     parents = {}
     for index, row in enumerate(new_rows):
         parent = row.values.get("parent")
         if isinstance(parent, str) and name_key(parent) in in_file:
-            parents[index] = name_key(parent)
+            parents[index] = in_file[name_key(parent)]
             row.values["parent"] = None
     with collection_paused(), roomy_cache(db.obj), db.atomic():
-        _create_named(preview.rows, skip=in_file)
+        _create_named(preview.rows, skip=set(in_file))
         ids = []
         for start in range(0, len(new_rows), 500):
             chunk = new_rows[start : start + 500]

@@ -41,7 +41,7 @@ from models.listing import Column, InLanguage, ListRequest, RecordList
 from models.store.records import Country, Tag
 from models.words.countries import country_name
 from models.words.labels import count_text, in_sentence, kind_label
-from models.words.translation import _
+from models.words.translation import LANGUAGES, _, language
 
 # (rows written, rows in all) -> False to stop the export
 Progress = Callable[[int, int], bool | None]
@@ -224,6 +224,24 @@ def widest_widths(
     return widths
 
 
+def with_recorded_names(record_list: RecordList, column_keys: Sequence[str]) -> list[str]:
+    """The columns asked, and after them the names in each language of every name shown in
+    Kazakh or Russian (a list's ``name_en``, ``name_kk`` and ``name_ru`` beside its ``name``):
+    a list exported in Kazakh names its records in Kazakh, and without the recorded name and
+    the others it would not import back as the same records, nor would other lists that name
+    them in Kazakh find them."""
+    keys = list(column_keys)
+    if language() == "en":
+        return keys
+    known = {column.key for column in record_list.columns}
+    for key in list(keys):
+        for code in sorted(LANGUAGES, key=lambda code: code != "en"):  # the recorded name first
+            named = f"{key}_{code}"
+            if named in known and named not in keys and f"{key}_en" in known:
+                keys.append(named)
+    return keys
+
+
 def export_list(
     record_list: RecordList,
     request: ListRequest,
@@ -242,6 +260,9 @@ def export_list(
     left (an existing one is kept) and ``ExportCancelled`` is raised. ``headers`` names the
     columns as the window shows them, else their labels."""
     step = page_size or PAGE_SIZE
+    column_keys = with_recorded_names(record_list, column_keys)
+    if headers is not None:
+        headers = [*headers, *(record_list.column(k).heading for k in column_keys[len(headers) :])]
     known = {column.key for column in record_list.columns}
     unknown = [key for key in column_keys if key not in known]
     if unknown or not column_keys:

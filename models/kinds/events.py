@@ -203,6 +203,7 @@ EVENT_LIST = RecordList(
             width=260,
         ),
         Column("title_kk", N_("Title in Kazakh"), Event.title_kk, shown=False, width=320),
+        Column("title_en", N_("Title in English"), Event.title, shown=False, width=320),
         Column("title_ru", N_("Title in Russian"), Event.title_ru, shown=False, width=320),
         Column("updated_at", N_("Changed"), Event.updated_at, shown=False, width=130),
     ],

@@ -198,10 +198,11 @@ ORGANIZATION_LIST = RecordList(
             "status", N_("Status"), Organization.status, choices=ORGANIZATION_STATUSES, width=100
         ),
         Column("website", N_("Website"), Organization.website, width=200),
+        Column("name_en", N_("Name in English"), Organization.name, shown=False, width=300),
         Column("name_ru", N_("Name in Russian"), Organization.name_ru, shown=False, width=300),
         Column("name_kk", N_("Name in Kazakh"), Organization.name_kk, shown=False, width=300),
         Column(
-            "status", N_("Status"), Organization.status, choices=ORGANIZATION_STATUSES, width=100
+            "name_original", N_("Original name"), Organization.name_original, shown=False, width=300
         ),
         Column(
             "parent",

@@ -200,6 +200,7 @@ PROGRAM_LIST = RecordList(
         Column("ends_on", N_("Ends"), Program.ends_on, width=95),
         Column("budget", N_("Budget"), Program.budget, width=130),
         Column("currency", N_("Currency"), Program.currency, width=70),
+        Column("name_en", N_("Name in English"), Program.name, shown=False, width=300),
         Column("name_ru", N_("Name in Russian"), Program.name_ru, shown=False, width=300),
         Column("name_kk", N_("Name in Kazakh"), Program.name_kk, shown=False, width=300),
         Column("updated_at", N_("Changed"), Program.updated_at, shown=False, width=130),

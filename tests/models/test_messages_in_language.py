@@ -101,7 +101,7 @@ def test_a_forms_save_is_refused_in_russian_with_a_sentence_for_each_field(datab
     with pytest.raises(ValidationFailed) as failure:
         ORGANIZATIONS.save({"name": " ", "website": "csic", "email": "k.angelieva@istc"})
     assert problems(failure) == {
-        "name": "Поле «Название» обязательно. Заполните его.",
+        "name": "Укажите название хотя бы на одном языке: английском, казахском или русском.",
         "website": "Сайт: «csic» — не веб-адрес. Напишите его в виде www.example.org.",
         "email": "Эл. почта: «k.angelieva@istc» — не адрес электронной почты. Напишите его в "
         "виде name@example.org.",

@@ -155,8 +155,8 @@ def test_lists_exported_by_the_command_line_import_back_by_it(
 
 REPORTS = {
     ("brief", "--organization", "ISTC"): {
-        "kk": "Анықтама: International Science and Technology Center (ISTC)",
-        "ru": "Справка: International Science and Technology Center (ISTC)",
+        "kk": "Анықтама: Халықаралық ғылыми-техникалық орталық (ISTC)",
+        "ru": "Справка: Международный научно-технический центр (ISTC)",
         "en": "Brief: International Science and Technology Center (ISTC)",
     },
     ("brief", "--country", "Испания"): {
@@ -222,7 +222,9 @@ def test_an_import_says_in_russian_why_each_row_was_not_taken(database_target, t
     assert ws["A1"].value == "Строки, не импортированные из partners.xlsx"
     assert header(ws) == ["Строка", "Название", "Сайт", "Страна", "Вид", "Почему не импортировано"]
     reasons = {row[0]: row[-1] for row in table(ws)}
-    assert reasons[3] == "Поле «Название» обязательно. Заполните его."
+    assert (
+        reasons[3] == "Укажите название хотя бы на одном языке: английском, казахском или русском."
+    )
     assert "«Атлантида»" in reasons[4] and "Seriktes не знает" in reasons[4]
     assert (
         "Вид: значение «звездолёт» Seriktes не знает. Используйте одно из: Университет"
