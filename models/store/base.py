@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import getpass
 
-from peewee import CharField, DatabaseProxy, DateTimeField, Model, TextField
+from peewee import CharField, DatabaseProxy, DateTimeField, IntegerField, Model, TextField
 
 db = DatabaseProxy()
 
@@ -36,6 +36,10 @@ class RecordModel(BaseModel):
 
     ``search_text`` holds the folded names of the record (see ``models.words.text.fold``); the
     domain layer fills it on every save so lists search it in SQL.
+
+    ``version`` counts the writes of the record and of the rows that belong to it (child rows,
+    tags, areas): a form saves only over the version it opened, so two desktops editing one
+    record never overwrite each other unseen (see ``RecordEditor.save``).
     """
 
     created_at = DateTimeField(default=now)
@@ -43,6 +47,7 @@ class RecordModel(BaseModel):
     updated_at = DateTimeField(default=now, index=True)
     updated_by = CharField(default=current_user)
     search_text = TextField(default="")
+    version = IntegerField(default=1)
 
     def save(self, *args, **kwargs):
         if self._pk is not None:

@@ -26,7 +26,7 @@ from models.store.records import ALL_MODELS, Change, Info, TrashItem
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def step_2(database: Database) -> None:
@@ -113,6 +113,21 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+def step_7(database: Database) -> None:
+    """Every record counts its writes (``version``), so a save made over a version someone
+    else has changed since is caught instead of overwriting theirs. Records kept before start
+    at 1, as new ones do."""
+    from models.store.records import RECORD_KINDS
+
+    for model in RECORD_KINDS.values():
+        table = model._meta.table_name
+        if "version" not in {column.name for column in database.get_columns(table)}:
+            # A default lets both SQLite and PostgreSQL add the column without rewriting rows.
+            database.execute_sql(
+                f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1'
+            )
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -120,6 +135,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: step_4,
     5: step_5,
     6: step_6,
+    7: step_7,
 }
 
 
