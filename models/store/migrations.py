@@ -115,8 +115,9 @@ def _key_search_names(database: Database) -> None:
 
 def step_7(database: Database) -> None:
     """Every record counts its writes (``version``), so a save made over a version someone
-    else has changed since is caught instead of overwriting theirs. Records kept before start
-    at 1, as new ones do."""
+    else has changed since is caught instead of overwriting theirs; records kept before start
+    at 1, as new ones do. A server's database announces every change of a record."""
+    from models.store.notices import install_change_notices
     from models.store.records import RECORD_KINDS
 
     for model in RECORD_KINDS.values():
@@ -126,6 +127,8 @@ def step_7(database: Database) -> None:
             database.execute_sql(
                 f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1'
             )
+    # On a server, every change of a record is announced to the other desktops.
+    install_change_notices(database)
 
 
 # STEPS[n] upgrades a database at version n - 1 to version n.
@@ -195,11 +198,13 @@ def _stamp(version: int) -> None:
 
 def create_schema(database: Database) -> None:
     """Make a new, empty database at the current version."""
+    from models.store.notices import install_change_notices
     from models.words.countries import fill_countries
 
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
+        install_change_notices(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
