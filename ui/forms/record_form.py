@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import history, trash
-from models.conflicts import merged
+from models.conflicts import differences, merged
 from models.editing import RecordEditor, all_tag_names
 from models.errors import Conflict, Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
@@ -532,6 +532,12 @@ class RecordForm(QWidget):
                 opened=self._opened,
             )
         except Conflict as conflict:
+            if not conflict.deleted and not any(
+                difference.theirs_changed for difference in differences(conflict)
+            ):
+                # Saved again elsewhere without a change: nothing of theirs can be lost.
+                self.version, self._opened = conflict.version, conflict.theirs
+                return self.save()
             self.show_conflict(conflict)
             return False
         except ValidationFailed as failure:
