@@ -90,6 +90,7 @@ class ConflictPanel(QFrame):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setMaximumHeight(LIST_HEIGHT)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.fields)
         self.scroll.setStyleSheet("background: transparent;")
 
@@ -111,18 +112,27 @@ class ConflictPanel(QFrame):
         self.back_button.setObjectName("backToEditing")
         self.back_button.setToolTip(tr("Nothing is saved; your changes stay in the form"))
         self.back_button.clicked.connect(self.dismissed)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.back_button)
-        buttons.addStretch(1)
-        for button in (self.drop_button, self.reload_button, self.new_button, self.save_button):
-            buttons.addWidget(button)
+        # A row each, so that a narrow form in a longer language never cuts a button short:
+        # the way forward, the way back to the stored record, and back to editing.
+        rows = []
+        for row_buttons in (
+            (self.save_button, self.new_button),
+            (self.reload_button, self.drop_button),
+            (self.back_button,),
+        ):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            rows.append(row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.message)
         layout.addWidget(self.advice)
         layout.addWidget(self.scroll)
-        layout.addLayout(buttons)
+        for row in rows:
+            layout.addLayout(row)
         self.hide()
 
     # -- showing -----------------------------------------------------------------------------
@@ -170,49 +180,58 @@ class ConflictPanel(QFrame):
                 )
             )
         who = conflict.changed_by or tr("someone else")
-        headings = (tr("Field"), tr("Saved by {user}").format(user=who), tr("Yours"), tr("Keep"))
-        for column, heading in enumerate(headings):
-            label = QLabel(heading)
-            label.setStyleSheet("font-weight: 600;")
-            self.grid.addWidget(label, 0, column)
-        for row, difference in enumerate(found, start=1):
-            self._add_row(row, difference, labels, text_of)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(2, 1)
+        for row, difference in enumerate(found):
+            self.grid.addWidget(self._field_block(difference, who, labels, text_of), row, 0)
         self.show()
 
-    def _add_row(
+    def _field_block(
         self,
-        row: int,
         difference: FieldDifference,
+        who: str,
         labels: dict[str, str],
         text_of: Callable[[str, Any], str],
-    ) -> None:
+    ) -> QWidget:
+        """One field: its name, their value and the user's, and what is kept (or the choice,
+        when both changed it). Stacked, so it fits a narrow form."""
         name = difference.field
-        self.grid.addWidget(QLabel(labels.get(name, name)), row, 0, Qt.AlignmentFlag.AlignTop)
-        theirs = QLabel(text_of(name, difference.theirs))
-        mine = QLabel(text_of(name, difference.mine))
-        for label, changed in (
-            (theirs, difference.theirs_changed),
-            (mine, difference.mine_changed),
-        ):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        block = QWidget()
+        lines = QGridLayout(block)
+        lines.setContentsMargins(0, 0, 0, 6)
+        lines.setHorizontalSpacing(8)
+        lines.setVerticalSpacing(2)
+        title = QLabel(labels.get(name, name))
+        title.setStyleSheet("font-weight: 600;")
+        lines.addWidget(title, 0, 0, 1, 2)
+        sides = (
+            (tr("Saved by {user}:").format(user=who), difference.theirs, f"theirs_{name}",
+             difference.theirs_changed),
+            (tr("Yours:"), difference.mine, f"mine_{name}", difference.mine_changed),
+        )  # fmt: skip
+        for line, (caption, value, object_name, changed) in enumerate(sides, start=1):
+            shown = QLabel(text_of(name, value))
+            shown.setObjectName(object_name)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             if not changed:
-                label.setStyleSheet("color: #7a6a3a;")
-        theirs.setObjectName(f"theirs_{name}")
-        mine.setObjectName(f"mine_{name}")
-        self.grid.addWidget(theirs, row, 1, Qt.AlignmentFlag.AlignTop)
-        self.grid.addWidget(mine, row, 2, Qt.AlignmentFlag.AlignTop)
+                shown.setStyleSheet("color: #7a6a3a;")
+            lines.addWidget(QLabel(caption), line, 0, Qt.AlignmentFlag.AlignTop)
+            lines.addWidget(shown, line, 1, Qt.AlignmentFlag.AlignTop)
+        lines.setColumnStretch(1, 1)
         if not difference.clashing:
-            kept = tr("Theirs") if difference.theirs_changed else tr("Yours")
             if difference.theirs_changed and difference.mine_changed:
-                kept = tr("The same")
-            self.grid.addWidget(QLabel(kept), row, 3, Qt.AlignmentFlag.AlignTop)
-            return
-        names = {THEIRS: tr("Theirs"), MINE: tr("Yours"), BOTH: tr("Both")}
+                kept = tr("You both made the same change.")
+            elif difference.theirs_changed:
+                kept = tr("Their change is kept.")
+            else:
+                kept = tr("Your change is kept.")
+            note = QLabel(kept)
+            note.setStyleSheet("font-style: italic;")
+            lines.addWidget(note, 3, 0, 1, 2)
+            return block
+        names = {THEIRS: tr("Keep theirs"), MINE: tr("Keep yours"), BOTH: tr("Keep both")}
         group = QButtonGroup(self)
         choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
         for choice in difference.choices():
             button = QRadioButton(names[choice])
             button.setObjectName(f"keep_{choice}_{name}")
@@ -220,11 +239,10 @@ class ConflictPanel(QFrame):
             group.addButton(button)
             choices.addWidget(button)
             self.buttons[(name, choice)] = button
-        holder = QWidget()
-        holder.setLayout(choices)
-        choices.setContentsMargins(0, 0, 0, 0)
-        self.grid.addWidget(holder, row, 3, Qt.AlignmentFlag.AlignTop)
+        choices.addStretch(1)
+        lines.addLayout(choices, 3, 0, 1, 2)
         self.groups[name] = group
+        return block
 
     def _clear(self) -> None:
         while self.grid.count():
