@@ -14,8 +14,8 @@ from typing import Any, ClassVar
 from peewee import Field, Model, Node
 
 from models import history, search
-from models.errors import Problem, SeriktesError, ValidationFailed
-from models.kinds.registry import editor_of
+from models.errors import Conflict, Problem, SeriktesError, ValidationFailed
+from models.kinds.registry import all_editors, editor_of
 from models.listing import all_of, contains_word, search_terms
 from models.store.base import RecordModel, db
 from models.store.bulk import insert_rows
@@ -40,6 +40,7 @@ from models.store.records import (
     ProgramArea,
     ProgramPartner,
     RecordTag,
+    Source,
     SourceMention,
     Tag,
 )
@@ -74,6 +75,7 @@ LINK_LABELS = {
 # Rows that are part of the record itself, not records of their own: deleting the record
 # removes them without asking about them.
 OWN_PARTS = (OrganizationArea, ProgramArea, SourceMention)
+_CHUNK = 500  # records touched together
 
 # What deleting a record does to the rows pointing to it, a sentence for each (the rows, the
 # link) in the plural forms of the language: rows that lose the link ("SET NULL")...
@@ -430,13 +432,28 @@ class RecordEditor:
             + self.twin_problems(values, record_id)
         )
 
-    def save(self, values: dict[str, Any], record_id: int | None = None) -> RecordModel:
-        """Validate and save in one transaction: all of it is saved or nothing is."""
+    def save(
+        self,
+        values: dict[str, Any],
+        record_id: int | None = None,
+        expected_version: int | None = None,
+        opened: dict[str, Any] | None = None,
+    ) -> RecordModel:
+        """Validate and save in one transaction: all of it is saved or nothing is.
+
+        Saving a record counts a new version of it. With ``expected_version`` (the version the
+        form opened), a record someone else has saved or deleted since is not written: a
+        ``Conflict`` carries what is stored now, ``values`` and ``opened`` (the values as the
+        form loaded them), so the user can choose field by field."""
         values = self.clean_values(values)
         problems = self._check(values, record_id)
         if problems:
             raise ValidationFailed(problems)
         with db.atomic():
+            if record_id is not None:
+                # First in the transaction: the row is claimed before anything is read, so no
+                # other desktop's save can slip in between the check and the write.
+                self._claim(record_id, expected_version, values, opened)
             before = self.load(record_id) if record_id is not None else None
             record = self.get(record_id) if record_id is not None else self.model()
             self._assign(record, values)
@@ -451,6 +468,63 @@ class RecordEditor:
             # The history, and the change set an undo of this save reverts.
             record.change_set = history.log_save(self.kind, record.id, before, self.load(record.id))
         return record
+
+    def _claim(
+        self,
+        record_id: int,
+        expected_version: int | None,
+        values: dict[str, Any],
+        opened: dict[str, Any] | None,
+    ) -> None:
+        """Count the record's new version, if it is still the version expected."""
+        query = self.model.update(version=self.model.version + 1).where(self.model.id == record_id)
+        if expected_version is not None:
+            query = query.where(self.model.version == expected_version)
+        if query.execute():
+            return
+        if expected_version is None:
+            self.get(record_id)  # says it no longer exists
+        raise self.conflict(record_id, values, opened)
+
+    def conflict(
+        self, record_id: int, values: dict[str, Any], opened: dict[str, Any] | None
+    ) -> Conflict:
+        """Why ``values`` cannot be saved over the record as it is stored now."""
+        mine = self.clean_values(values)
+        opened = self.clean_values(opened) if opened is not None else None
+        record = self.model.get_or_none(self.model.id == record_id)
+        if record is None:
+            deletion = history.last_deletion(self.kind, record_id)
+            user = deletion.user if deletion is not None else ""
+            title = mine.get(self.title_field) or (opened or {}).get(self.title_field) or ""
+            return Conflict(
+                self.kind,
+                record_id,
+                opened,
+                mine,
+                None,
+                None,
+                user,
+                deletion.at if deletion is not None else None,
+                _("“{title}” was deleted by {user} while you were editing it.").format(
+                    title=title, user=user or _("someone else")
+                ),
+            )
+        return Conflict(
+            self.kind,
+            record_id,
+            opened,
+            mine,
+            self.clean_values(self.load(record_id)),
+            record.version,
+            record.updated_by,
+            record.updated_at,
+            _("{user} saved “{title}” at {time} while you were editing it.").format(
+                user=record.updated_by,
+                title=self.title(record),
+                time=record.updated_at.strftime("%d.%m.%Y %H:%M"),
+            ),
+        )
 
     def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
         """Add many new records at once, as an import does: cleaned values the caller has
@@ -557,6 +631,41 @@ class RecordEditor:
             result.append(Consequence(mentions, said.format(count=format_number(mentions))))
         return result
 
+    def touch_linked(self, record_ids: list[int]) -> None:
+        """The records that change when these are deleted or come back from the trash count a
+        new version: those losing or regaining a link to them (a person's organization, a
+        branch's university), and those with child rows naming them (the event a person
+        takes part in, the source mentioning a partner). A form open on one of them then
+        learns of it when saving, as of any other change."""
+        owners = {
+            children.model: (editor.model, children.model._meta.fields[children.parent])
+            for editor in all_editors()
+            for children in editor.children
+        }
+        for start in range(0, len(record_ids), _CHUNK):
+            chunk = record_ids[start : start + _CHUNK]
+            for field in self.model._meta.backrefs:
+                pointing = field.model
+                if isinstance(pointing, type) and issubclass(pointing, RecordModel):
+                    if field.on_delete == "SET NULL":
+                        bump_versions(pointing, field.in_(chunk))
+                    continue  # records deleted with it (key figures) go to the trash with it
+                owner = owners.get(pointing)
+                if owner is not None and owner[1] is not field:
+                    model, parent = owner
+                    bump_versions(
+                        model, model.id.in_(pointing.select(parent).where(field.in_(chunk)))
+                    )
+            bump_versions(
+                Source,
+                Source.id.in_(
+                    SourceMention.select(SourceMention.source).where(
+                        (SourceMention.record_kind == self.kind)
+                        & SourceMention.record_id.in_(chunk)
+                    )
+                ),
+            )
+
     def _naming(self, model: type[Model], record_id: int) -> int:
         """How many tags, files or mentions name the record (they point to any kind)."""
         return (
@@ -573,12 +682,19 @@ class RecordEditor:
         """Delete records with what names them (tags, files, mentions, search entries); the
         database deletes or unlinks the rows that point to them."""
         with db.atomic():
+            self.touch_linked(record_ids)
             for model in (RecordTag, Attachment, SourceMention):
                 model.delete().where(
                     (model.record_kind == self.kind) & model.record_id.in_(record_ids)
                 ).execute()
             search.remove_records(self.kind, record_ids)
             self.model.delete().where(self.model.id.in_(record_ids)).execute()
+
+
+def bump_versions(model: type[RecordModel], where: Node) -> int:
+    """Count a new version of the records ``where`` selects (changed by a write that is not
+    their own save)."""
+    return model.update(version=model.version + 1).where(where).execute()
 
 
 def find_records(

@@ -238,6 +238,10 @@ def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:
     for kind, kind_items in by_kind.items():
         model = RECORD_KINDS[kind]
         snapshots = [history.decode(item.snapshot) for item in kind_items]
+        for snapshot in snapshots:
+            # Back is a change too: a form still open on the record as it was before its
+            # delete must not save over it unseen.
+            snapshot["record"]["version"] = int(snapshot["record"].get("version") or 1) + 1
         wanted = [snapshot["record"].get("id") for snapshot in snapshots]
         taken = {
             record_id
@@ -265,6 +269,7 @@ def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:
             ids.append(record_id)
         search.index_records(kind, ids)
         refresh_sort_keys(kind, ids)
+        editor_for(kind).touch_linked(ids)
         history.log_events(
             kind,
             {record_id: item.title for item, record_id in zip(kind_items, ids, strict=True)},

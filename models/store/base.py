@@ -6,7 +6,16 @@ import datetime as dt
 import functools
 import getpass
 
-from peewee import BlobField, CharField, DatabaseProxy, DateTimeField, Model, TextField
+from peewee import (
+    SQL,
+    BlobField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    IntegerField,
+    Model,
+    TextField,
+)
 
 from models import clock
 
@@ -40,6 +49,10 @@ class RecordModel(BaseModel):
     ``models.words.text.search_fold``), and ``sort_en``, ``sort_ru``, ``sort_kk`` the keys that
     put its name in the alphabet of each language (``models.words.collation``); the domain
     layer fills them on every save so lists search and sort in SQL.
+
+    ``version`` counts the writes of the record and of the rows that belong to it (child rows,
+    tags, areas): a form saves only over the version it opened, so two desktops editing one
+    record never overwrite each other unseen (see ``RecordEditor.save``).
     """
 
     created_at = DateTimeField(default=now)
@@ -50,6 +63,8 @@ class RecordModel(BaseModel):
     sort_en = BlobField(default=b"", index=True)
     sort_ru = BlobField(default=b"", index=True)
     sort_kk = BlobField(default=b"", index=True)
+    # The default in the schema too: rows written by other programs start at 1 as well.
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
     def save(self, *args, **kwargs):
         if self._pk is not None:

@@ -34,6 +34,7 @@ from models.store.migrations import (
     stored_version,
     upgrade,
 )
+from models.store.server import connection_lost
 from models.words.translation import _
 
 __all__ = ["can_write", "is_url", "sqlite_path"]  # where the window and commands find them
@@ -141,6 +142,11 @@ def explain_write_failure(error: Exception) -> str:
     """Why a save did not reach the database, for the person who pressed Save. The
     transaction was rolled back, so the database is as it was."""
     text = str(error).lower()
+    if connection_lost(error):
+        return _(
+            "Nothing was saved: the database server cannot be reached. Everything you typed "
+            "is still in the form; save again once the connection is back."
+        )
     if "disk is full" in text:
         return _(
             "Nothing was saved: the disk is full. Free some space and save again. The "

@@ -50,21 +50,32 @@ def expected_tables(version: int) -> set[str]:
 
 
 def inspect_database_file(
-    path: Path, quick: bool = False, stop: Callable[[], bool] | None = None
+    path: Path,
+    quick: bool = False,
+    stop: Callable[[], bool] | None = None,
+    open_here: bool = False,
 ) -> bool:
     """Refuse a file that is not a Seriktes database, is damaged, is from a newer version or
     cannot be read now (locked, unreadable), reading it without changing a byte. Returns
     whether the file holds a Seriktes database (False for a new or empty file). ``quick``
     adds SQLite's check of every page; ``stop`` returning True interrupts that check (the
-    window closing), which then raises ``DatabaseOpenError``."""
+    window closing), which then raises ``DatabaseOpenError``.
+
+    ``open_here``: this process has the database open. Its first bytes are then not read
+    as a plain file: closing a file drops every lock the process holds on it, SQLite's
+    included, and another program's SQLite would then take the window's connection for gone
+    and remove the write-ahead log under it (the window would read stale records, or find
+    the file damaged)."""
     path = Path(path)
     check_file_kind(path)
     if not path.exists() or path.stat().st_size == 0:
         return False
     name = shown_name(path.name)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
+        header = _SQLITE_HEADER
+        if not open_here:
+            with path.open("rb") as handle:
+                header = handle.read(len(_SQLITE_HEADER))
     except OSError as error:
         raise opening_error(name, error) from error
     if header != _SQLITE_HEADER:
@@ -112,10 +123,12 @@ def inspect_database_file(
     return True
 
 
-def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> bool:
+def quick_check(
+    path: Path, stop: Callable[[], bool] | None = None, open_here: bool = False
+) -> bool:
     """``inspect_database_file`` with SQLite's check of every page: what every command runs
     before it reads or changes a database."""
-    return inspect_database_file(path, quick=True, stop=stop)
+    return inspect_database_file(path, quick=True, stop=stop, open_here=open_here)
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:

@@ -26,7 +26,7 @@ from models.store.records import ALL_MODELS, RECORD_KINDS, Change, Country, Info
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -167,6 +167,24 @@ def _add_index(database: Database, table: str, column: str) -> None:
     database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
 
 
+def step_8(database: Database) -> None:
+    """Every record counts its writes (``version``), so a save made over a version someone
+    else has changed since is caught instead of overwriting theirs; records kept before start
+    at 1, as new ones do. A server's database announces every change of a record."""
+    from models.store.notices import install_change_notices
+    from models.store.records import RECORD_KINDS
+
+    for model in RECORD_KINDS.values():
+        table = model._meta.table_name
+        if "version" not in {column.name for column in database.get_columns(table)}:
+            # A default lets both SQLite and PostgreSQL add the column without rewriting rows.
+            database.execute_sql(
+                f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1'
+            )
+    # On a server, every change of a record is announced to the other desktops.
+    install_change_notices(database)
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -175,6 +193,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     5: step_5,
     6: step_6,
     7: step_7,
+    8: step_8,
 }
 
 
@@ -234,11 +253,13 @@ def _stamp(version: int) -> None:
 
 def create_schema(database: Database) -> None:
     """Make a new, empty database at the current version."""
+    from models.store.notices import install_change_notices
     from models.words.countries import fill_countries
 
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
+        install_change_notices(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
