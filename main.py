@@ -25,6 +25,10 @@ COMMANDS: dict[str, str] = {
     "import": "exports.commands.import_",
     "sample": "exports.commands.sample",
 }
+# Pictures a command draws (``seriktes export map``) are drawn with Qt, which the core never
+# imports: the window's module that draws each is named here, where the two meet, and the
+# command imports it when it runs (``write_picture(path, measure)``).
+PICTURES: dict[str, str] = {"map": "ui.map_drawing"}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -55,7 +59,7 @@ def parser() -> argparse.ArgumentParser:
             # After the command too ("seriktes export … --language ru"), without overriding
             # one given before it.
             add_language_argument(command, default=argparse.SUPPRESS)
-            command.set_defaults(run=module.run)
+            command.set_defaults(run=module.run, pictures=PICTURES)
     return parser
 
 

@@ -554,36 +554,40 @@ def _home(record: Field, *path: tuple[type[RecordModel], Node]) -> ModelSelect:
     return query
 
 
-def countries_with_records() -> list[CountryCount]:
-    """Every country that has records, by name, with their counts, as the Countries page
-    lists them; a few grouped queries, whatever the number of records."""
+def _country_pairs(kind: str) -> list[ModelSelect]:
+    """The (record, country) pairs of one kind of record: the country it is held in or
+    about, and the countries of the partners it is linked to."""
     org = Organization
     by_head = ((Person, Person.id == Delegation.head), (org, Person.organization == org.id))
     through_person = (
         (Person, EventParticipant.person == Person.id),
         (org, Person.organization == org.id),
     )
-    counts: dict[str, dict[str, int]] = {
-        "organization": _per_country(_home(org.id)),
-        "person": _per_country(_home(Person.id, (org, Person.organization == org.id))),
-        "event": _per_country(
+    if kind == "organization":
+        return [_home(org.id)]
+    if kind == "person":
+        return [_home(Person.id, (org, Person.organization == org.id))]
+    if kind == "event":
+        return [
             Event.select(Event.id.alias("record"), Event.country.alias("country")),
             _home(EventParticipant.event, (org, EventParticipant.organization == org.id)),
             _home(EventParticipant.event, *through_person),
-        ),
-        "delegation": _per_country(
+        ]
+    if kind == "delegation":
+        return [
             Delegation.select(Delegation.id.alias("record"), Delegation.country.alias("country")),
             _home(Delegation.id, (org, Delegation.organization == org.id)),
             _home(Delegation.id, *by_head),
-        ),
-        "program": _per_country(
+        ]
+    if kind == "program":
+        return [
             _home(Program.id, (org, Program.lead == org.id)),
             _home(ProgramPartner.program, (org, ProgramPartner.organization == org.id)),
-        ),
-        "agreement": _per_country(
-            _home(AgreementParty.agreement, (org, AgreementParty.organization == org.id))
-        ),
-        "figure": _per_country(
+        ]
+    if kind == "agreement":
+        return [_home(AgreementParty.agreement, (org, AgreementParty.organization == org.id))]
+    if kind == "figure":
+        return [
             KeyFigure.select(KeyFigure.id.alias("record"), KeyFigure.country.alias("country")),
             _home(KeyFigure.id, (org, KeyFigure.organization == org.id)),
             _home(
@@ -596,13 +600,39 @@ def countries_with_records() -> list[CountryCount]:
                 (ProgramPartner, KeyFigure.program == ProgramPartner.program),
                 (org, ProgramPartner.organization == org.id),
             ),
-        ),
-        "source": _per_country(
+        ]
+    if kind == "source":
+        return [
             _home(SourceMention.source, (org, SourceMention.record_id == org.id)).where(
                 SourceMention.record_kind == "organization"
             )
-        ),
-    }
+        ]
+    raise ValueError(kind)
+
+
+# The kinds the Countries page counts, in its order.
+COUNTED_KINDS = (
+    "organization",
+    "person",
+    "event",
+    "delegation",
+    "program",
+    "agreement",
+    "figure",
+    "source",
+)
+
+
+def records_per_country(kind: str) -> dict[str, int]:
+    """How many records of one kind each country has, by ISO code, counted as the Countries
+    page counts them (held there, or linked to its partners); one grouped query."""
+    return _per_country(*_country_pairs(kind))
+
+
+def countries_with_records() -> list[CountryCount]:
+    """Every country that has records, by name, with their counts, as the Countries page
+    lists them; a few grouped queries, whatever the number of records."""
+    counts = {kind: records_per_country(kind) for kind in COUNTED_KINDS}
     codes = {code for by_country in counts.values() for code in by_country}
     countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(COUNTRY_ORDER)
     return [

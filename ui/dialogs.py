@@ -173,6 +173,19 @@ def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     return path if path.lower().endswith(".pdf") else path + ".pdf"
 
 
+def choose_picture_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save a picture; the answer ends in .png or .svg (.png when neither)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        tr("Save as picture"),
+        suggested,
+        tr("PNG picture (*.png);;SVG picture (*.svg)"),
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith((".png", ".svg")) else path + ".png"
+
+
 def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:
     """Another window holds the database: open it read-only (True) or not at all."""
     box = QMessageBox(

@@ -39,6 +39,7 @@ from ui.country_page import CountryPage
 from ui.database_lock import DatabaseLock
 from ui.edit_actions import TextEditing
 from ui.help_menu import HelpMenu
+from ui.map_page import MapPage
 from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import RecordPage
@@ -47,6 +48,7 @@ from ui.trash_page import TrashPage
 from ui.undo import UndoActions
 
 COUNTRY = "country"
+MAP = "map"
 # A database file up to this size is checked page by page before the window shows it (about
 # half a second); a larger one is checked on a thread of its own while it is shown.
 CHECKED_WHILE_OPENING = 128 * 1024 * 1024
@@ -117,6 +119,9 @@ class MainWindow(QMainWindow):
         self.country_page.open_record.connect(self.open_record)
         self.country_page.shown.connect(self._visited)
         self.add_view(COUNTRY, self.country_page, tr("Countries"), "country")
+        self.map_page = MapPage()
+        self.map_page.open_record.connect(self.open_record)
+        self.add_view(MAP, self.map_page, tr("Map"), "map")
         self.trash_page = TrashPage()
         self.trash_page.restored.connect(self._restored_from_trash)
         self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
@@ -570,6 +575,7 @@ class MainWindow(QMainWindow):
 
     def _close_database(self) -> None:
         self._wait_for_backup()
+        self.map_page.wait_for_counts()
         self._show_database(None)
         close_database()
         if self.lock is not None:
@@ -591,6 +597,7 @@ class MainWindow(QMainWindow):
             page.set_available(available)
             page.set_read_only(self.read_only)
         self.country_page.setEnabled(available)
+        self.map_page.setEnabled(available)
         self.trash_page.setEnabled(available)
         self.trash_page.read_only = self.read_only
         if available:

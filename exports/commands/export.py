@@ -12,8 +12,12 @@ from pathlib import Path
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
 from models.words.translation import N_, _
+from models.world_map import MEASURES as MAP_MEASURES
 
-HELP = N_("Export a list or a meeting report to an Excel workbook (.xlsx).")
+HELP = N_(
+    "Export a list or a meeting report to an Excel workbook (.xlsx), "
+    "or the map of partners to a picture (.png or .svg)."
+)
 
 # The lists, by the names the command line gives them, and the kind of record they show.
 LISTS = {
@@ -26,6 +30,9 @@ LISTS = {
     "figures": "figure",
 }
 REPORTS = ("brief", "activity", "agreements-due", "programs-report")
+# Pictures, drawn by the window's code: the program's entry point names the module that draws
+# each (``PICTURES`` in main.py), so this module never imports Qt.
+PICTURES = {"map": (".png", ".svg")}
 FILTER_OPTIONS = {"country": "--country", "kind": "--kind", "status": "--status", "tag": "--tag"}
 # The options each report takes besides --database and --output.
 REPORT_OPTIONS = {
@@ -33,6 +40,7 @@ REPORT_OPTIONS = {
     "activity": {"start", "end"},
     "agreements-due": {"within"},
     "programs-report": {"search", "country", "kind", "status", "tag"},
+    "map": {"measure"},
 }
 # The options that take free text, which must be text the records can hold.
 TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization")
@@ -46,6 +54,7 @@ OPTION_NAMES = {
     "end": "--to",
     "within": "--within",
     "organization": "--organization",
+    "measure": "--measure",
 }
 
 
@@ -76,16 +85,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
         metavar="KIND",
-        choices=[*LISTS, *REPORTS],
-        help=_("a list ({lists}) or a report ({reports})").format(
-            lists=", ".join(LISTS), reports=", ".join(REPORTS)
+        choices=[*LISTS, *REPORTS, *PICTURES],
+        help=_("a list ({lists}), a report ({reports}) or a picture ({pictures})").format(
+            lists=", ".join(LISTS), reports=", ".join(REPORTS), pictures=", ".join(PICTURES)
         ),
     )
     parser.add_argument(
         "--database", dest="export_database", metavar="PATH", help=_("the database to read")
     )
     parser.add_argument(
-        "--output", "-o", required=True, metavar="FILE.xlsx", help=_("the workbook to write")
+        "--output",
+        "-o",
+        required=True,
+        metavar="FILE",
+        help=_("the file to write: a workbook (.xlsx), or for map a picture (.png, .svg)"),
     )
     parser.add_argument("--search", metavar="TEXT", help=_("only the records these words find"))
     parser.add_argument("--country", metavar="C", help=_("ISO code or name in any language"))
@@ -117,6 +130,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--organization", metavar="O", help=_("brief: the organization's name, acronym or number")
     )
+    parser.add_argument(
+        "--measure",
+        choices=list(MAP_MEASURES),
+        help=_("map: what shades each country (default: partners)"),
+    )
     parser.set_defaults(export_parser=parser)
 
 
@@ -142,8 +160,11 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error(_("brief needs either --organization or --country"))
     if args.what == "activity" and args.start is None:
         parser.error(_("activity needs --from DATE (and --to DATE, else up to today)"))
-    if Path(args.output).suffix.lower() != ".xlsx":
-        parser.error(_("the output file must end in .xlsx"))
+    suffixes = PICTURES.get(args.what, (".xlsx",))
+    if Path(args.output).suffix.lower() not in suffixes:
+        if len(suffixes) == 1:
+            parser.error(_("the output file must end in .xlsx"))
+        parser.error(_("the output file must end in .png or .svg"))
     if not (args.export_database or args.database):
         parser.error(_("give the database with --database PATH"))
 
@@ -181,6 +202,8 @@ def _export(args: argparse.Namespace) -> Path:
     from models.reports import find_organization
 
     output = Path(args.output).expanduser().absolute()
+    if args.what in PICTURES:
+        return _picture(args, output)
     if args.what in LISTS:
         record_list = LISTS_BY_KIND[LISTS[args.what]]
         request = _request(record_list, args)
@@ -255,3 +278,28 @@ def _request(record_list, args: argparse.Namespace):
         sort=record_list.default_sort,
         descending=record_list.default_descending,
     )
+
+
+def _picture(args: argparse.Namespace, output: Path) -> Path:
+    """Draw the picture into a file beside ``output``, then put it in its place: a picture
+    that fails half-way leaves no broken file, and an older one as it was."""
+    import contextlib
+    import importlib
+    import os
+
+    from exports.workbook import check_target, write_error
+    from models.world_map import DEFAULT_MEASURE
+
+    check_target(output)
+    draw = importlib.import_module(args.pictures[args.what]).write_picture
+    partial = output.with_name(f".{output.stem}.partial{output.suffix}")
+    try:
+        # Opened first, so a folder that is missing or cannot be written is told as such.
+        partial.open("wb").close()
+        draw(partial, args.measure or DEFAULT_MEASURE)
+        os.replace(partial, output)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise write_error(error, output) from error
+    return output

@@ -43,6 +43,7 @@ def test_title_icon_and_file_menu(window, db_path):
         "Key figures",
         "Sources",
         "Countries",
+        "Map",
         "Trash",
     ]
 

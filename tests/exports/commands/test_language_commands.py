@@ -36,23 +36,23 @@ def saved(database, database_target):
 
 HELP = {
     "kk": (
-        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx) экспорттау.",
+        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx),",
         "--database PATH оқылатын дерекқор",
-        "--output FILE.xlsx, -o FILE.xlsx жазылатын Excel кітабы",
+        "--output FILE, -o FILE жазылатын файл: кітап (.xlsx)",
         "қолданылуы: seriktes export",
         "параметрлер:",
     ),
     "ru": (
-        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx).",
+        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx)",
         "--database PATH база данных, из которой читать",
-        "--output FILE.xlsx, -o FILE.xlsx книга Excel, которую нужно записать",
+        "--output FILE, -o FILE файл для записи: книга (.xlsx)",
         "использование: seriktes export",
         "параметры:",
     ),
     "en": (
-        "Export a list or a meeting report to an Excel workbook (.xlsx).",
+        "Export a list or a meeting report to an Excel workbook (.xlsx),",
         "--database PATH the database to read",
-        "--output FILE.xlsx, -o FILE.xlsx the workbook to write",
+        "--output FILE, -o FILE the file to write: a workbook (.xlsx)",
         "usage: seriktes export",
         "options:",
     ),
