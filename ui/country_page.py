@@ -8,7 +8,7 @@ list and pressing Enter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from models.store.base import db
 from models.store.records import Country
 from models.words.countries import country_name
 from models.words.text import fold
+from models.words.translation import language
 from ui.widgets.linked_panel import LinkedPanel
 
 CODE = Qt.ItemDataRole.UserRole
@@ -70,15 +71,14 @@ class CountryList(QTableWidget):
             row.code: row
             for row in Country.select().where(Country.code.in_([c.code for c in countries]))
         }
+        shown = language()
         for row, country in enumerate(countries):
             names = known.get(country.code)
-            others = (
-                " — ".join(dict.fromkeys((names.name_ru, names.name_kk, country.code)))
-                if names
-                else country.code
-            )
-            self.words[country.code] = fold(f"{country.name} {others}")
-            name = QTableWidgetItem(country_name(country.code))
+            title = names.name(shown) if names else country.name
+            every = (names.name_en, names.name_ru, names.name_kk) if names else (country.name,)
+            others = " — ".join(n for n in dict.fromkeys((*every, country.code)) if n != title)
+            self.words[country.code] = fold(f"{title} {others}")
+            name = QTableWidgetItem(title)
             name.setToolTip(others)
             cells = [name] + [self._number(country.counts.get(kind, 0)) for kind, _label in COUNTED]
             cells.append(self._number(country.total))
@@ -163,12 +163,14 @@ class CountryPage(QWidget):
         left_layout.addWidget(self.empty)
 
         self.heading = QLabel()
+        self.heading.setObjectName("countryHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.names = QLabel()
+        self.names.setObjectName("countryNames")
         self.names.setStyleSheet("color: palette(placeholder-text);")
         self.linked = LinkedPanel()
         self.linked.fit_columns()
@@ -192,6 +194,20 @@ class CountryPage(QWidget):
         layout.addWidget(self.splitter)
         self.show_country(None)
 
+    # -- kept while the window is made again -------------------------------------------------
+
+    def state(self) -> tuple[str | None, str, QByteArray]:
+        return self.code, self.find.text(), self.splitter.saveState()
+
+    def restore(self, state: tuple[str | None, str, QByteArray]) -> None:
+        """The country chosen, what was typed above the list and the list's width; read when
+        the page comes into view."""
+        self.code, text, splitter = state
+        self.find.setText(text)
+        self.splitter.restoreState(splitter)
+        if self.isVisible():
+            self.refresh()
+
     # -- the list ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -212,7 +228,7 @@ class CountryPage(QWidget):
         self.empty.setVisible(not countries)
         self.countries.setVisible(bool(countries))
         # Once the list is laid out with its rows, its columns have their widths.
-        QTimer.singleShot(0, self._fit_list)
+        QTimer.singleShot(0, self, self._fit_list)
         self.show_country(self.code, announce=False)
 
     def _fit_list(self) -> None:
@@ -290,13 +306,14 @@ class CountryPage(QWidget):
             self.countries.blockSignals(True)
             self.countries.setCurrentCell(row, 0)
             self.countries.blockSignals(False)
-        self.heading.setText(country_name(code))
-        self.names.setText(
-            " — ".join(dict.fromkeys((country.name_ru, country.name_kk, country.code)))
-        )
+        name = country_name(code, language())
+        self.heading.setText(name)
+        # Its other names, which the list and searches know it by too.
+        others = (country.name_en, country.name_ru, country.name_kk, country.code)
+        self.names.setText(" — ".join(other for other in dict.fromkeys(others) if other != name))
         self.linked.show_groups(
             country_records(code),
-            self.tr("Nothing is recorded about {country} yet.").format(country=country.name_en),
+            self.tr("Nothing is recorded about {country} yet.").format(country=name),
         )
         if announce:
             self.shown.emit("country", code)

@@ -72,7 +72,7 @@ def application_version() -> str:
     try:
         return version("seriktes")
     except PackageNotFoundError:
-        return "(not installed)"
+        return tr("(not installed)")
 
 
 def show_report(dialog: CrashDialog) -> None:

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -35,8 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from models.words.numbers import format_number
 from ui.column_fit import fit_columns
-from ui.forms.record_form import RecordForm
+from ui.forms.record_form import FormState, RecordForm
+from ui.kind_words import any_choice, filter_hint, kind_words
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
 from ui.widgets.record_table import RecordTable
@@ -58,6 +61,19 @@ class PageSpec:
         """The title in the user's language: in the navigation, the Go menu, the home view."""
         return QCoreApplication.translate("pages", self.title)
 
+    def shown_search_hint(self) -> str:
+        return QCoreApplication.translate("pages", self.search_hint)
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What the user left on a page: kept while the window is made again."""
+
+    request: ListRequest  # the search, filters and sort
+    columns: QByteArray | None  # the columns as the user arranged them; None: as fitted
+    splitter: QByteArray
+    form: FormState
+
 
 class RecordPage(QWidget):
     open_record = Signal(str, object)
@@ -65,16 +81,27 @@ class RecordPage(QWidget):
     records_changed = Signal()
 
     def __init__(
-        self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None
+        self,
+        spec: PageSpec,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        model: RecordTableModel | None = None,
     ) -> None:
+        """``model``: the list as a page made before read it (in another language): its rows
+        are kept, not read again."""
         super().__init__(parent)
         self.spec = spec
         self.settings = settings
-        self.model = RecordTableModel(spec.record_list, self)
+        if model is None:
+            model = RecordTableModel(spec.record_list, self)
+        else:
+            model.setParent(self)
+            model.hold(True)  # the page's own sorting while it is made reads nothing
+        self.model = model
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(spec.search_hint)
+        self.search.setPlaceholderText(spec.shown_search_hint())
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -88,11 +115,7 @@ class RecordPage(QWidget):
         for spec_filter in spec.record_list.filters:
             combo = QComboBox()
             combo.setObjectName(f"filter_{spec_filter.key}")
-            combo.setToolTip(
-                self.tr("Show only records with this {what}").format(
-                    what=self.tr(spec_filter.label).lower()
-                )
-            )
+            combo.setToolTip(filter_hint(spec_filter.key))
             combo.setMinimumContentsLength(12)
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -148,7 +171,8 @@ class RecordPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
-        self.new_button = QPushButton(self.tr("New {noun}").format(noun=self.tr(spec.form.noun)))
+        self.words = kind_words(spec.kind)
+        self.new_button = QPushButton(self.words.new())
         self.new_button.setToolTip(self.tr("Add a record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         below = QHBoxLayout()
@@ -184,6 +208,10 @@ class RecordPage(QWidget):
         layout.addWidget(self.splitter)
 
         self._previous_row = -1
+        # Put back by ``restore`` while the page was out of view: its filters' choices, and
+        # that the list is to be read without touching the form.
+        self._restored_filters: dict[str, str] = {}
+        self._restored = False
         self.default_layout = True
         self._arranging_columns = False
         header.sectionResized.connect(self._user_resized)
@@ -193,6 +221,7 @@ class RecordPage(QWidget):
         self.restore_layout()
         self.model.modelReset.connect(self._update_count)
         self.model.counted.connect(self._update_count)
+        self.model.hold(False)
 
     # -- database ----------------------------------------------------------------------------
 
@@ -211,8 +240,66 @@ class RecordPage(QWidget):
         event's form), so the list is read again each time it comes into view."""
         super().showEvent(event)
         if self.isEnabled() and self.model.available:
-            self.refresh_filters()
+            self._read()
+
+    def _read(self) -> None:
+        self.refresh_filters()
+        if self._restored:
+            self._restored = False
+            self._show_list()
+        else:
             self.apply_request()
+
+    def state(self) -> PageState:
+        return PageState(
+            request=self.request(),
+            columns=None if self.default_layout else self.table.horizontalHeader().saveState(),
+            splitter=self.splitter.saveState(),
+            form=self.form.state(),
+        )
+
+    def restore(self, state: PageState) -> None:
+        """Put back what ``state`` kept; the list is read when the page comes into view."""
+        self.splitter.restoreState(state.splitter)
+        header = self.table.horizontalHeader()
+        if state.columns is not None:
+            with self._arranging():
+                header.restoreState(state.columns)
+            self.default_layout = False
+        keys = [column.key for column in self.spec.record_list.columns]
+        if state.request.sort in keys:
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if state.request.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.blockSignals(True)  # the list is read once, when shown
+            header.setSortIndicator(keys.index(state.request.sort), order)
+            header.blockSignals(False)
+        self.model.request.sort = state.request.sort
+        self.model.request.descending = state.request.descending
+        self.search.blockSignals(True)
+        self.search.setText(state.request.search)
+        self.search.blockSignals(False)
+        self._restored_filters = dict(state.request.filters)
+        self.form.restore(state.form)
+        self._restored = True
+        if self.isVisible() and self.model.available:
+            self._read()
+
+    def _show_list(self) -> None:
+        """The list as the search box and filters ask, with the record in the form chosen
+        if it is in it; the form stays as it is. A list read already for the same search
+        is not read again."""
+        self._search_timer.stop()
+        request = self.request()
+        if request != self.model.read_request:
+            self.model.set_request(request)
+        else:
+            self.model.request = request
+            self._update_count()
+        self._update_clear()
+        self._select(self.form.record_id)
 
     def set_read_only(self, read_only: bool) -> None:
         self.new_button.setEnabled(not read_only)
@@ -280,10 +367,10 @@ class RecordPage(QWidget):
 
     def _fill_filter(self, spec_filter: Filter) -> None:
         combo = self.filters[spec_filter.key]
-        chosen = combo.currentData()
+        chosen = self._restored_filters.pop(spec_filter.key, combo.currentData())
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("Any {what}").format(what=self.tr(spec_filter.label).lower()), None)
+        combo.addItem(any_choice(spec_filter.key), None)
         for value, label in filter_options(self.spec.record_list, spec_filter):
             combo.addItem(self.tr(label), value)
         index = combo.findData(chosen)
@@ -309,34 +396,23 @@ class RecordPage(QWidget):
     def _update_count(self) -> None:
         shown = self.model.rowCount()
         request = self.model.request
+        words = self.words
         if request.search.strip() or request.filters:
             total = self.spec.record_list.count(ListRequest()) if self.isEnabled() else 0
-            if self.model.counting:
-                text = self.tr("{shown}+ of {total} {kind} (counting…)")
-            else:
-                text = self.tr("{shown} of {total} {kind}")
+            text = (words.counting if self.model.counting else words.shown_of)(total)
         else:
             total = shown
-            text = self.tr("{shown} {kind}")
-        kind = self.spec.form.noun if total == 1 else self.spec.title.lower()
-        noun = self.tr(self.spec.form.noun)
+            text = words.count(total)
         if self.model.refused:
             self.table.set_empty_text(self.model.refused)
         elif shown == 0 and total:
-            self.table.set_empty_text(
-                self.tr(
-                    "No {noun} matches the search and filters. Clear them to see all {kind}."
-                ).format(noun=noun, kind=self.tr(self.spec.title).lower())
-            )
+            self.table.set_empty_text(words.none_match())
         elif total == 0:
-            self.table.set_empty_text(
-                self.tr(
-                    "No {kind} yet. Press Ctrl+N, or fill in the form beside this list and press "
-                    "Save, to add the first {noun}."
-                ).format(kind=self.tr(self.spec.title).lower(), noun=noun)
-            )
+            self.table.set_empty_text(words.none_yet())
         self.count_label.setText(
-            text.format(shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(kind))
+            text.format(
+                shown=format_number(shown), total=format_number(total), count=format_number(total)
+            )
         )
 
     # -- the chosen record -------------------------------------------------------------------
@@ -527,7 +603,8 @@ class RecordPage(QWidget):
         header = self.table.horizontalHeader()
         shown = [s for s in range(header.count()) if not header.isSectionHidden(s)]
         for section, column in enumerate(self.spec.record_list.columns):
-            action = QAction(self.tr(column.label), menu)
+            label = self.model.headerData(section, Qt.Orientation.Horizontal)
+            action = QAction(str(label or column.label), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
             # The last column shown stays: a list with no columns shows nothing.

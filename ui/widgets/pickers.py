@@ -12,19 +12,27 @@ from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
 from models.store.records import Organization, Person
 from models.words.countries import country_name, find_countries
+from models.words.translation import language
 from ui.widgets.search_picker import Match, SearchPicker
 
 
 def _country_matches(text: str) -> list[Match]:
+    """Each country found, named in the language shown, with its other names beside."""
     result = []
+    shown = language()
     for country in find_countries(text):
-        names = list(dict.fromkeys((country.name_en, country.name_ru, country.name_kk)))
-        result.append((country.code, country.name_en, " — ".join(names)))
+        name = country.name(shown)
+        names = list(dict.fromkeys((name, country.name_en, country.name_ru, country.name_kk)))
+        result.append((country.code, name, " — ".join(names)))
     return result
 
 
+def _country_label(code: str | None) -> str:
+    return country_name(code, language())
+
+
 def country_picker(parent: QWidget | None = None) -> SearchPicker:
-    picker = SearchPicker(_country_matches, country_name, parent)
+    picker = SearchPicker(_country_matches, _country_label, parent)
     picker.setPlaceholderText(picker.tr("Type a country in any language: Spain, Испания…"))
     return picker
 
@@ -33,7 +41,7 @@ def describe(editor: RecordEditor, record) -> str:
     """A record as the list of matches shows it: its title, and where or what it is."""
     title = editor.title(record)
     if isinstance(record, Organization):
-        detail = ", ".join(p for p in (record.city, country_name(record.country_id)) if p)
+        detail = ", ".join(p for p in (record.city, _country_label(record.country_id)) if p)
     elif isinstance(record, Person):
         organization = record.organization
         detail = ", ".join(
@@ -69,12 +77,14 @@ class RecordPicker(SearchPicker):
 
 class OrganizationPicker(RecordPicker):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(ORGANIZATIONS, parent, placeholder="Type any of its names or its acronym…")
+        super().__init__(ORGANIZATIONS, parent)
+        self.setPlaceholderText(self.tr("Type any of its names or its acronym…"))
 
 
 class PersonPicker(RecordPicker):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(PEOPLE, parent, placeholder="Type a name…")
+        super().__init__(PEOPLE, parent)
+        self.setPlaceholderText(self.tr("Type a name…"))
 
 
 class PersonOrOrganizationPicker(SearchPicker):
