@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from ui import dialogs
 from ui.kind_words import kind_words
 from ui.widgets.child_table import ChildTable
 from ui.widgets.files_panel import FilesPanel
+from ui.widgets.form_tabs import FormTabs
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, same_value
 from ui.widgets.linked_panel import LinkedPanel
@@ -146,14 +146,11 @@ class RecordForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.stamp)
         layout.addWidget(self.banner)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        # Every tab in sight: the form asks for the width of its tabs' whole names (see
-        # ``minimumSizeHint``) and, in a window too small for them, shortens the names rather
-        # than hiding the last tabs (History) behind scroll arrows.
-        self.tabs.tabBar().setUsesScrollButtons(False)
-        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab in sight with its whole name: the names go on to a second row in a
+        # narrow form rather than being shortened or hidden behind scroll arrows.
+        self.tabs = FormTabs()
         self.tabs.addTab(scroll, self.tr("Details"))
+        layout.addWidget(self.tabs.strip)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -187,11 +184,17 @@ class RecordForm(QWidget):
         self._set_dirty(False)
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the fields, and for every tab's whole name (which grows with its count)."""
+        """Room for the fields with their labels (longer in Kazakh and Russian), which scroll
+        down but never sideways."""
         hint = super().minimumSizeHint()
         margins = self.layout().contentsMargins()
-        tabs = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
-        return QSize(max(hint.width(), tabs, MINIMUM_WIDTH), hint.height())
+        fields = (
+            self._scroll.widget().minimumSizeHint().width()
+            + self._scroll.verticalScrollBar().sizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
+        return QSize(max(hint.width(), fields, MINIMUM_WIDTH), hint.height())
 
     # -- building ----------------------------------------------------------------------------
 
@@ -253,10 +256,16 @@ class RecordForm(QWidget):
         self.field(form, "notes", self.tr("Notes"), NotesInput())
 
     def tab(self, title: str) -> QVBoxLayout:
-        """A tab of its own, for a table of rows that belong to the record."""
+        """A tab of its own, for a table of rows that belong to the record; it scrolls when
+        the window is too low for its tables."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.tabs.addTab(page, title)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, title)
         self._tab_titles[id(layout)] = title
         return layout
 
