@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +45,7 @@ from ui.forms.record_form import FormState, RecordForm
 from ui.kind_words import any_choice, filter_hint, kind_words
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.record_table import RecordTable
 from ui.widgets.shortcut import shortcut
 
@@ -73,6 +77,34 @@ class PageState:
     columns: QByteArray | None  # the columns as the user arranged them; None: as fitted
     splitter: QByteArray
     form: FormState
+
+
+class FilterChoice(QComboBox):
+    """A filter's list of choices: as wide as the choice it shows whole (and its first, "Any
+    country"), its open list as wide as its longest choice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        texts = [self.currentText(), self.itemText(0) if self.count() else ""]
+        width = max(metrics.horizontalAdvance(text) for text in texts)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        size = QSize(width, metrics.height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
+        super().showPopup()
 
 
 class RecordPage(QWidget):
@@ -111,32 +143,29 @@ class RecordPage(QWidget):
         self.filters: dict[str, QComboBox] = {}
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
-        filter_row = QHBoxLayout()
+        # The filters, Clear and Columns go on to a second row rather than being cut where
+        # the list is narrow or their names long.
+        filter_row = FlowLayout()
         for spec_filter in spec.record_list.filters:
-            combo = QComboBox()
+            combo = FilterChoice()
             combo.setObjectName(f"filter_{spec_filter.key}")
             combo.setToolTip(filter_hint(spec_filter.key))
-            combo.setMinimumContentsLength(12)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
             combo.activated.connect(lambda _i: self.apply_request())
             self.filters[spec_filter.key] = combo
-            filter_row.addWidget(combo, 1)
+            filter_row.addWidget(combo)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the search and the filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         # The one way to clear: the search box has no clear button of its own beside it.
         self.search.textChanged.connect(self._update_clear)
-        search_row.addWidget(self.clear_button)
+        filter_row.addWidget(self.clear_button)
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("Columns"))
         self.columns_button.setToolTip(self.tr("Choose the columns shown"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
-        search_row.addWidget(self.columns_button)
-        filter_row.addStretch(0)
+        filter_row.addWidget(self.columns_button)
 
         self.table = RecordTable()
         self.table.setObjectName("records")
@@ -201,7 +230,7 @@ class RecordPage(QWidget):
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([560, 540])
+        self.splitter.setSizes([580, 520])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -376,6 +405,7 @@ class RecordPage(QWidget):
         index = combo.findData(chosen)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        combo.updateGeometry()  # as wide as its choice, which may have changed
 
     def set_filter(self, key: str, value: str | None) -> None:
         combo = self.filters[key]
