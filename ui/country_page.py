@@ -9,7 +9,7 @@ list and pressing Enter.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -99,7 +99,7 @@ class CountryList(QTableWidget):
         header = self.horizontalHeader()
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return header.length() + 2 * self.frameWidth() + scroll_bar + 2
+        return header.length() + 2 * self.frameWidth() + scroll_bar + 4
 
     def filter(self, text: str) -> None:
         """Show only the countries one of whose names contains every word typed."""
@@ -171,6 +171,7 @@ class CountryPage(QWidget):
         self.heading.setWordWrap(True)
         self.names = QLabel()
         self.names.setObjectName("countryNames")
+        self.names.setWordWrap(True)
         self.names.setStyleSheet("color: palette(placeholder-text);")
         self.linked = LinkedPanel()
         self.linked.fit_columns()
@@ -232,12 +233,17 @@ class CountryPage(QWidget):
         self.show_country(self.code, announce=False)
 
     def _fit_list(self) -> None:
-        """Make the list wide enough for its columns (up to half the page and a bit): a
+        """Make the list wide enough for its columns (up to seven tenths of the page): a
         country's counts are never cut off nor hidden to the right."""
         left, right = self.splitter.sizes()
-        needed = min(self.countries.needed_width(), int((left + right) * 0.6))
+        needed = min(self.countries.needed_width(), int((left + right) * 0.7))
         if left + right > 0 and left < needed:
             self.splitter.setSizes([needed, left + right - needed])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A splitter resized shares its width out again: the list is fitted once more.
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_list)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Records may have changed on other pages, so the counts are read again each time

@@ -275,6 +275,12 @@ class PreviewPage(QWizardPage):
             if row.twin_id is not None or row.repeats is not None:
                 self.table.item(r, len(headers) - 1).setBackground(QBrush(TWIN))
         self.table.resizeColumnsToContents()
+        # What happens to a row takes the width left and wraps in it: the sheet's own
+        # columns are what may need scrolling to, never the window's words.
+        last = len(headers) - 1
+        self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         result = dry_run(preview)
         problems = sum(1 for row in preview.rows if row.problems)
         twins = sum(1 for row in preview.rows if row.twin_id is not None or row.repeats)

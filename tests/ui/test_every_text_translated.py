@@ -71,15 +71,18 @@ ALLOWED = {
     "cny",
     "spain",
 }
-# Messages the core makes (models/, exports/: a field required, what a delete takes with it,
-# an import's refusals and summary, a list's column headings), which the core marks for
-# translation in its own catalogs' messages. They are listed here, as whole texts, until the
-# core's catalog holds them; the interface's own words are never listed.
+# Texts the core makes (models/, exports/: a field required, what a delete takes with it,
+# an import's refusals and summary, a list's column headings, the groups of linked records,
+# a backup's description), which the core marks for translation in its own messages. They are
+# listed here until the catalog holds them; the window's own words are never listed.
 CORE_PENDING = re.compile(
     r"is required\. Please fill it in\.|Enter the number itself"
     r"|will be deleted with it|will no longer (?:mention it|have this source)"
     r"|is not a country Seriktes knows|\d+ rows read, \d+ imported|^Already recorded as “"
     r"|^(?:Changed|Signed|Effective|Expires|Reference|Period)$"
+    r"|^(?:Organizations|Sources|Country|Members and counterparts|Key figures from it"
+    r"|Mentions: [a-z ]+) \(\d+\)$"
+    r"|^\d\d\.\d\d\.\d{4} \d\d:\d\d(?: \([a-z ]+\))?: "
 )
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 

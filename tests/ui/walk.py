@@ -47,7 +47,7 @@ DATA_COMBOS = {"whatToPrint"}
 # Charts whose bars are named by records' data (countries).
 DATA_CHARTS = {"partnersByCountry"}
 # Lists of the interface's own words, not of records.
-INTERFACE_VIEWS = {"navigation", "shortcuts"}
+INTERFACE_VIEWS = {"navigation", "shortcuts", "backups"}
 ROWS_READ = 25  # rows of a list read: enough to meet every kind of cell it has
 
 
@@ -140,12 +140,18 @@ class Walk:
                 text = model.headerData(column, Qt.Orientation.Horizontal)
                 self.add(f"{where} heading", text)
 
+        linked = view.objectName() == "linked"
+
         def rows(parent: QModelIndex, depth: int) -> None:
             for row in range(min(model.rowCount(parent), ROWS_READ)):
                 for column in range(columns(model, parent)):
                     index = model.index(row, column, parent)
-                    self.add(f"{where} cell", index.data(), data)
-                    self.add(f"{where} cell tooltip", index.data(Qt.ItemDataRole.ToolTipRole), data)
+                    # A list of linked records: its groups (“Organizations (2)”) are the
+                    # interface's words.
+                    words = data and not (linked and depth == 0)
+                    self.add(f"{where} cell", index.data(), words)
+                    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+                    self.add(f"{where} cell tooltip", tooltip, words)
                 if depth < 2:
                     rows(model.index(row, 0, parent), depth + 1)
 

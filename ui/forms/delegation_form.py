@@ -102,7 +102,7 @@ class DelegationForm(RecordForm):
             {
                 "person": self.member_picker,
                 "side": side,
-                "role": TextInput(placeholder=self.tr("Role: Vice President, interpreter…")),
+                "role": TextInput(placeholder=self.tr("Role: interpreter…")),
             },
             filter_keys=("side",),
             add_label=self.tr("Add person"),
