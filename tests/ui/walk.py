@@ -265,9 +265,10 @@ def walk_page(window, page, walk: Walk, qtbot) -> None:
         rect = page.table.visualRect(page.model.index(0, 0))
         click(qtbot, page.table.viewport(), rect.center())
         qtbot.waitUntil(lambda: form.record_id is not None)
-    bar = form.tabs.tabBar()
     for index in range(form.tabs.count()):
-        click(qtbot, bar, bar.tabRect(index).center())
+        button = form.tabs.tab_button(index)
+        click(qtbot, button, button.rect().center())
+        assert form.tabs.currentIndex() == index
         walk.read(form, f"{key} form, tab {index}")
     page.columns_button.menu().aboutToShow.emit()
     walk.read_menu(page.columns_button.menu(), f"{key} columns")
