@@ -78,7 +78,7 @@ class RecordPicker(SearchPicker):
 class OrganizationPicker(RecordPicker):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ORGANIZATIONS, parent)
-        self.setPlaceholderText(self.tr("Type any of its names or its acronym…"))
+        self.setPlaceholderText(self.tr("Any of its names or its acronym…"))
 
 
 class PersonPicker(RecordPicker):
