@@ -233,11 +233,12 @@ class CountryPage(QWidget):
         self.show_country(self.code, announce=False)
 
     def _fit_list(self) -> None:
-        """Make the list wide enough for its columns (up to seven tenths of the page): a
-        country's counts are never cut off nor hidden to the right."""
+        """Make the list as wide as its columns (up to seven tenths of the page): a
+        country's counts are never cut off nor hidden to the right, and the records linked
+        to the country have the rest."""
         left, right = self.splitter.sizes()
         needed = min(self.countries.needed_width(), int((left + right) * 0.7))
-        if left + right > 0 and left < needed:
+        if left + right > 0 and left != needed:
             self.splitter.setSizes([needed, left + right - needed])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
