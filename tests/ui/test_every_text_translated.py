@@ -49,6 +49,7 @@ ALLOWED = {
     "csv",
     "python",
     "pyside",
+    "linux",
     # Keys written on every keyboard, as Qt names them in every language.
     "esc",
     "enter",

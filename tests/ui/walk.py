@@ -40,8 +40,8 @@ from ui.search_box import SearchBox
 from ui.widgets.bar_chart import _Chart
 from ui.widgets.inputs import ChoiceInput
 
-# Labels that show a record's own words: a record's title, who made it, a country's names.
-DATA_LABELS = {"formHeading", "formStamp", "countryHeading", "countryNames"}
+# Labels of records' own words, and of the machine's (About: folders, versions, the system).
+DATA_LABELS = {"formHeading", "formStamp", "countryHeading", "countryNames", "aboutFact"}
 # Lists to choose from that name records: what to print (this record, “its title”).
 DATA_COMBOS = {"whatToPrint"}
 # Charts whose bars are named by records' data (countries).
