@@ -39,6 +39,9 @@ VERBATIM = re.compile(
 # A name or a title quoted in a sentence (“CSIC”, “Council of Strategic Partners”) is a
 # record's own words: checked as a record is.
 QUOTED = re.compile(r"“.*”|«.*»")
+# What a delete takes with it: “• 2 key figures will no longer have this source: …” lists the
+# records by their titles after the colon, a record's own words too.
+LISTED = re.compile(r"(?<=^• )[^:\n]+: (.*)$", re.M)
 ALLOWED = {
     # The product's name, and English named in itself among the languages to choose.
     "seriktes",
@@ -147,12 +150,14 @@ def english(seen: list[Seen], interface: set[str], data: set[str]) -> list[str]:
         Seen(i.where, q, True)
         for i in seen
         if not i.data and not CORE_PENDING.search(i.text)
-        for q in QUOTED.findall(i.text)
+        for q in [*QUOTED.findall(i.text), *LISTED.findall(i.text)]
     ]
     for item in [*seen, *quoted]:
         if CORE_PENDING.search(item.text):
             continue
         text = item.text if item.data else QUOTED.sub(" ", item.text)
+        if not item.data:
+            text = re.sub(r"^(• [^:\n]+:).*$", r"\1", text, flags=re.M)
         words = []
         for word in LATIN_WORD.findall(VERBATIM.sub(" ", text)):
             lower = word.lower()
