@@ -75,19 +75,6 @@ ALLOWED = {
     "cny",
     "spain",
 }
-# Texts the core makes (models/, exports/: a field required, what a delete takes with it,
-# an import's refusals and summary, a list's column headings, the groups of linked records,
-# a backup's description), which the core marks for translation in its own messages. They are
-# listed here until the catalog holds them; the window's own words are never listed.
-CORE_PENDING = re.compile(
-    r"is required\. Please fill it in\.|Enter the number itself"
-    r"|will be deleted with it|will no longer (?:mention it|have this source)"
-    r"|is not a country Seriktes knows|\d+ rows read, \d+ imported|^Already recorded as “"
-    r"|^(?:Changed|Signed|Effective|Expires|Reference|Period)$"
-    r"|^(?:Organizations|Sources|Country|Members and counterparts|Key figures from it"
-    r"|Mentions: [a-z ]+) \(\d+\)$"
-    r"|^\d\d\.\d\d\.\d{4} \d\d:\d\d(?: \([a-z ]+\))?: "
-)
 KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 
@@ -149,12 +136,10 @@ def english(seen: list[Seen], interface: set[str], data: set[str]) -> list[str]:
     quoted = [
         Seen(i.where, q, True)
         for i in seen
-        if not i.data and not CORE_PENDING.search(i.text)
+        if not i.data
         for q in [*QUOTED.findall(i.text), *LISTED.findall(i.text)]
     ]
     for item in [*seen, *quoted]:
-        if CORE_PENDING.search(item.text):
-            continue
         text = item.text if item.data else QUOTED.sub(" ", item.text)
         if not item.data:
             text = re.sub(r"^(• [^:\n]+:).*$", r"\1", text, flags=re.M)
