@@ -28,6 +28,7 @@ import sqlite3
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ SEARCH_EVERYWHERE_MS = 50
 EXPORT_RATIO = 1.5
 IMPORT_RATIO = 2
 PEAK_MEMORY_MB = 300
+LANGUAGE_SWITCH_S = 1.0
 IMPORT_ROWS = 10_000
 # Words typed in the organizations list: a city, a field, words in Russian and Kazakh, a
 # country named in Russian, two words, and an acronym (added from the database).
@@ -323,6 +325,64 @@ def search_everywhere_figures(w: Window, runs: int, names: int = 20) -> list[dic
     ]
 
 
+def language_figures(w: Window, runs: int, folder: Path) -> list[dict]:
+    """The language changed (Edit ▸ Preferences…) with the organizations list shown and a
+    partner open in its form, until the window has painted in the new language: Kazakh,
+    Russian, English in turn. Each language's catalog is read once before (the first change
+    to it reads it). The baseline: the window's contents made and shown anew in this process,
+    on no database (``MainWindow`` and its parts), which a change of language does for the
+    page shown."""
+    from ui.app import make_window
+    from ui.settings import AppSettings
+    from ui.translator import install_language
+
+    window = w.window
+    window.show_page("organization")
+    page = window.pages["organization"]
+    w.settle(page)
+    page.open(page.model.record_id(0))
+    w.settle(page)
+    for code in ("kk", "ru", "en"):  # each catalog read once
+        window.choose_language(code)
+        w.settle(window.pages["organization"])
+
+    def switch(code: str) -> None:
+        window.choose_language(code)
+        w.settle(window.pages["organization"])
+
+    switches, processor = [], []
+    for _ in range(runs):
+        for code in ("kk", "ru", "en"):
+            started = time.process_time()
+            switches.append(timed(lambda c=code: switch(c)))
+            processor.append(time.process_time() - started)
+    assert window.pages["organization"].form.record_id is not None
+    install_language(w.app, "en")
+
+    def bare_build() -> None:
+        made = make_window(AppSettings(str(folder / "language.ini")))
+        made.resize(1280, 800)
+        made.show()
+        w.app.processEvents()
+        made.close()
+        made.deleteLater()
+        w.app.processEvents()
+
+    baseline = statistics.median(timed(bare_build) for _ in range(runs))
+    return [
+        figure(
+            "language_switch_with_a_record_open",
+            statistics.median(switches),
+            "s",
+            baseline,
+            LANGUAGE_SWITCH_S,
+        ),
+        figure("language_switch_slowest", max(switches), "s"),
+        # The processor's time alone: what the change costs, whatever else the machine runs.
+        figure("language_switch_processor_time", statistics.median(processor), "s"),
+    ]
+
+
 # -- export and import -----------------------------------------------------------------------
 
 
@@ -518,12 +578,15 @@ def run(database: Path, runs: int, only: set[str] | None = None) -> list[dict]:
                 os.environ[variable] = value
         if wanted("start"):
             figures += cold_start(database, runs, folder / "start")
-        if wanted("window"):
+        if wanted("window") or wanted("language"):
             window = Window(database, folder)
             try:
-                figures += list_figures(window, runs)
-                figures += record_figures(window, runs)
-                figures += search_everywhere_figures(window, runs)
+                if wanted("window"):
+                    figures += list_figures(window, runs)
+                    figures += record_figures(window, runs)
+                    figures += search_everywhere_figures(window, runs)
+                if wanted("language"):
+                    figures += language_figures(window, runs, folder)
             finally:
                 window.close()
         if wanted("export"):
@@ -533,7 +596,7 @@ def run(database: Path, runs: int, only: set[str] | None = None) -> list[dict]:
     return figures
 
 
-PARTS = ("start", "window", "export", "import")
+PARTS = ("start", "window", "language", "export", "import")
 
 
 def main(argv: list[str] | None = None) -> int:

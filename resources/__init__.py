@@ -11,6 +11,8 @@ def icon_path(name: str) -> str:
     return str(HERE / "icons" / f"{name}.svg")
 
 
-def guide_path() -> str:
-    """The user guide, an HTML file read in the app's own window."""
-    return str(HERE / "guide" / "guide.html")
+def guide_path(language: str = "en") -> str:
+    """The user guide in ``language`` ("kk", "ru" or "en"), an HTML file read in the app's own
+    window; the English one for a language it is not written in."""
+    translated = HERE / "guide" / f"guide.{language}.html"
+    return str(translated if translated.exists() else HERE / "guide" / "guide.html")

@@ -57,6 +57,7 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         for label, value in self.facts:
             shown = QLabel(value)
+            shown.setObjectName("aboutFact")  # the machine's own words: paths, versions
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
             form.addRow(self.tr("{label}:").format(label=label), shown)

@@ -55,8 +55,8 @@ def first_database(settings: AppSettings, requested: str | None) -> tuple[str, b
     return str(path), True
 
 
-def build_window(database: str | None, settings: AppSettings | None = None) -> MainWindow:
-    settings = settings or AppSettings()
+def make_window(settings: AppSettings) -> MainWindow:
+    """The main window with all its parts, no database open yet."""
     window = MainWindow(settings)
     install_dashboard(window)
     install_search(window)
@@ -64,6 +64,12 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     install_printing(window)
     install_sample_actions(window)
     install_live_updates(window)
+    return window
+
+
+def build_window(database: str | None, settings: AppSettings | None = None) -> MainWindow:
+    settings = settings or AppSettings()
+    window = make_window(settings)
     if is_first_start(settings, database):
         first_start(window)
         return window

@@ -42,6 +42,9 @@ class BackupsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backups")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A backup's line wraps in the list's width rather than running off to the right.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for backup in self.backups:
             item = QListWidgetItem(backup.describe())
             item.setData(Qt.ItemDataRole.UserRole, backup)

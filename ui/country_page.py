@@ -8,8 +8,8 @@ list and pressing Enter.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -116,7 +116,7 @@ class CountryList(QTableWidget):
         header = self.horizontalHeader()
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return header.length() + 2 * self.frameWidth() + scroll_bar + 2
+        return header.length() + 2 * self.frameWidth() + scroll_bar + 4
 
     def filter(self, text: str) -> None:
         """Show only the countries one of whose names contains every word typed."""
@@ -180,12 +180,15 @@ class CountryPage(QWidget):
         left_layout.addWidget(self.empty)
 
         self.heading = QLabel()
+        self.heading.setObjectName("countryHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.names = QLabel()
+        self.names.setObjectName("countryNames")
+        self.names.setWordWrap(True)
         self.names.setStyleSheet("color: palette(placeholder-text);")
         self.linked = LinkedPanel()
         self.linked.fit_columns()
@@ -209,6 +212,20 @@ class CountryPage(QWidget):
         layout.addWidget(self.splitter)
         self.show_country(None)
 
+    # -- kept while the window is made again -------------------------------------------------
+
+    def state(self) -> tuple[str | None, str, QByteArray]:
+        return self.code, self.find.text(), self.splitter.saveState()
+
+    def restore(self, state: tuple[str | None, str, QByteArray]) -> None:
+        """The country chosen, what was typed above the list and the list's width; read when
+        the page comes into view."""
+        self.code, text, splitter = state
+        self.find.setText(text)
+        self.splitter.restoreState(splitter)
+        if self.isVisible():
+            self.refresh()
+
     # -- the list ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -229,16 +246,22 @@ class CountryPage(QWidget):
         self.empty.setVisible(not countries)
         self.countries.setVisible(bool(countries))
         # Once the list is laid out with its rows, its columns have their widths.
-        QTimer.singleShot(0, self._fit_list)
+        QTimer.singleShot(0, self, self._fit_list)
         self.show_country(self.code, announce=False)
 
     def _fit_list(self) -> None:
-        """Make the list wide enough for its columns (up to half the page and a bit): a
-        country's counts are never cut off nor hidden to the right."""
+        """Make the list as wide as its columns (up to seven tenths of the page): a
+        country's counts are never cut off nor hidden to the right, and the records linked
+        to the country have the rest."""
         left, right = self.splitter.sizes()
-        needed = min(self.countries.needed_width(), int((left + right) * 0.6))
-        if left + right > 0 and left < needed:
+        needed = min(self.countries.needed_width(), int((left + right) * 0.7))
+        if left + right > 0 and left != needed:
             self.splitter.setSizes([needed, left + right - needed])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A splitter resized shares its width out again: the list is fitted once more.
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_list)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Records may have changed on other pages, so the counts are read again each time

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QIcon, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,10 +30,16 @@ from PySide6.QtWidgets import (
 from models import clock, dashboard
 from models.dashboard import Bar, Item, Month, Shortlist, Summary
 from models.store.base import db
+from models.words.countries import country_name
+from models.words.dates import long_date, month_and_year
+from models.words.numbers import format_number
+from models.words.translation import language, ngettext
 from resources import icon_path
+from ui.kind_words import kind_words
 from ui.pages import PAGES
 from ui.search_box import TARGET, kind_icon, kind_name, record_item, record_list_widget
 from ui.widgets.bar_chart import BLUE, YELLOW, ColumnChart, Group, HorizontalBarChart, Value
+from ui.window_parts import window_part
 
 HOME = "home"
 ROWS = 5  # records shown in each list
@@ -54,6 +60,12 @@ def _line(*parts: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def in_days(days: int, when: dt.date) -> str:
+    return ngettext("in {days} day, {date}", "in {days} days, {date}", days).format(
+        days=days, date=day_text(when)
+    )
+
+
 def upcoming_line(item: Item) -> str:
     days = item.days or 0
     if days < 0:
@@ -63,19 +75,18 @@ def upcoming_line(item: Item) -> str:
     elif days == 1:
         when = tr("tomorrow, {date}").format(date=day_text(item.when))
     else:
-        when = tr("in {days} days, {date}").format(date=day_text(item.when), days=days)
+        when = in_days(days, item.when)
     return _line(when, item.context)
 
 
 def expiring_line(item: Item) -> str:
-    return _line(
-        tr("in {days} days, {date}").format(date=day_text(item.when), days=item.days),
-        item.context,
-    )
+    return _line(in_days(item.days or 0, item.when), item.context)
 
 
 def overdue_line(item: Item) -> str:
-    return _line(tr("{days} days overdue").format(days=item.days), item.context)
+    days = item.days or 0
+    overdue = ngettext("{days} day overdue", "{days} days overdue", days).format(days=days)
+    return _line(overdue, item.context)
 
 
 def moment_text(moment: dt.datetime, today: dt.date) -> str:
@@ -151,7 +162,9 @@ class RecordShortlist(QWidget):
         self.empty.setText(self.empty_text)
         self.empty.setVisible(not items)
         hidden = (total or 0) - len(items)
-        self.more.setText(tr("… and {count} more: open the list").format(count=hidden))
+        self.more.setText(
+            tr("… and {count} more: open the list").format(count=format_number(hidden))
+        )
         self.more.setVisible(hidden > 0)
 
     def titles(self) -> list[str]:
@@ -169,8 +182,9 @@ class Tile(QToolButton):
         super().__init__()
         self.setObjectName("tile")
         self.kind = kind
+        self.words = kind_words(kind)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tr("Open the list of {kind}").format(kind=title.lower()))
+        self.setToolTip(self.words.open_list())
         icon = QLabel()
         icon.setPixmap(kind_icon(kind).pixmap(28, 28))
         self.count = QLabel("0")
@@ -193,17 +207,17 @@ class Tile(QToolButton):
         # Wide enough for its label and a six-figure count, whatever the count now is.
         widest = max(
             self.label.sizeHint().width(),
-            QFontMetrics(self.count.font()).horizontalAdvance("000,000"),
+            QFontMetrics(self.count.font()).horizontalAdvance(format_number(888_888)),
         )
         self.setMinimumSize(max(widest + 28 + 36, 120), self.count.sizeHint().height() * 2 + 12)
 
     def set_count(self, count: int) -> None:
-        self.count.setText(f"{count:,}")
-        self.setAccessibleName(f"{count:,} {self.label.text()}")
+        self.count.setText(format_number(count))
+        self.setAccessibleName(self.words.count(count).format(count=format_number(count)))
 
 
 def month_label(first_day: dt.date) -> str:
-    return QLocale().toString(QDate(first_day.year, first_day.month, 1), "MMM yyyy")
+    return month_and_year(first_day)
 
 
 class Dashboard(QScrollArea):
@@ -220,6 +234,8 @@ class Dashboard(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.refresh)
+        self._shown: tuple[Summary, dt.date] | None = None
+        self._restored: tuple[Summary, dt.date] | None = None
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -351,7 +367,19 @@ class Dashboard(QScrollArea):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        restored, self._restored = self._restored, None
+        if restored is not None:
+            self.show_summary(*restored)
+        else:
+            self.refresh()
+
+    def state(self) -> tuple[Summary, dt.date] | None:
+        """What the view shows, when shown: the window made again in another language shows
+        it anew without reading it again."""
+        return self._shown if self.isVisible() else None
+
+    def restore(self, state: tuple[Summary, dt.date]) -> None:
+        self._restored = state
 
     def schedule_refresh(self, *_args) -> None:
         """Records changed: read again soon if shown (a save and a delete in one go are read
@@ -367,12 +395,8 @@ class Dashboard(QScrollArea):
         self.show_summary(dashboard.summary(today, limit=ROWS), today)
 
     def show_summary(self, summary: Summary, today: dt.date) -> None:
-        locale = QLocale()
-        self.heading.setText(
-            tr("At a glance — {date}").format(
-                date=locale.toString(QDate(today.year, today.month, today.day), "dddd, d MMMM yyyy")
-            )
-        )
+        self._shown = (summary, today)
+        self.heading.setText(tr("At a glance — {date}").format(date=long_date(today)))
         for kind, tile in self.tiles.items():
             tile.set_count(summary.counts.get(kind, 0))
         self._show(self.upcoming, summary.upcoming)
@@ -381,7 +405,12 @@ class Dashboard(QScrollArea):
         self.changes.describe = lambda item: change_line(item, today)
         self.changes.show_items(summary.changes)
         self.by_country.set_data(
-            [self._partner_group(bar, tr("Click to list them.")) for bar in summary.by_country],
+            [
+                self._partner_group(
+                    bar, tr("Click to list them."), country_name(bar.key, language())
+                )
+                for bar in summary.by_country
+            ],
             tr("No partner has a country yet. Partners show here by country once they have one."),
         )
         self.by_kind.set_data(
@@ -399,9 +428,10 @@ class Dashboard(QScrollArea):
         shortlist.show_items(found.items, found.total)
 
     @staticmethod
-    def _partner_group(bar: Bar, hint: str) -> Group:
-        label = tr(bar.label) if bar.key is None else bar.label
-        tooltip = tr("{label}: {count} partners.").format(label=label, count=f"{bar.value:,}")
+    def _partner_group(bar: Bar, hint: str, label: str | None = None) -> Group:
+        label = label or (tr("Kind not given") if bar.key is None else bar.label)
+        tooltip = ngettext("{label}: {count} partner.", "{label}: {count} partners.", bar.value)
+        tooltip = tooltip.format(label=label, count=format_number(bar.value))
         if bar.key is not None:
             tooltip = f"{tooltip} {hint}"
         return Group(label, (Value(bar.key, bar.value, tooltip),))
@@ -410,12 +440,16 @@ class Dashboard(QScrollArea):
     def _month_group(month: Month) -> Group:
         name = month_label(month.first_day)
         year = month.first_day.year
-        events = tr("{month}: {count} events. Click to list the events of {year}.").format(
-            month=name, count=month.events, year=year
-        )
-        delegations = tr(
-            "{month}: {count} delegations. Click to list the delegations of {year}."
-        ).format(month=name, count=month.delegations, year=year)
+        events = ngettext(
+            "{month}: {count} event. Click to list the events of {year}.",
+            "{month}: {count} events. Click to list the events of {year}.",
+            month.events,
+        ).format(month=name, count=format_number(month.events), year=year)
+        delegations = ngettext(
+            "{month}: {count} delegation. Click to list the delegations of {year}.",
+            "{month}: {count} delegations. Click to list the delegations of {year}.",
+            month.delegations,
+        ).format(month=name, count=format_number(month.delegations), year=year)
         return Group(
             name,
             (
@@ -440,15 +474,14 @@ def show_filtered_list(window, kind: str, filters: dict[str, str]) -> None:
         page.set_filter(key, value)
 
 
+@window_part
 def install_dashboard(window) -> Dashboard:
     """Put the home view first in the window and keep it current."""
     view = Dashboard()
     window.add_view(HOME, view, tr("Home"), "home", row=0)
     view.open_record.connect(window.open_record)
     view.show_list.connect(lambda kind, filters: show_filtered_list(window, kind, filters))
-    for page in window.pages.values():
-        page.records_changed.connect(view.schedule_refresh)
-        page.form.deleted.connect(view.schedule_refresh)
+    window.records_changed.connect(view.schedule_refresh)
     action = QAction(QIcon(icon_path("home")), tr("&Home"), window)
     action.setObjectName("homeAction")
     action.setShortcut(QKeySequence("Alt+Home"))

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QCoreApplication, QLockFile
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,15 @@ class Holder:
     process: int
 
     def describe(self) -> str:
-        return f"{self.user} on {self.host} (process {self.process})"
+        return tr("{user} on {host} (process {process})").format(
+            user=self.user or tr("another user"),
+            host=self.host or tr("this computer"),
+            process=self.process,
+        )
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DatabaseLock", text)
 
 
 def _owner(path: Path) -> str:
@@ -28,7 +36,7 @@ def _owner(path: Path) -> str:
 
         return pwd.getpwuid(path.stat().st_uid).pw_name
     except (ImportError, KeyError, OSError):
-        return "another user" if os.name != "nt" else getpass.getuser()
+        return "" if os.name != "nt" else getpass.getuser()
 
 
 class DatabaseLock:
@@ -47,7 +55,7 @@ class DatabaseLock:
         if not info:
             return None
         pid, host, _application = info
-        return Holder(_owner(self.path), host or "this computer", pid)
+        return Holder(_owner(self.path), host, pid)
 
     def release(self) -> None:
         if self._lock.isLocked():

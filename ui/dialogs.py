@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ui.folders import documents_folder
 
-DATABASE_FILTER = "Seriktes database (*.db *.sqlite *.seriktes);;All files (*)"
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
+
+
+def database_filter() -> str:
+    """The kinds of file a database dialog offers, named in the language shown."""
+    return tr("Seriktes database (*.db *.sqlite *.seriktes);;All files (*)")
 
 
 class Damaged(Enum):
@@ -78,12 +81,12 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def choose_database(parent: QWidget | None, folder: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, tr("Open database"), folder, DATABASE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open database"), folder, database_filter())
     return path or None
 
 
 def choose_new_database(parent: QWidget | None, folder: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder, DATABASE_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, tr("New database"), folder, database_filter())
     return path or None
 
 
@@ -137,7 +140,7 @@ def ask_first_start(parent: QWidget | None) -> str | None:
 
 def choose_new_sample_database(parent: QWidget | None, path: str) -> str | None:
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, tr("New database with sample records"), path, DATABASE_FILTER
+        parent, tr("New database with sample records"), path, database_filter()
     )
     return chosen or None
 

@@ -26,13 +26,16 @@ from PySide6.QtWidgets import QMenu, QProgressDialog
 
 from models import clock
 from models.errors import SeriktesError
+from models.words.numbers import format_number
 from ui import dialogs
 from ui.background import Task
 from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
 from ui.folders import start_folder
+from ui.kind_words import kind_words
 from ui.main_window import MainWindow
 from ui.record_page import RecordPage
 from ui.settings import EXPORT_FOLDER
+from ui.window_parts import window_part
 
 log = logging.getLogger("seriktes")
 
@@ -161,7 +164,7 @@ class Exporter(QObject):
         request = page.model.request
         columns = shown_columns(page)
         record_list = page.spec.record_list
-        title = QCoreApplication.translate("pages", page.spec.title)
+        title = page.spec.shown_title()
         path = self._ask_path(file_name(title))
         if path is None:
             return
@@ -173,7 +176,7 @@ class Exporter(QObject):
             lambda progress: export_list(
                 record_list, request, keys, path, progress, title=title, headers=headers
             ),
-            title,
+            kind_words(page.spec.kind).exporting(),
         )
 
     def looked_at(self) -> tuple[int | None, str | None]:
@@ -208,12 +211,13 @@ class Exporter(QObject):
     def _export_brief(self, organization_id: int | None, country: str | None) -> None:
         from models.store.records import Organization
         from models.words.countries import country_name
+        from models.words.translation import language
 
         if organization_id is not None:
             organization = Organization.get_by_id(organization_id)
             about = organization.short_name or organization.name
         else:
-            about = country_name(country)
+            about = country_name(country, language())
         path = self._ask_path(file_name(tr("Brief"), about))
         if path is None:
             return
@@ -223,7 +227,7 @@ class Exporter(QObject):
             lambda progress: reports.brief(
                 path, organization_id=organization_id, country=country, progress=progress
             ),
-            tr("Brief"),
+            tr("Exporting the brief…"),
         )
 
     def export_activity(self) -> None:
@@ -238,7 +242,7 @@ class Exporter(QObject):
 
         self._start(
             lambda progress: reports.activity(path, start, end, progress=progress),
-            tr("Activity report"),
+            tr("Exporting the activity report…"),
         )
 
     def export_agreements_due(self) -> None:
@@ -253,7 +257,7 @@ class Exporter(QObject):
 
         self._start(
             lambda progress: reports.agreements_due(path, days, progress=progress),
-            tr("Agreements due"),
+            tr("Exporting the agreements due…"),
         )
 
     def export_programs(self) -> None:
@@ -265,7 +269,8 @@ class Exporter(QObject):
         from exports import reports
 
         self._start(
-            lambda progress: reports.programs(path, progress=progress), tr("Programs report")
+            lambda progress: reports.programs(path, progress=progress),
+            tr("Exporting the programs report…"),
         )
 
     # -- running an export -------------------------------------------------------------------
@@ -280,12 +285,11 @@ class Exporter(QObject):
         return path
 
     def _start(self, job: Job, what: str) -> None:
+        """Run ``job``; ``what`` says what it writes: "Exporting the brief…"."""
         if self.thread is not None:
             return
         self._what = what
-        progress = QProgressDialog(
-            tr("Exporting {what}…").format(what=what), tr("Cancel"), 0, 0, self.window
-        )
+        progress = QProgressDialog(what, tr("Cancel"), 0, 0, self.window)
         progress.setWindowTitle(tr("Export"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         # Shown at once, so the window (and the database under the export) cannot change.
@@ -309,11 +313,11 @@ class Exporter(QObject):
         progress = self.progress
         if progress is None or progress.wasCanceled():
             return
-        progress.setLabelText(
-            tr("Exporting {what}: {done} of {total}…").format(
-                what=self._what, done=f"{done:,}", total=f"{total:,}"
-            )
+        # What is written, and on a line of its own how far it got.
+        done_of = tr("{done} of {total}").format(
+            done=format_number(done), total=format_number(total)
         )
+        progress.setLabelText(f"{self._what}\n{done_of}")
         progress.setMaximum(max(total, 1))
         # Last: a window-modal dialog handles pending events in setValue, and the export may
         # end among them.
@@ -359,9 +363,10 @@ class Exporter(QObject):
             self.thread.wait()
 
 
+@window_part
 def install_export(window: MainWindow) -> Exporter:
     """Add File ▸ Export… (Ctrl+E) and File ▸ Reports to the window, before Quit."""
-    exporter = Exporter(window)
+    exporter = window.exporter = Exporter(window)
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(exporter.wait)

@@ -174,8 +174,7 @@ class AgreementsDueDialog(_ReportDialog):
         self.days_input = QSpinBox()
         self.days_input.setRange(0, 3650)
         self.days_input.setValue(90)
-        self.days_input.setSuffix(tr(" days"))
-        self.form.addRow(tr("Expiring within"), self.days_input)
+        self.form.addRow(tr("Expiring within (days)"), self.days_input)
 
     @property
     def within_days(self) -> int:

@@ -4,7 +4,7 @@ log folder and About."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.store.appdirs import log_dir
+from models.words.translation import language
 from resources import guide_path
 from ui import dialogs
 
@@ -177,7 +178,7 @@ class GuideWindow(QDialog):
         self.browser = QTextBrowser()
         self.browser.setObjectName("guide")
         self.browser.setOpenExternalLinks(False)
-        self.browser.setSource(QUrl.fromLocalFile(guide_path()))
+        self.browser.setSource(QUrl.fromLocalFile(guide_path(language())))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -214,7 +215,29 @@ class HelpMenu:
         self.guide.raise_()
         self.guide.activateWindow()
 
+    def take_guide(self) -> QByteArray | None:
+        """Close the guide before the window is made again in another language: where it
+        was on screen, if it was open."""
+        guide, self.guide = self.guide, None
+        if guide is None:
+            return None
+        place = guide.saveGeometry() if guide.isVisible() else None
+        guide.hide()
+        guide.deleteLater()
+        return place
+
+    def give_guide(self, place: QByteArray | None) -> None:
+        """Open the guide again, in the language now shown, where it was."""
+        if place is None:
+            return
+        self.guide = GuideWindow(self.window)
+        self.guide.restoreGeometry(place)
+        self.guide.show()
+
     def show_shortcuts(self) -> None:
+        fresh_pages = getattr(self.window, "fresh_pages", None)
+        if fresh_pages is not None:
+            fresh_pages()  # each list names its keys in the language shown
         dialogs.run_dialog(ShortcutsDialog(self.window))
 
     def show_log_folder(self) -> None:

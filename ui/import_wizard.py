@@ -4,7 +4,7 @@ one transaction or none."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,8 @@ from exports.importer import (
 from exports.spreadsheet_reader import Workbook, read_workbook
 from models.errors import SeriktesError
 from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.words.numbers import format_number
+from models.words.translation import ngettext
 from ui import dialogs
 from ui.background import run_task
 
@@ -100,7 +102,8 @@ class FilePage(QWizardPage):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for key, label in KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), key)
+            # The kinds are named as the navigation names their lists.
+            self.kind.addItem(QCoreApplication.translate("pages", label), key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheet")
@@ -136,7 +139,13 @@ class FilePage(QWizardPage):
                 return False
             self.sheet.clear()
             for sheet in self.wizard_.workbook.sheets:
-                self.sheet.addItem(f"{sheet.name} ({len(sheet.rows)} rows)", sheet.name)
+                rows = len(sheet.rows)
+                self.sheet.addItem(
+                    ngettext("{sheet} ({count} row)", "{sheet} ({count} rows)", rows).format(
+                        sheet=sheet.name, count=format_number(rows)
+                    ),
+                    sheet.name,
+                )
         return True
 
     def validatePage(self) -> bool:
@@ -266,16 +275,34 @@ class PreviewPage(QWizardPage):
             if row.twin_id is not None or row.repeats is not None:
                 self.table.item(r, len(headers) - 1).setBackground(QBrush(TWIN))
         self.table.resizeColumnsToContents()
+        # What happens to a row takes the width left and wraps in it: the sheet's own
+        # columns are what may need scrolling to, never the window's words.
+        last = len(headers) - 1
+        self.table.horizontalHeader().setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         result = dry_run(preview)
         problems = sum(1 for row in preview.rows if row.problems)
         twins = sum(1 for row in preview.rows if row.twin_id is not None or row.repeats)
-        text = self.tr(
-            "{read} rows read: {ok} can be imported, {problems} have cells that "
-            "cannot be taken (marked red; point at a cell to see why), {twins} are "
-            "already recorded or repeated."
-        ).format(read=result.read, ok=result.imported, problems=problems, twins=twins)
+        sentences = [
+            ngettext("{count} row read.", "{count} rows read.", result.read),
+            self.tr("Can be imported: {count}."),
+            self.tr(
+                "With cells that cannot be taken (marked red; point at a cell to see why): {count}."
+            ),
+            self.tr("Already recorded or repeated: {count}."),
+        ]
+        counts = (result.read, result.imported, problems, twins)
+        text = " ".join(
+            sentence.format(count=format_number(count))
+            for sentence, count in zip(sentences, counts, strict=True)
+        )
         if len(preview.rows) > PREVIEW_LIMIT:
-            text += " " + self.tr("The first {n} rows are shown.").format(n=PREVIEW_LIMIT)
+            text += " " + ngettext(
+                "The first {count} row is shown.",
+                "The first {count} rows are shown.",
+                PREVIEW_LIMIT,
+            ).format(count=format_number(PREVIEW_LIMIT))
         self.summary.setText(text)
 
     def _fate(self, row) -> str:
@@ -294,9 +321,9 @@ class DuplicatesPage(QWizardPage):
     """4. Rows already recorded, beside the record they match: skip, fill or create."""
 
     CHOICES = (
-        (SKIP, "Skip it"),
-        (FILL, "Fill the empty fields of the recorded one"),
-        (CREATE, "Create a new record"),
+        (SKIP, QT_TRANSLATE_NOOP("DuplicatesPage", "Skip it")),
+        (FILL, QT_TRANSLATE_NOOP("DuplicatesPage", "Fill the empty fields of the recorded one")),
+        (CREATE, QT_TRANSLATE_NOOP("DuplicatesPage", "Create a new record")),
     )
 
     def __init__(self, wizard: ImportWizard) -> None:
@@ -369,7 +396,11 @@ class DuplicatesPage(QWizardPage):
         self.note.setText(
             self.tr("No row of the file is already recorded.")
             if not twins
-            else self.tr("{n} rows of the file are already recorded.").format(n=len(twins))
+            else ngettext(
+                "{count} row of the file is already recorded.",
+                "{count} rows of the file are already recorded.",
+                len(twins),
+            ).format(count=format_number(len(twins)))
         )
 
     def _apply_all(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel
 from models.store.base import db
 from models.store.notices import FileWatcher, Notice, ServerListener
 from models.store.server import connection_lost
+from ui.window_parts import window_part
 
 # How often a SQLite file is asked whether another program wrote to it.
 FILE_POLL_MS = 2000
@@ -189,6 +190,14 @@ class LiveUpdates(QObject):
         self.banner.setVisible(offline)
 
 
+@window_part
 def install_live_updates(window) -> LiveUpdates:
+    """Follow the window's database; made again with the window's contents when the language
+    changes, the one before ceasing to follow (its banner went with the contents)."""
+    before = getattr(window, "live_updates", None)
+    if before is not None:
+        before.banner = QLabel()
+        before.stop()
+        before.deleteLater()
     window.live_updates = LiveUpdates(window)
     return window.live_updates

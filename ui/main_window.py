@@ -4,21 +4,26 @@ and the keyboard shortcuts that reach the page shown."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from peewee import Database, DatabaseError, InterfaceError
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenuBar,
     QPushButton,
     QStackedWidget,
     QStatusBar,
     QStyle,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,20 +35,24 @@ from models.store.database import can_write, close_database, describe, open_data
 from models.store.files import check_target, opening_error
 from models.store.integrity import quick_check
 from models.trash import Restored
+from models.undo import UndoHistory
+from models.words.translation import LANGUAGE_NAMES, LANGUAGES, language
 from resources import icon_path
 from ui import dialogs
 from ui.background import Task
 from ui.backup_dialog import BackupsDialog
 from ui.busy import busy_pointer
 from ui.country_page import CountryPage
-from ui.database_lock import DatabaseLock
+from ui.database_lock import DatabaseLock, Holder
 from ui.edit_actions import TextEditing
 from ui.help_menu import HelpMenu
 from ui.map_page import MapPage
 from ui.navigation import History
 from ui.pages import PAGES
-from ui.record_page import RecordPage
+from ui.record_page import PageSpec, RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
+from ui.table_model import RecordTableModel
+from ui.translator import choose_language
 from ui.trash_page import TrashPage
 from ui.undo import UndoActions
 
@@ -54,10 +63,45 @@ MAP = "map"
 CHECKED_WHILE_OPENING = 128 * 1024 * 1024
 TRASH = "trash"
 FIRST_SHARE = 0.92  # of the screen, for the window the first time it opens
+NAVIGATION_WIDTH = 180
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def unwritable() -> str:
+    return tr("the file or its folder cannot be written to")
+
+
+def held_by(holder: Holder | None) -> str:
+    """Who holds a database open, as the window says it."""
+    return holder.describe() if holder is not None else tr("another window")
+
+
+def held_elsewhere(holder: Holder | None) -> str:
+    return tr("it is open in another window: {who}").format(who=held_by(holder))
+
+
+def has_state(view: QWidget) -> bool:
+    """Whether a page keeps what the user left in it when the window is made again: it has
+    ``state()`` and ``restore(state)``."""
+    return callable(getattr(view, "state", None)) and callable(getattr(view, "restore", None))
+
+
+def navigation_width(navigation: QListWidget) -> int:
+    """Room for the longest page name beside its icon (names are longer in Kazakh and
+    Russian than in English), and never narrower than the window's design."""
+    metrics = navigation.fontMetrics()
+    widest = max(
+        (
+            metrics.horizontalAdvance(navigation.item(row).text())
+            for row in range(navigation.count())
+        ),
+        default=0,
+    )
+    room = widest + navigation.iconSize().width() + 4 * navigation.spacing() + 40
+    return max(NAVIGATION_WIDTH, room)
 
 
 class NoDatabasePage(QWidget):
@@ -84,6 +128,7 @@ class NoDatabasePage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    records_changed = Signal()  # a record was saved, deleted or restored on one of the pages
     database_shown = Signal()  # a database was opened, or closed
 
     def __init__(self, settings: AppSettings) -> None:
@@ -92,7 +137,56 @@ class MainWindow(QMainWindow):
         self.database_target: str | None = None
         self.setWindowIcon(QIcon(icon_path("seriktes")))
         self.setMinimumSize(QSize(900, 560))
+        self.lock: DatabaseLock | None = None
+        self._backup_task: Task | None = None
+        self.read_only = False
+        # Why the database cannot be changed, said in the language shown (None: it can), and
+        # its name in the title.
+        self._read_only_why: Callable[[], str] | None = None
+        self._database_name = ""
+        self.history = History()
+        self._moving_in_history = False
+        self.undo_steps = UndoHistory()
+        # There from the start, so a message appearing never moves the window's contents.
+        self.setStatusBar(QStatusBar(self))
+        # What lives as long as the window; everything else is its contents, made again in
+        # another language (see ``follow_language``).
+        self._lasting = set(self.children())
+        # The parts installed on the window since (the home view, export, …), installed
+        # again with the contents.
+        self.parts: list[Callable[[MainWindow], object]] = []
+        self._language = language()
+        # The lists made in a language shown before, out of view since.
+        self._stale: set[str] = set()
+        self._build()
+        self._show_database(None)
 
+        geometry = settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self._first_size()
+
+    def _make_page(self, spec: PageSpec, model: RecordTableModel | None = None) -> RecordPage:
+        page = RecordPage(spec, self.settings, model=model)
+        page.open_record.connect(self.open_record)
+        page.form.record_shown.connect(self._visited)
+        page.form.saved_change.connect(self._saved_change)
+        page.form.trashed.connect(self._trashed)
+        for gone in (page.form.deleted, page.form.gone):
+            gone.connect(lambda record_id, k=spec.kind: self.history.forget((k, record_id)))
+        page.form.deleted.connect(lambda _record_id: self.records_changed.emit())
+        page.records_changed.connect(self.records_changed)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        return page
+
+    def _build(
+        self,
+        kept: dict[str, RecordPage] | None = None,
+        models: dict[str, RecordTableModel] | None = None,
+    ) -> None:
+        """Everything the window shows, in the language of the moment; ``kept``: the lists
+        out of view, kept as they are until they come into view; ``models``: lists already
+        read, for the pages made again."""
+        kept, models = kept or {}, models or {}
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
@@ -102,17 +196,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.no_database = NoDatabasePage(self)
         self.stack.addWidget(self.no_database)
-        self.history = History()
-        self._moving_in_history = False
         for spec in PAGES:
-            page = RecordPage(spec, settings)
-            page.open_record.connect(self.open_record)
-            page.form.record_shown.connect(self._visited)
-            page.form.saved_change.connect(self._saved_change)
-            page.form.trashed.connect(self._trashed)
-            for gone in (page.form.deleted, page.form.gone):
-                gone.connect(lambda record_id, k=spec.kind: self.history.forget((k, record_id)))
-            page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            # A list out of view, kept from before a change of language, is made again when
+            # it comes into view (``_fresh``).
+            page = kept.get(spec.kind) or self._make_page(spec, models.get(spec.kind))
             self.pages[spec.kind] = page
             self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
         self.country_page = CountryPage()
@@ -125,13 +212,9 @@ class MainWindow(QMainWindow):
         self.trash_page = TrashPage()
         self.trash_page.restored.connect(self._restored_from_trash)
         self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
-        self.undo = UndoActions(self, self.refresh_all, self._leave_all)
-        self.navigation.setFixedWidth(180)
+        self.undo = UndoActions(self, self.refresh_all, self._leave_all, self.undo_steps)
         self.navigation.currentRowChanged.connect(self._navigate)
 
-        self.lock: DatabaseLock | None = None
-        self._backup_task: Task | None = None
-        self.read_only = False
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -152,14 +235,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.navigation)
         row.addWidget(pages, 1)
         self.setCentralWidget(central)
-        # There from the start, so a message appearing never moves the window's contents.
-        self.setStatusBar(QStatusBar(self))
+        self.setMenuBar(QMenuBar(self))
         self._build_menus()
-        self._show_database(None)
-
-        geometry = settings.get(WINDOW_GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self._first_size()
 
     def _first_size(self) -> None:
         """The first time, most of the screen the window opens on, centred on it."""
@@ -187,6 +264,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         else:
             self.navigation.insertItem(row, item)
+        self.navigation.setFixedWidth(navigation_width(self.navigation))
 
     # -- menus -------------------------------------------------------------------------------
 
@@ -209,6 +287,7 @@ class MainWindow(QMainWindow):
             tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open, file_menu
         )
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self.import_action = self._action(
@@ -230,6 +309,20 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self.text_editing = TextEditing(self, edit_menu)
+        edit_menu.addSeparator()
+        self.language_menu = edit_menu.addMenu(tr("&Language"))
+        self.language_actions = QActionGroup(self)
+        for code in LANGUAGES:
+            # Each language named in itself: read by someone who may not read the one shown.
+            action = self.language_menu.addAction(LANGUAGE_NAMES[code])
+            action.setCheckable(True)
+            action.setChecked(code == language())
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            self.language_actions.addAction(action)
+        self.preferences_action = self._action(
+            tr("&Preferences…"), self.show_preferences, "Ctrl+,", edit_menu
+        )
 
         record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
@@ -332,9 +425,40 @@ class MainWindow(QMainWindow):
             self._sync_navigation()
             return False
         if self.database_target is not None:
-            self.stack.setCurrentWidget(view)
+            self.stack.setCurrentWidget(self._fresh(key))
         self._sync_navigation(key)
         return True
+
+    def _fresh(self, key: str) -> QWidget:
+        """The view of ``key``, a list made again first if it was made in a language shown
+        before; what the user left in it is kept."""
+        if key not in self._stale:
+            return self.views[key]
+        self._stale.discard(key)
+        old = self.pages[key]
+        state = old.state()
+        page = self._make_page(old.spec, old.model)
+        index = self.stack.indexOf(old)
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.pages[key] = self.views[key] = page
+        available = self.database_target is not None
+        page.set_available(available)
+        page.set_read_only(self.read_only)
+        if available:
+            self._moving_in_history = True  # a record shown again is no new visit
+            try:
+                page.restore(state)
+            finally:
+                self._moving_in_history = False
+        return page
+
+    def fresh_pages(self) -> None:
+        """Every list in the language shown (for what reads them all: the list of keyboard
+        shortcuts)."""
+        for key in list(self._stale):
+            self._fresh(key)
 
     def _current_key(self) -> str:
         widget = self.stack.currentWidget()
@@ -461,26 +585,27 @@ class MainWindow(QMainWindow):
         self.settings.remember_database(target)
         return True
 
-    def _open(self, target: str, create: bool, read_only_why: str = "") -> Database | None:
+    def _open(
+        self, target: str, create: bool, read_only_why: Callable[[], str] | None = None
+    ) -> Database | None:
         try:
             check_target(target)  # a name that is not text must not reach Qt
         except SeriktesError as error:
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
             return None
         path = sqlite_path(target)
-        read_only, reason = bool(read_only_why), read_only_why
+        read_only, reason = read_only_why is not None, read_only_why
         if path is not None and path.exists() and not can_write(path):
-            read_only, reason = True, tr("the file or its folder cannot be written to")
+            read_only, reason = True, unwritable
         lock = None
         if path is not None and not read_only and path.parent.exists():
             lock = DatabaseLock(path)
             if not lock.acquire():
                 holder = lock.holder()
-                who = holder.describe() if holder else tr("another window")
-                if not dialogs.ask_open_read_only(self, path.name, who):
+                if not dialogs.ask_open_read_only(self, path.name, held_by(holder)):
                     return None
                 lock, read_only = None, True
-                reason = tr("it is open in another window: {who}").format(who=who)
+                reason = partial(held_elsewhere, holder)
         try:
             with busy_pointer():
                 a_file = path is not None and path.is_file()
@@ -493,7 +618,7 @@ class MainWindow(QMainWindow):
             if isinstance(error, DatabaseReadOnly) and not read_only:
                 # SQLite found it cannot write where the permissions seemed to allow it (a
                 # read-only disk): the records can still be read.
-                return self._open(target, False, tr("the file or its folder cannot be written to"))
+                return self._open(target, False, unwritable)
             if isinstance(error, DamagedDatabase) and path is not None:
                 if self._damaged(path, str(error)):
                     return self._open(target, create=False)
@@ -525,7 +650,7 @@ class MainWindow(QMainWindow):
         choice = dialogs.ask_damaged(self, why, when)
         if choice == dialogs.Damaged.OPEN_ANOTHER:
             # After the opening that found the damage has finished.
-            QTimer.singleShot(0, self.choose_database)
+            QTimer.singleShot(0, self, self.choose_database)
             return False
         if choice != dialogs.Damaged.RESTORE or newest is None:
             return False
@@ -583,17 +708,32 @@ class MainWindow(QMainWindow):
             self.lock = None
 
     def _show_database(
-        self, target: str | None, name: str = "", read_only: str | None = None
+        self, target: str | None, name: str = "", read_only: Callable[[], str] | None = None
     ) -> None:
         """Show an open database (``read_only``: why it cannot be changed), or none."""
         self.database_target = target
+        self._database_name = name
+        self._read_only_why = read_only
         self.read_only = read_only is not None
-        available = target is not None
         # Records of one database are no place to go back to, nor to undo, from another.
         self.history = History()
         self.undo.clear()
+        self._present_database()
+        if target is not None:
+            key = self.settings.get(CURRENT_PAGE)
+            self.show_page(key if key in self.views else PAGES[0].kind)
+        else:
+            self.stack.setCurrentWidget(self.no_database)
+        self.database_shown.emit()
+
+    def _present_database(self, skip: set[str] | frozenset[str] = frozenset()) -> None:
+        """The pages, actions, banner and title as the database open (or none) allows;
+        ``skip``: lists kept as they are."""
+        available = self.database_target is not None
         self._update_history_actions()
-        for page in self.pages.values():
+        for kind, page in self.pages.items():
+            if kind in skip:
+                continue
             page.set_available(available)
             page.set_read_only(self.read_only)
         self.country_page.setEnabled(available)
@@ -607,24 +747,23 @@ class MainWindow(QMainWindow):
         for action in (self.find_action, self.backup_action):
             action.setEnabled(available)
         self.restore_action.setEnabled(available and not self.read_only)
+        why = self._read_only_why
         self.banner.setText(
             tr("Read-only: {why}. You can look at every record, but not change any.").format(
-                why=read_only
+                why=why()
             )
-            if read_only
+            if why is not None
             else ""
         )
         self.banner.setVisible(self.read_only)
         self.navigation.setEnabled(available)
-        if available:
-            suffix = tr(" (read-only)") if self.read_only else ""
-            self.setWindowTitle(f"{name}{suffix} — Seriktes")
-            key = self.settings.get(CURRENT_PAGE)
-            self.show_page(key if key in self.views else PAGES[0].kind)
-        else:
+        name = self._database_name
+        if not available:
             self.setWindowTitle("Seriktes")
-            self.stack.setCurrentWidget(self.no_database)
-        self.database_shown.emit()
+        elif self.read_only:
+            self.setWindowTitle(tr("{name} (read-only) — Seriktes").format(name=name))
+        else:
+            self.setWindowTitle(f"{name} — Seriktes")
 
     # -- backups -----------------------------------------------------------------------------
 
@@ -708,6 +847,94 @@ class MainWindow(QMainWindow):
         from ui.import_wizard import import_spreadsheet
 
         import_spreadsheet(self)
+
+    # -- language ----------------------------------------------------------------------------
+
+    def show_preferences(self) -> None:
+        from ui.preferences_dialog import PreferencesDialog
+
+        dialogs.run_dialog(PreferencesDialog(self))
+
+    def choose_language(self, code: str) -> None:
+        """Show the window in the language ``code`` from now on, and at the next start."""
+        choose_language(code)
+        self.follow_language()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self._language != language():
+            # Qt tells of each catalog put in or taken away: the window follows once, after.
+            QTimer.singleShot(0, self, self.follow_language)
+
+    def follow_language(self) -> None:
+        """Make the window's contents again in the language now chosen, as the user left
+        them: the page shown, each list's search, filters, sort and columns, the record in
+        each form with its unsaved changes, the way back and the steps to undo. Every text is
+        made anew, so none is left in the language before."""
+        if self._language == language():
+            return
+        self._language = language()
+        self.setUpdatesEnabled(False)
+        try:
+            shown = self._current_key() if self.database_target is not None else None
+            # The lists out of view are kept as they are, and made again when they come into
+            # view: making all of them now would make the change slow.
+            kept = {kind: page for kind, page in self.pages.items() if kind != shown}
+            for page in kept.values():
+                page.setParent(None)
+            self._stale |= set(kept)
+            states = {
+                key: view.state()
+                for key, view in self.views.items()
+                if has_state(view) and key not in kept
+            }
+            guide = self.help.take_guide()
+            # The list in view keeps the rows it read.
+            models = {shown: self.pages[shown].model} if shown in self.pages else {}
+            self._clear_contents()
+            self._build(kept, models)
+            parts, self.parts = self.parts, []
+            for install in parts:
+                install(self)
+            if self.isVisible():
+                # On screen now, not once the event loop gets to it: the pages restored
+                # below are shown, and read, at once.
+                for part in (self.menuBar(), self.toolbar, self.centralWidget()):
+                    part.show()
+            self._present_database(skip=self._stale)
+            self._moving_in_history = True  # a record shown again is no new visit
+            try:
+                for key, state in states.items():
+                    view = self.views.get(key)
+                    if view is not None and state is not None:
+                        view.restore(state)
+            finally:
+                self._moving_in_history = False
+            if shown is not None:
+                self._moving_in_history = True  # a record shown again is no new visit
+                try:
+                    self.stack.setCurrentWidget(self.views[shown])
+                finally:
+                    self._moving_in_history = False
+                self._sync_navigation(shown)
+            self.help.give_guide(guide)
+        finally:
+            self.setUpdatesEnabled(True)
+        self.statusBar().clearMessage()
+
+    def _clear_contents(self) -> None:
+        """Take away everything but what lives as long as the window: its status bar, the
+        check running on the database, and the dialogs on screen (Preferences itself)."""
+        for child in self.children():
+            if child in self._lasting or isinstance(child, QThread):
+                continue
+            if isinstance(child, QDialog) and child.isVisible():
+                continue
+            if isinstance(child, QToolBar):
+                self.removeToolBar(child)
+            if isinstance(child, QWidget):
+                child.hide()
+            child.deleteLater()
 
     # -- leaving -----------------------------------------------------------------------------
 

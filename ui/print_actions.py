@@ -32,6 +32,7 @@ from ui import dialogs
 from ui.export_action import file_name, shown_columns
 from ui.folders import start_folder
 from ui.settings import EXPORT_FOLDER
+from ui.window_parts import window_part
 
 Choice = tuple[str, Callable[[], Printout]]
 
@@ -243,7 +244,7 @@ class Printing(QObject):
         page.apply_request()  # what was typed in the search box and not yet applied
         request = page.model.request
         columns = shown_columns(page)
-        title = QCoreApplication.translate("pages", page.spec.title)
+        title = page.spec.shown_title()
         filters = [
             combo.currentText() for combo in page.filters.values() if combo.currentIndex() > 0
         ]
@@ -313,6 +314,7 @@ class Printing(QObject):
         return True
 
 
+@window_part
 def install_printing(window) -> Printing:
     """Add File ▸ Print… and Save as PDF… to the window, before Quit."""
     window.printing = Printing(window)

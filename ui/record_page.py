@@ -7,12 +7,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
     QPoint,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -29,16 +31,21 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from models.words.numbers import format_number
 from ui.column_fit import fit_columns
-from ui.forms.record_form import RecordForm
+from ui.forms.record_form import FormState, RecordForm
+from ui.kind_words import any_choice, filter_hint, kind_words
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.record_table import RecordTable
 from ui.widgets.shortcut import shortcut
 
@@ -58,6 +65,47 @@ class PageSpec:
         """The title in the user's language: in the navigation, the Go menu, the home view."""
         return QCoreApplication.translate("pages", self.title)
 
+    def shown_search_hint(self) -> str:
+        return QCoreApplication.translate("pages", self.search_hint)
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What the user left on a page: kept while the window is made again."""
+
+    request: ListRequest  # the search, filters and sort
+    columns: QByteArray | None  # the columns as the user arranged them; None: as fitted
+    splitter: QByteArray
+    form: FormState
+
+
+class FilterChoice(QComboBox):
+    """A filter's list of choices: as wide as the choice it shows whole (and its first, "Any
+    country"), its open list as wide as its longest choice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentIndexChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        texts = [self.currentText(), self.itemText(0) if self.count() else ""]
+        width = max(metrics.horizontalAdvance(text) for text in texts)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        size = QSize(width, metrics.height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, size, self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
+        super().showPopup()
+
 
 class RecordPage(QWidget):
     open_record = Signal(str, object)
@@ -65,16 +113,27 @@ class RecordPage(QWidget):
     records_changed = Signal()
 
     def __init__(
-        self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None
+        self,
+        spec: PageSpec,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        model: RecordTableModel | None = None,
     ) -> None:
+        """``model``: the list as a page made before read it (in another language): its rows
+        are kept, not read again."""
         super().__init__(parent)
         self.spec = spec
         self.settings = settings
-        self.model = RecordTableModel(spec.record_list, self)
+        if model is None:
+            model = RecordTableModel(spec.record_list, self)
+        else:
+            model.setParent(self)
+            model.hold(True)  # the page's own sorting while it is made reads nothing
+        self.model = model
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(spec.search_hint)
+        self.search.setPlaceholderText(spec.shown_search_hint())
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -84,36 +143,29 @@ class RecordPage(QWidget):
         self.filters: dict[str, QComboBox] = {}
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
-        filter_row = QHBoxLayout()
+        # The filters, Clear and Columns go on to a second row rather than being cut where
+        # the list is narrow or their names long.
+        filter_row = FlowLayout()
         for spec_filter in spec.record_list.filters:
-            combo = QComboBox()
+            combo = FilterChoice()
             combo.setObjectName(f"filter_{spec_filter.key}")
-            combo.setToolTip(
-                self.tr("Show only records with this {what}").format(
-                    what=self.tr(spec_filter.label).lower()
-                )
-            )
-            combo.setMinimumContentsLength(12)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
+            combo.setToolTip(filter_hint(spec_filter.key))
             combo.activated.connect(lambda _i: self.apply_request())
             self.filters[spec_filter.key] = combo
-            filter_row.addWidget(combo, 1)
+            filter_row.addWidget(combo)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Clear the search and the filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         # The one way to clear: the search box has no clear button of its own beside it.
         self.search.textChanged.connect(self._update_clear)
-        search_row.addWidget(self.clear_button)
+        filter_row.addWidget(self.clear_button)
         self.columns_button = QToolButton()
         self.columns_button.setText(self.tr("Columns"))
         self.columns_button.setToolTip(self.tr("Choose the columns shown"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
-        search_row.addWidget(self.columns_button)
-        filter_row.addStretch(0)
+        filter_row.addWidget(self.columns_button)
 
         self.table = RecordTable()
         self.table.setObjectName("records")
@@ -148,7 +200,8 @@ class RecordPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.count_label.setStyleSheet("color: palette(placeholder-text);")
-        self.new_button = QPushButton(self.tr("New {noun}").format(noun=self.tr(spec.form.noun)))
+        self.words = kind_words(spec.kind)
+        self.new_button = QPushButton(self.words.new())
         self.new_button.setToolTip(self.tr("Add a record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         below = QHBoxLayout()
@@ -178,13 +231,17 @@ class RecordPage(QWidget):
         self.splitter.addWidget(self.form)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([560, 540])
+        self.splitter.setSizes([580, 520])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.splitter)
 
         self._previous_row = -1
+        # Put back by ``restore`` while the page was out of view: its filters' choices, and
+        # that the list is to be read without touching the form.
+        self._restored_filters: dict[str, str] = {}
+        self._restored = False
         self.default_layout = True
         self._arranging_columns = False
         header.sectionResized.connect(self._user_resized)
@@ -194,6 +251,7 @@ class RecordPage(QWidget):
         self.restore_layout()
         self.model.modelReset.connect(self._update_count)
         self.model.counted.connect(self._update_count)
+        self.model.hold(False)
 
     # -- database ----------------------------------------------------------------------------
 
@@ -212,8 +270,66 @@ class RecordPage(QWidget):
         event's form), so the list is read again each time it comes into view."""
         super().showEvent(event)
         if self.isEnabled() and self.model.available:
-            self.refresh_filters()
+            self._read()
+
+    def _read(self) -> None:
+        self.refresh_filters()
+        if self._restored:
+            self._restored = False
+            self._show_list()
+        else:
             self.apply_request()
+
+    def state(self) -> PageState:
+        return PageState(
+            request=self.request(),
+            columns=None if self.default_layout else self.table.horizontalHeader().saveState(),
+            splitter=self.splitter.saveState(),
+            form=self.form.state(),
+        )
+
+    def restore(self, state: PageState) -> None:
+        """Put back what ``state`` kept; the list is read when the page comes into view."""
+        self.splitter.restoreState(state.splitter)
+        header = self.table.horizontalHeader()
+        if state.columns is not None:
+            with self._arranging():
+                header.restoreState(state.columns)
+            self.default_layout = False
+        keys = [column.key for column in self.spec.record_list.columns]
+        if state.request.sort in keys:
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if state.request.descending
+                else Qt.SortOrder.AscendingOrder
+            )
+            header.blockSignals(True)  # the list is read once, when shown
+            header.setSortIndicator(keys.index(state.request.sort), order)
+            header.blockSignals(False)
+        self.model.request.sort = state.request.sort
+        self.model.request.descending = state.request.descending
+        self.search.blockSignals(True)
+        self.search.setText(state.request.search)
+        self.search.blockSignals(False)
+        self._restored_filters = dict(state.request.filters)
+        self.form.restore(state.form)
+        self._restored = True
+        if self.isVisible() and self.model.available:
+            self._read()
+
+    def _show_list(self) -> None:
+        """The list as the search box and filters ask, with the record in the form chosen
+        if it is in it; the form stays as it is. A list read already for the same search
+        is not read again."""
+        self._search_timer.stop()
+        request = self.request()
+        if request != self.model.read_request:
+            self.model.set_request(request)
+        else:
+            self.model.request = request
+            self._update_count()
+        self._update_clear()
+        self._select(self.form.record_id)
 
     def set_read_only(self, read_only: bool) -> None:
         self.new_button.setEnabled(not read_only)
@@ -281,15 +397,16 @@ class RecordPage(QWidget):
 
     def _fill_filter(self, spec_filter: Filter) -> None:
         combo = self.filters[spec_filter.key]
-        chosen = combo.currentData()
+        chosen = self._restored_filters.pop(spec_filter.key, combo.currentData())
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("Any {what}").format(what=self.tr(spec_filter.label).lower()), None)
+        combo.addItem(any_choice(spec_filter.key), None)
         for value, label in filter_options(self.spec.record_list, spec_filter):
             combo.addItem(self.tr(label), value)
         index = combo.findData(chosen)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+        combo.updateGeometry()  # as wide as its choice, which may have changed
 
     def set_filter(self, key: str, value: str | None) -> None:
         combo = self.filters[key]
@@ -310,34 +427,23 @@ class RecordPage(QWidget):
     def _update_count(self) -> None:
         shown = self.model.rowCount()
         request = self.model.request
+        words = self.words
         if request.search.strip() or request.filters:
             total = self.spec.record_list.count(ListRequest()) if self.isEnabled() else 0
-            if self.model.counting:
-                text = self.tr("{shown}+ of {total} {kind} (counting…)")
-            else:
-                text = self.tr("{shown} of {total} {kind}")
+            text = (words.counting if self.model.counting else words.shown_of)(total)
         else:
             total = shown
-            text = self.tr("{shown} {kind}")
-        kind = self.spec.form.noun if total == 1 else self.spec.title.lower()
-        noun = self.tr(self.spec.form.noun)
+            text = words.count(total)
         if self.model.refused:
             self.table.set_empty_text(self.model.refused)
         elif shown == 0 and total:
-            self.table.set_empty_text(
-                self.tr(
-                    "No {noun} matches the search and filters. Clear them to see all {kind}."
-                ).format(noun=noun, kind=self.tr(self.spec.title).lower())
-            )
+            self.table.set_empty_text(words.none_match())
         elif total == 0:
-            self.table.set_empty_text(
-                self.tr(
-                    "No {kind} yet. Press Ctrl+N, or fill in the form beside this list and press "
-                    "Save, to add the first {noun}."
-                ).format(kind=self.tr(self.spec.title).lower(), noun=noun)
-            )
+            self.table.set_empty_text(words.none_yet())
         self.count_label.setText(
-            text.format(shown=f"{shown:,}", total=f"{total:,}", kind=self.tr(kind))
+            text.format(
+                shown=format_number(shown), total=format_number(total), count=format_number(total)
+            )
         )
 
     # -- the chosen record -------------------------------------------------------------------
@@ -552,7 +658,8 @@ class RecordPage(QWidget):
         header = self.table.horizontalHeader()
         shown = [s for s in range(header.count()) if not header.isSectionHidden(s)]
         for section, column in enumerate(self.spec.record_list.columns):
-            action = QAction(self.tr(column.label), menu)
+            label = self.model.headerData(section, Qt.Orientation.Horizontal)
+            action = QAction(str(label or column.label), menu)
             action.setCheckable(True)
             action.setChecked(not header.isSectionHidden(section))
             # The last column shown stays: a list with no columns shows nothing.

@@ -41,6 +41,7 @@ from models import search
 from models.errors import SearchRefused
 from models.search import Hit
 from resources import icon_path
+from ui.window_parts import window_part
 
 # Searching is quick (a few milliseconds on 300,000 records; see benchmarks/), so the box waits
 # only long enough to take a burst of keys (a paste, fast typing) as one search: results
@@ -289,6 +290,7 @@ class SearchBox(QFrame):
         return False
 
 
+@window_part
 def install_search(window) -> SearchBox:
     """Ctrl+K and a toolbar button open search everywhere on the main window."""
     box = SearchBox(window)

@@ -100,6 +100,10 @@ class RecordTableModel(QAbstractTableModel):
         self._counter: Counter | None = None
         self._counts: queue.SimpleQueue[tuple[int, int | None]] = queue.SimpleQueue()
         self.refused = ""  # why the search asked was not looked for
+        # The request the rows held were read for (None: none read), and whether sorting
+        # only notes the order asked for, keeping the rows (a page being made around them).
+        self.read_request: ListRequest | None = None
+        self._held = False
         self._poll = QTimer(self, interval=COUNT_POLL_MS)
         self._poll.timeout.connect(self._take_count)
 
@@ -118,6 +122,8 @@ class RecordTableModel(QAbstractTableModel):
         """Whether a database is open; without one the list is empty. With ``read`` False
         the list stays empty until it is next refreshed: a page out of view reads its list
         when it comes into view, so opening a database reads only the list shown."""
+        if available and self._available and not read:
+            return  # the same database still: the rows read are its rows
         self._available = available
         if read or not available:
             self.refresh()
@@ -139,6 +145,9 @@ class RecordTableModel(QAbstractTableModel):
             self._forget()
             self.refused = ""
             if self._available:
+                self.read_request = dataclasses.replace(
+                    self.request, filters=dict(self.request.filters)
+                )
                 first, count = self.record_list.first_page(self.request, PAGE_SIZE)
                 self._pages[0] = first
                 self._count = len(first) if count is None else count
@@ -150,7 +159,12 @@ class RecordTableModel(QAbstractTableModel):
         finally:
             self.endResetModel()
 
+    def hold(self, held: bool) -> None:
+        """While held, sorting only notes the order asked for: the rows read are kept."""
+        self._held = held
+
     def _forget(self) -> None:
+        self.read_request = None
         self._pages.clear()
         self._count = 0
         self._reading += 1
@@ -252,4 +266,5 @@ class RecordTableModel(QAbstractTableModel):
             return
         self.request.sort = self.record_list.columns[column].key
         self.request.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        if not self._held:
+            self.refresh()

@@ -14,7 +14,7 @@ import gettext
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from models.words.catalogs import load_catalog
-from models.words.translation import LOCALES, set_language
+from models.words.translation import LOCALES, language, save_language, set_language
 
 # Translators installed by the last install_language, to be taken away by the next.
 _installed: list[QTranslator] = []
@@ -85,3 +85,13 @@ def install_language(app: QCoreApplication, code: str) -> None:
         if translator is not None:
             app.installTranslator(translator)
             _installed.append(translator)
+
+
+def choose_language(code: str) -> None:
+    """The user chose the language ``code`` (in Preferences, the Language menu, the
+    welcome): it is kept for the next start and for the commands, and shown at once; every
+    window follows Qt's ``LanguageChange`` (the main window makes its contents again)."""
+    save_language(code)
+    app = QCoreApplication.instance()
+    if app is not None and code != language():
+        install_language(app, code)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from models import trash
 from models.errors import SeriktesError
-from models.store.records import RECORD_KINDS
-from models.words.labels import kind_label
+from models.words.numbers import format_number
+from models.words.translation import ngettext
 from ui import dialogs
+from ui.search_box import kind_name
 
 ID = Qt.ItemDataRole.UserRole
 
@@ -77,13 +78,12 @@ class TrashPage(QWidget):
         items = trash.trash_items()
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            model = RECORD_KINDS.get(item.record_kind)
-            kind = kind_label(model).capitalize() if model else item.record_kind
+            kind = kind_name(item.record_kind)
             for column, text in enumerate(
                 (
                     item.deleted_at.strftime("%d.%m.%Y %H:%M"),
                     item.deleted_by,
-                    self.tr(kind),
+                    kind,
                     item.title,
                 )
             ):
@@ -139,7 +139,11 @@ class TrashPage(QWidget):
         if not count or not dialogs.confirm(
             self,
             self.tr("Empty the trash"),
-            self.tr("Delete the {count} records in the trash for good?").format(count=count),
+            ngettext(
+                "Delete the {count} record in the trash for good?",
+                "Delete the {count} records in the trash for good?",
+                count,
+            ).format(count=format_number(count)),
             self.tr("They cannot be restored afterwards."),
             action=self.tr("Empty the trash"),
         ):

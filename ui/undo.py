@@ -58,10 +58,13 @@ class UndoActions(QObject):
         parent: QWidget,
         refresh: Callable[[], None],
         may_go_on: Callable[[], bool],
+        history: UndoHistory | None = None,
     ) -> None:
+        """``history``: the steps taken so far, when the actions are made again (in another
+        language)."""
         super().__init__(parent)
         self.window = parent
-        self.history = UndoHistory()
+        self.history = history if history is not None else UndoHistory()
         self._refresh = refresh
         self._may_go_on = may_go_on
         self.undo_action = QAction(tr("&Undo"), parent)

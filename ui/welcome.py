@@ -21,6 +21,7 @@ from models.store.appdirs import data_dir, default_database_path
 from ui import dialogs
 from ui.settings import FIRST_START_CHOICE, LAST_DATABASE, AppSettings
 from ui.welcome_dialog import EMPTY, SAMPLE
+from ui.window_parts import window_part
 
 if TYPE_CHECKING:  # the window imports this module's dialogs; only its type is needed here
     from ui.main_window import MainWindow
@@ -103,6 +104,7 @@ def new_sample_database(window: MainWindow) -> bool:
     return open_sample_database(window, path)
 
 
+@window_part
 def install_sample_actions(window: MainWindow) -> QAction:
     """Add File ▸ New database with sample records… among the database actions, above Quit."""
     action = QAction(tr("New database with &sample records…"), window)

@@ -91,13 +91,18 @@ def typed(qtbot, text: str) -> None:
     key_clicks(qtbot, keyboard_target(), text)
 
 
+def click_tab(qtbot, form, index: int) -> None:
+    """Click the name of a form's tab."""
+    button = form.tabs.tab_button(index)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+
+
 def show_field(qtbot, form, widget) -> None:
     """Bring a form's field into sight as a user does: click the tab that holds it, and
     scroll to it."""
-    bar = form.tabs.tabBar()
     for index in range(form.tabs.count()):
         if form.tabs.widget(index).isAncestorOf(widget):
             if form.tabs.currentIndex() != index:
-                qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+                click_tab(qtbot, form, index)
             break
     form._scroll.ensureWidgetVisible(widget)

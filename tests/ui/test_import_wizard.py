@@ -72,7 +72,8 @@ def test_import_organizations_through_the_wizard(window, qtbot, monkeypatch, tmp
         assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
     seen = drive(qtbot, monkeypatch, window, steps)
-    assert "3 rows read: 1 can be imported, 1 have cells that cannot be taken" in seen["summary"]
+    assert seen["summary"].startswith("3 rows read. Can be imported: 1. With cells that cannot")
+    assert "be taken (marked red; point at a cell to see why): 1." in seen["summary"]
     assert "“Atlantis” is not a country" in seen["marked"]
     assert seen["result"] == (
         "Done: 3 rows read, 1 imported, 1 filled in, 1 duplicates, 1 rejected."

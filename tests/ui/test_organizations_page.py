@@ -203,6 +203,7 @@ def test_sort_by_a_column_and_filter_by_kind(window, qtbot):
 
 
 def test_columns_can_be_hidden_and_are_remembered(window, qtbot, settings, tmp_path):
+    window.resize(1280, 800)  # the smallest screen the window is made for
     page = page_of(window)
     header = page.table.horizontalHeader()
     short_name = [c.key for c in page.spec.record_list.columns].index("short_name")

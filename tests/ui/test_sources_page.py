@@ -12,7 +12,7 @@ from models.kinds.people import PEOPLE
 from models.kinds.sources import SOURCES
 from models.store.records import KeyFigure, Source, SourceMention
 
-from .helpers import choose, click_row, key_clicks, shown, type_into
+from .helpers import choose, click_row, key_clicks, show_field, shown, type_into
 
 
 def open_sources(window):
@@ -95,7 +95,7 @@ def test_double_clicking_a_mention_opens_the_record(window, qtbot):
     page = open_sources(window)
     page.open(source.id)
     table = page.form.inputs["mentions"]
-    page.form.tabs.setCurrentIndex(page.form.tabs.indexOf(table.parentWidget()))
+    show_field(qtbot, page.form, table)
     center = table.view.visualRect(table.proxy.index(0, 1)).center()
     # A double click is a press and release, then the second press: Qt needs both.
     qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
@@ -121,7 +121,7 @@ def test_edit_and_delete_a_source(window, qtbot, answers):
     click_row(qtbot, page, 0)
     form = page.form
     table = form.inputs["mentions"]
-    form.tabs.setCurrentIndex(form.tabs.indexOf(table.parentWidget()))
+    show_field(qtbot, form, table)
     table.view.selectRow(0)
     qtbot.mouseClick(table.remove_button, Qt.MouseButton.LeftButton)
     type_into(qtbot, form.inputs["publisher"], "DKNews.kz")

@@ -66,7 +66,7 @@ def test_the_trash_restores_and_deletes_for_good_after_asking(window, qtbot, ans
     window.show_page("trash")
     answers.confirm = False
     qtbot.mouseClick(trash_page.empty_button, Qt.MouseButton.LeftButton)
-    assert "Delete the 1 records in the trash for good?" in answers.asked[-1]
+    assert "Delete the 1 record in the trash for good?" in answers.asked[-1]
     assert trash_page.table.rowCount() == 1
     answers.confirm = True
     qtbot.mouseClick(trash_page.empty_button, Qt.MouseButton.LeftButton)

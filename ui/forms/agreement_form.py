@@ -34,7 +34,6 @@ def hint_label(text: str) -> QLabel:
 
 class AgreementForm(RecordForm):
     editor = AGREEMENTS
-    noun = "agreement"
 
     def build(self) -> None:
         what = self.section(self.tr("Agreement"))
@@ -81,14 +80,14 @@ class AgreementForm(RecordForm):
             [
                 ChildColumn(
                     "organization",
-                    "Organization",
+                    self.tr("Organization"),
                     kind="label",
                     label_of=lambda row: organization_label(row["organization"]),
                     width=300,
                 ),
                 ChildColumn(
                     "signatory",
-                    "Signatory",
+                    self.tr("Signatory"),
                     kind="label",
                     label_of=lambda row: signatory_label(row["signatory"]),
                     width=220,
@@ -112,7 +111,7 @@ class AgreementForm(RecordForm):
             [
                 ChildColumn(
                     "program",
-                    "Program",
+                    self.tr("Program"),
                     kind="label",
                     label_of=lambda row: program_label(row["program"]),
                     width=420,

@@ -19,7 +19,6 @@ from ui.widgets.pickers import OrganizationPicker, PersonPicker, RecordPicker, c
 
 class DelegationForm(RecordForm):
     editor = DELEGATIONS
-    noun = "delegation"
 
     def build(self) -> None:
         who = self.section(self.tr("Delegation"))
@@ -89,21 +88,21 @@ class DelegationForm(RecordForm):
         side = ChoiceInput(DELEGATION_SIDES)
         table = ChildTable(
             [
-                ChildColumn("name", "Name", kind="label", label_of=member_name, width=260),
+                ChildColumn("name", self.tr("Name"), kind="label", label_of=member_name, width=260),
                 ChildColumn(
                     "side",
-                    "Side",
+                    self.tr("Side"),
                     kind="choice",
                     choices=DELEGATION_SIDES,
                     default="member",
                     width=150,
                 ),
-                ChildColumn("role", "Role", width=220),
+                ChildColumn("role", self.tr("Role"), width=220),
             ],
             {
                 "person": self.member_picker,
                 "side": side,
-                "role": TextInput(placeholder=self.tr("Role: Vice President, interpreter…")),
+                "role": TextInput(placeholder=self.tr("Role: interpreter…")),
             },
             filter_keys=("side",),
             add_label=self.tr("Add person"),
@@ -121,10 +120,10 @@ class DelegationForm(RecordForm):
     def build_follow_ups(self, layout: QVBoxLayout) -> None:
         table = ChildTable(
             [
-                ChildColumn("action", "Action", width=320),
-                ChildColumn("responsible", "Who", width=160),
-                ChildColumn("due_on", "Due", kind="date", width=95),
-                ChildColumn("done", "Done", kind="bool", default=False, width=60),
+                ChildColumn("action", self.tr("Action"), width=320),
+                ChildColumn("responsible", self.tr("Who"), width=160),
+                ChildColumn("due_on", self.tr("Due"), kind="date", width=95),
+                ChildColumn("done", self.tr("Done"), kind="bool", default=False, width=60),
             ],
             {
                 "action": TextInput(placeholder=self.tr("What is to be done")),
@@ -160,7 +159,7 @@ class DelegationForm(RecordForm):
             [
                 ChildColumn(
                     "title",
-                    "Title",
+                    self.tr("Title"),
                     kind="label",
                     label_of=lambda row: linked_title(editor.model, row.get(key)),
                     width=420,
@@ -169,4 +168,4 @@ class DelegationForm(RecordForm):
             {key: RecordPicker(editor, placeholder=placeholder)},
             add_label=add_label,
         )
-        return self.table_field(layout, name, table)
+        return self.table_field(layout, name, table, label=heading)

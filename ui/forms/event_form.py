@@ -18,7 +18,6 @@ from ui.widgets.pickers import PersonOrOrganizationPicker, RecordPicker, country
 
 class EventForm(RecordForm):
     editor = EVENTS
-    noun = "event"
 
     def build(self) -> None:
         what = self.section(self.tr("Event"))
@@ -60,14 +59,14 @@ class EventForm(RecordForm):
             [
                 ChildColumn(
                     "name",
-                    "Person or organization",
+                    self.tr("Person or organization"),
                     kind="label",
                     labels_of=participant_names,
                     width=260,
                 ),
                 ChildColumn(
                     "role",
-                    "Role",
+                    self.tr("Role"),
                     kind="choice",
                     choices=PARTICIPANT_ROLES,
                     default="attendee",
@@ -75,7 +74,7 @@ class EventForm(RecordForm):
                 ),
                 ChildColumn(
                     "status",
-                    "Status",
+                    self.tr("Status"),
                     kind="choice",
                     choices=PARTICIPANT_STATUSES,
                     default="confirmed",

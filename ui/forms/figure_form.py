@@ -19,7 +19,6 @@ from ui.widgets.pickers import OrganizationPicker, RecordPicker, country_picker
 
 class FigureForm(RecordForm):
     editor = FIGURES
-    noun = "key figure"
 
     def build(self) -> None:
         figure = self.section(self.tr("Key figure"))

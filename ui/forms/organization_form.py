@@ -18,7 +18,6 @@ from ui.widgets.related_table import RelatedTable
 
 class OrganizationForm(RecordForm):
     editor = ORGANIZATIONS
-    noun = "organization"
 
     def build(self) -> None:
         names = self.section(self.tr("Names"))

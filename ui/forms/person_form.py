@@ -10,7 +10,6 @@ from ui.widgets.pickers import OrganizationPicker
 
 class PersonForm(RecordForm):
     editor = PEOPLE
-    noun = "person"
 
     def build(self) -> None:
         who = self.section(self.tr("Person"))

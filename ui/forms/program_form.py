@@ -38,7 +38,6 @@ def figure_value(figure: KeyFigure) -> str:
 
 class ProgramForm(RecordForm):
     editor = PROGRAMS
-    noun = "program"
 
     def build(self) -> None:
         what = self.section(self.tr("Program"))
@@ -97,13 +96,13 @@ class ProgramForm(RecordForm):
             [
                 ChildColumn(
                     "organization",
-                    "Name",
+                    self.tr("Name"),
                     kind="label",
                     label_of=lambda row: organization_label(row["organization"]),
                     width=320,
                 ),
                 ChildColumn(
-                    "role", "Role", kind="choice", choices=PARTNER_ROLES, default="partner"
+                    "role", self.tr("Role"), kind="choice", choices=PARTNER_ROLES, default="partner"
                 ),
             ],
             {"organization": OrganizationPicker(), "role": role},

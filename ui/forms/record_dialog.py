@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ui.forms.record_form import RecordForm
+from ui.kind_words import kind_words
 
 
 class RecordDialog(QDialog):
@@ -19,7 +20,7 @@ class RecordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.form = form_class(self)
-        self.setWindowTitle(self.tr("New {noun}").format(noun=self.tr(form_class.noun)))
+        self.setWindowTitle(kind_words(form_class.editor.kind).new())
         self.resize(600, 640)
         self.form.load(None, defaults)
         self.form.saved.connect(self.accept)

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from peewee import DatabaseError, InterfaceError
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +36,11 @@ from models.errors import Conflict, Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
 from models.store.database import explain_write_failure
 from ui import dialogs
+from ui.kind_words import kind_words
+from ui.widgets.child_table import ChildTable
 from ui.widgets.conflict_panel import ConflictPanel
 from ui.widgets.files_panel import FilesPanel
+from ui.widgets.form_tabs import FormTabs
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, same_value
 from ui.widgets.linked_panel import LinkedPanel
@@ -47,6 +52,18 @@ ERROR_STYLE = "color: #b3261e;"
 RECHECK_MS = 200
 # The narrowest a form gets beside its list.
 MINIMUM_WIDTH = 380
+
+
+@dataclass(frozen=True)
+class FormState:
+    record_id: int | None
+    edits: dict[str, Any] | None  # the values, when changed and not saved
+    texts: dict[str, str]  # the text of the fields that cannot be read yet
+    bars: dict[str, dict[str, Any]]  # what is typed under each table, not yet added
+    tab: int
+    scroll: int
+    checked: bool  # a Save found problems: every change checks the form again
+    told: list[str]  # the fields whose message is shown
 
 
 def input_problem(widget: Any) -> str | None:
@@ -73,7 +90,6 @@ class RecordForm(QWidget):
     write_failed = Signal(str)  # a save did not reach the database: why
 
     editor: ClassVar[RecordEditor]
-    noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +105,7 @@ class RecordForm(QWidget):
         self._dirty = False
         self._read_only = False
         self._form: QFormLayout | None = None
+        self._tab_titles: dict[int, str] = {}
         # After a Save that found problems, every change checks the form again, so the
         # messages shown follow what the user corrects.
         self._checked = False
@@ -164,14 +181,11 @@ class RecordForm(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.conflict_panel)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        # Every tab in sight: the form asks for the width of its tabs' whole names (see
-        # ``minimumSizeHint``) and, in a window too small for them, shortens the names rather
-        # than hiding the last tabs (History) behind scroll arrows.
-        self.tabs.tabBar().setUsesScrollButtons(False)
-        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        # Every tab in sight with its whole name: the names go on to a second row in a
+        # narrow form rather than being shortened or hidden behind scroll arrows.
+        self.tabs = FormTabs()
         self.tabs.addTab(scroll, self.tr("Details"))
+        layout.addWidget(self.tabs.strip)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
@@ -205,11 +219,17 @@ class RecordForm(QWidget):
         self._set_dirty(False)
 
     def minimumSizeHint(self) -> QSize:
-        """Room for the fields, and for every tab's whole name (which grows with its count)."""
+        """Room for the fields with their labels (longer in Kazakh and Russian), which scroll
+        down but never sideways."""
         hint = super().minimumSizeHint()
         margins = self.layout().contentsMargins()
-        tabs = self.tabs.tabBar().sizeHint().width() + margins.left() + margins.right()
-        return QSize(max(hint.width(), tabs, MINIMUM_WIDTH), hint.height())
+        fields = (
+            self._scroll.widget().minimumSizeHint().width()
+            + self._scroll.verticalScrollBar().sizeHint().width()
+            + margins.left()
+            + margins.right()
+        )
+        return QSize(max(hint.width(), fields, MINIMUM_WIDTH), hint.height())
 
     # -- building ----------------------------------------------------------------------------
 
@@ -257,7 +277,8 @@ class RecordForm(QWidget):
         widget.setObjectName(name)
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, widget.sizePolicy().verticalPolicy())
         self.inputs[name] = widget
-        self.labels[name] = label
+        # A box to tick says what it is itself, beside no label.
+        self.labels[name] = label or (widget.text() if isinstance(widget, QCheckBox) else name)
         self.errors[name] = error
         return widget
 
@@ -270,14 +291,24 @@ class RecordForm(QWidget):
         self.field(form, "notes", self.tr("Notes"), NotesInput())
 
     def tab(self, title: str) -> QVBoxLayout:
-        """A tab of its own, for a table of rows that belong to the record."""
+        """A tab of its own, for a table of rows that belong to the record; it scrolls when
+        the window is too low for its tables."""
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.tabs.addTab(page, title)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, title)
+        self._tab_titles[id(layout)] = title
         return layout
 
-    def table_field(self, layout: QVBoxLayout, name: str, widget: Any, hint: str = "") -> Any:
-        """A table input (participants, partners): its message above it, then the table."""
+    def table_field(
+        self, layout: QVBoxLayout, name: str, widget: Any, hint: str = "", label: str = ""
+    ) -> Any:
+        """A table input (participants, partners): its message above it, then the table.
+        Its history names it ``label``, else the title of its tab."""
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setWordWrap(True)
@@ -292,7 +323,7 @@ class RecordForm(QWidget):
         layout.addWidget(widget, 1)
         widget.setObjectName(name)
         self.inputs[name] = widget
-        self.labels[name] = name
+        self.labels[name] = label or self._tab_titles.get(id(layout), name)
         self.errors[name] = error
         return widget
 
@@ -368,7 +399,7 @@ class RecordForm(QWidget):
 
     def _refresh_heading(self) -> None:
         if self.record_id is None:
-            self.heading.setText(self.tr("New {noun}").format(noun=self.tr(self.noun)))
+            self.heading.setText(kind_words(self.editor.kind).new())
             self.stamp.setText(
                 self.tr("Fill in the fields and press Save. Fields marked * are required.")
             )
@@ -387,8 +418,63 @@ class RecordForm(QWidget):
     def describe(self) -> str:
         """How the record is named in questions: “CSIC” or “the new organization”."""
         if self.record_id is None:
-            return self.tr("the new {noun}").format(noun=self.tr(self.noun))
+            return kind_words(self.editor.kind).the_new()
         return f"“{self.heading.text()}”"
+
+    # -- kept while the window is made again -------------------------------------------------
+
+    def state(self) -> FormState:
+        """The record shown and what the user did to it, to be put back in a form made
+        anew (in another language)."""
+        dirty = self.is_dirty()
+        # What cannot be read yet is kept as typed: a date that is not one, a name that
+        # matches nothing (the others are made again from their values, in the language
+        # shown: a country's name).
+        unread = {
+            name: widget.text()
+            for name, widget in self.inputs.items()
+            if isinstance(widget, QLineEdit) and input_problem(widget)
+        }
+        return FormState(
+            record_id=self.record_id,
+            edits=self.values() if dirty else None,
+            texts=unread if dirty else {},
+            bars={
+                name: widget.bar_state()
+                for name, widget in self.inputs.items()
+                if isinstance(widget, ChildTable)
+            },
+            tab=self.tabs.currentIndex(),
+            scroll=self._scroll.verticalScrollBar().value(),
+            checked=self._checked,
+            told=[name for name, error in self.errors.items() if not error.isHidden()],
+        )
+
+    def restore(self, state: FormState) -> None:
+        """Show the record and the changes of ``state``, unsaved still, with the messages
+        that were shown, now in the language shown."""
+        if state.record_id is not None or state.edits is not None:
+            self.load(state.record_id)
+        if state.edits is not None:
+            for name, widget in self.inputs.items():
+                if name in state.edits:
+                    widget.set_value(state.edits[name])
+                if name in state.texts:
+                    widget.setText(state.texts[name])
+        for name, bar in state.bars.items():
+            self.inputs[name].restore_bar(bar)
+        if state.edits is not None or any(state.bars.values()):
+            self._set_dirty(self.is_dirty())
+        self.tabs.setCurrentIndex(state.tab)
+        if state.checked:
+            self._checked = True
+            self.show_problems(self.all_problems(), reveal=False)
+        else:
+            for name in state.told:
+                self._left(name)
+        # Once laid out again, where the user had scrolled to.
+        scroll_bar = self._scroll.verticalScrollBar()
+        QTimer.singleShot(0, scroll_bar, lambda: scroll_bar.setValue(state.scroll))
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -602,7 +688,7 @@ class RecordForm(QWidget):
         )
         if not dialogs.confirm(
             self,
-            self.tr("Delete {noun}").format(noun=self.tr(self.noun)),
+            kind_words(self.editor.kind).delete(),
             self.tr("Delete {what}?").format(what=self.describe()),
             details,
             action=self.tr("Delete"),

@@ -60,7 +60,6 @@ class MentionPicker(SearchPicker):
 
 class SourceForm(RecordForm):
     editor = SOURCES
-    noun = "source"
 
     def build(self) -> None:
         source = self.section(self.tr("Source"))
@@ -100,9 +99,11 @@ class SourceForm(RecordForm):
         self.mention_picker = MentionPicker()
         table = ChildTable(
             [
-                ChildColumn("record_kind", "Kind", kind="label", label_of=self._kind_of, width=130),
                 ChildColumn(
-                    "record_id", "Record", kind="label", label_of=self._title_of, width=380
+                    "record_kind", self.tr("Kind"), kind="label", label_of=self._kind_of, width=130
+                ),
+                ChildColumn(
+                    "record_id", self.tr("Record"), kind="label", label_of=self._title_of, width=380
                 ),
             ],
             {"mention": self.mention_picker},

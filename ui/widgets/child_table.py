@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableView,
@@ -37,12 +38,20 @@ from PySide6.QtWidgets import (
 )
 
 from models.words.choices import ChoiceSet
+from ui.kind_words import any_choice, filter_hint
 from ui.widgets.inputs import CheckInput, ChoiceInput, DateInput
 from ui.widgets.search_picker import SearchPicker
 from ui.widgets.shortcut import shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def names_nothing(value: Any) -> bool:
+    """An input's value that names nothing: empty, or a choice of kinds with none chosen."""
+    if isinstance(value, dict):
+        return not any(v not in (None, "") for v in value.values())
+    return value in (None, "")
 
 
 @dataclass(frozen=True)
@@ -293,9 +302,8 @@ class ChildTable(QWidget):
                 column = next(c for c in columns if c.key == key)
                 combo = QComboBox()
                 combo.setObjectName(f"filter_{key}")
-                combo.addItem(
-                    self.tr("Any {what}").format(what=self.tr(column.label).lower()), None
-                )
+                combo.addItem(any_choice(key), None)
+                combo.setToolTip(filter_hint(key))
                 for choice in column.choices or ():
                     combo.addItem(choice.label(), choice.code)
                 combo.currentIndexChanged.connect(
@@ -381,6 +389,24 @@ class ChildTable(QWidget):
                 "or clear it."
             ).format(button=self.add_button.text().replace("&", ""))
         return None
+
+    def bar_state(self) -> dict[str, Any]:
+        """What the bar under the table holds, to be put back in a table made anew: each
+        input's value, and its text where it names nothing yet."""
+        held = {}
+        for key, widget in self.add_inputs.items():
+            value = widget.value()
+            text = widget.text() if isinstance(widget, QLineEdit) else ""
+            if not names_nothing(value) or text:
+                held[key] = (value, text)
+        return held
+
+    def restore_bar(self, held: dict[str, Any]) -> None:
+        for key, (value, text) in held.items():
+            widget = self.add_inputs[key]
+            widget.set_value(value)
+            if isinstance(widget, QLineEdit) and text and names_nothing(widget.value()):
+                widget.setText(text)
 
     def eventFilter(self, watched, event) -> bool:
         if (

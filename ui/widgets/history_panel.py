@@ -8,7 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QPainter,
@@ -34,16 +34,21 @@ from PySide6.QtWidgets import (
 
 from models import history
 from models.words.numbers import format_number
+from models.words.translation import ngettext
 
 ID = Qt.ItemDataRole.UserRole
 TEXT_MARGIN = 3  # around a value in its cell, as the view's own cells have
 ACTIONS = {
-    history.CREATED: "Created",
-    history.CHANGED: "Changed",
-    history.DELETED: "Deleted",
-    history.RESTORED: "Restored from the trash",
-    history.IMPORTED: "Imported",
+    history.CREATED: QT_TRANSLATE_NOOP("HistoryPanel", "Created"),
+    history.CHANGED: QT_TRANSLATE_NOOP("HistoryPanel", "Changed"),
+    history.DELETED: QT_TRANSLATE_NOOP("HistoryPanel", "Deleted"),
+    history.RESTORED: QT_TRANSLATE_NOOP("HistoryPanel", "Restored from the trash"),
+    history.IMPORTED: QT_TRANSLATE_NOOP("HistoryPanel", "Imported"),
 }
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryPanel", text)
 
 
 def shown(value: Any) -> str:
@@ -59,11 +64,13 @@ def shown(value: Any) -> str:
     if isinstance(value, Decimal):
         return format_number(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return tr("yes") if value else tr("no")
     if isinstance(value, list):
         if all(isinstance(item, str) for item in value):
             return ", ".join(value)
-        return f"{len(value)} row(s)"
+        return ngettext("{count} row", "{count} rows", len(value)).format(
+            count=format_number(len(value))
+        )
     return str(value)
 
 

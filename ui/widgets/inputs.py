@@ -265,7 +265,7 @@ class TimeInput(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("hh:mm")
+        self.setPlaceholderText(self.tr("hh:mm"))
         self.setMaximumWidth(90)
         self.textChanged.connect(self.edited)
         self.editingFinished.connect(self._tidy)

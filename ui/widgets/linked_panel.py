@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -23,9 +23,10 @@ TARGET = Qt.ItemDataRole.UserRole
 class WrappingDelegate(QStyledItemDelegate):
     """Titles as tall as they need to be to show whole in the width of their column."""
 
-    def __init__(self, tree: QTreeWidget) -> None:
+    def __init__(self, tree: QTreeWidget, column: int = 0) -> None:
         super().__init__(tree)
         self.tree = tree
+        self.column = column
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
@@ -34,7 +35,8 @@ class WrappingDelegate(QStyledItemDelegate):
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         # The room the text has: the column less the indentation and the item's margins.
-        room = self.tree.columnWidth(0) - self.tree.indentation() * (depth + 1) - 6
+        indent = self.tree.indentation() * (depth + 1) if self.column == 0 else 0
+        room = self.tree.columnWidth(self.column) - indent - 6
         if room <= 0:
             return hint
         text = str(index.data() or "")
@@ -66,6 +68,7 @@ class LinkedPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
+        self._fitted = False  # see fit_columns
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.tree, 1)
@@ -75,13 +78,29 @@ class LinkedPanel(QWidget):
         the room it needs, and a long title wraps onto a second line instead of being cut."""
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setItemDelegateForColumn(0, WrappingDelegate(self.tree))
+        self.tree.setItemDelegateForColumn(1, WrappingDelegate(self.tree, 1))
         # Rows are measured again when the title column gets narrower or wider.
         header.sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
+        self._fitted = True
+        self._fit_how()
+
+    def _fit_how(self) -> None:
+        """How a record is linked takes the room it needs, but no more than two fifths of
+        the list: in a narrow panel the titles keep room, and both wrap."""
+        if not self._fitted:
+            return
+        header = self.tree.header()
+        needed = max(self.tree.sizeHintForColumn(1), header.sectionSizeHint(1))
+        header.resizeSection(1, min(needed, int(self.tree.viewport().width() * 0.4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_how()
 
     def show_groups(self, groups: list[LinkGroup], empty_text: str) -> int:
         """Show the groups; returns how many linked records there are in all."""
@@ -114,6 +133,7 @@ class LinkedPanel(QWidget):
             else self.tr("Click a record to open it; Alt+Left comes back here.")
         )
         self.tree.setVisible(bool(groups))
+        self._fit_how()
         return total
 
     def _clicked(self, item: QTreeWidgetItem) -> None:

@@ -17,6 +17,7 @@ from ui.widgets.search_picker import Match, SearchPicker
 
 
 def _country_matches(text: str) -> list[Match]:
+    """Each country found, named in the language shown, with its other names beside."""
     result = []
     for country in find_countries(text):
         shown = country.name(language())
@@ -26,8 +27,12 @@ def _country_matches(text: str) -> list[Match]:
     return result
 
 
+def _country_label(code: str | None) -> str:
+    return country_name(code, language())
+
+
 def country_picker(parent: QWidget | None = None) -> SearchPicker:
-    picker = SearchPicker(_country_matches, country_name, parent)
+    picker = SearchPicker(_country_matches, _country_label, parent)
     picker.setPlaceholderText(picker.tr("Type a country in any language: Spain, Испания…"))
     return picker
 
@@ -36,7 +41,7 @@ def describe(editor: RecordEditor, record) -> str:
     """A record as the list of matches shows it: its title, and where or what it is."""
     title = editor.title(record)
     if isinstance(record, Organization):
-        detail = ", ".join(p for p in (record.city, country_name(record.country_id)) if p)
+        detail = ", ".join(p for p in (record.city, _country_label(record.country_id)) if p)
     elif isinstance(record, Person):
         organization = record.organization
         named = ORGANIZATIONS.shown_name(organization) if organization else ""
@@ -71,12 +76,14 @@ class RecordPicker(SearchPicker):
 
 class OrganizationPicker(RecordPicker):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(ORGANIZATIONS, parent, placeholder="Type any of its names or its acronym…")
+        super().__init__(ORGANIZATIONS, parent)
+        self.setPlaceholderText(self.tr("Any of its names or its acronym…"))
 
 
 class PersonPicker(RecordPicker):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(PEOPLE, parent, placeholder="Type a name…")
+        super().__init__(PEOPLE, parent)
+        self.setPlaceholderText(self.tr("Type a name…"))
 
 
 class PersonOrOrganizationPicker(SearchPicker):
