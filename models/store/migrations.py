@@ -22,11 +22,11 @@ from models.search import (
     rebuild_search_index,
 )
 from models.store.base import db
-from models.store.records import ALL_MODELS, Change, Info, TrashItem
+from models.store.records import ALL_MODELS, Change, Info, SavedView, TrashItem
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -116,6 +116,11 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+def step_saved_views(database: Database) -> None:
+    """Saved views: the lists users keep under a name, their own or shared."""
+    database.create_tables([SavedView])
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -123,6 +128,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: step_4,
     5: step_5,
     6: step_6,
+    7: step_saved_views,
 }
 
 
