@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from models.views import View
 from ui.column_fit import fit_columns
 from ui.forms.record_form import RecordForm
 from ui.settings import AppSettings, column_layout
@@ -63,6 +64,8 @@ class RecordPage(QWidget):
     open_record = Signal(str, object)
     message = Signal(str)
     records_changed = Signal()
+    views_changed = Signal(str)  # the kind whose saved views were saved, renamed or deleted
+    bulk_changed = Signal(str, object, str, str)  # kind, {id: title}, change set, step title
 
     def __init__(
         self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None
@@ -113,13 +116,25 @@ class RecordPage(QWidget):
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
         search_row.addWidget(self.columns_button)
+        self.views_button = QToolButton()
+        self.views_button.setObjectName("views_button")
+        self.views_button.setText(self.tr("Views"))
+        self.views_button.setToolTip(
+            self.tr("Keep this list's search, filters, sort and columns under a name")
+        )
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.views_button.setMenu(QMenu(self.views_button))
+        self.views_button.menu().aboutToShow.connect(self._fill_views_menu)
+        search_row.addWidget(self.views_button)
+        self.current_view: View | None = None
         filter_row.addStretch(0)
 
         self.table = RecordTable()
         self.table.setObjectName("records")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift and Ctrl choose many rows, for a change made to them all at once.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -151,8 +166,15 @@ class RecordPage(QWidget):
         self.new_button = QPushButton(self.tr("New {noun}").format(noun=self.tr(spec.form.noun)))
         self.new_button.setToolTip(self.tr("Add a record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
+        self.bulk_button = QPushButton(self.tr("Change selected…"))
+        self.bulk_button.setObjectName("bulk_button")
+        self.bulk_button.setToolTip(
+            self.tr("Set a field, or add or remove a tag, on every selected record at once")
+        )
+        self.bulk_button.clicked.connect(self.change_selected)
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
+        below.addWidget(self.bulk_button)
         below.addWidget(self.new_button)
 
         listing = QWidget()
@@ -216,6 +238,7 @@ class RecordPage(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.new_button.setEnabled(not read_only)
+        self.bulk_button.setEnabled(not read_only)
         self.form.set_read_only(read_only)
 
     # -- the list ----------------------------------------------------------------------------
@@ -556,3 +579,55 @@ class RecordPage(QWidget):
             else self.spec.record_list.default_sort
         )
         self.model.request.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    # -- saved views -------------------------------------------------------------------------
+
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns shown, in the order they are shown."""
+        header = self.table.horizontalHeader()
+        columns = self.spec.record_list.columns
+        return [
+            columns[header.logicalIndex(place)].key
+            for place in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(place))
+        ]
+
+    def apply_view(self, view: View) -> None:
+        """Show the list as the view keeps it: its search, filters, sort and columns."""
+        if not self.form.maybe_leave():
+            return
+        self.current_view = view
+        header = self.table.horizontalHeader()
+        keys = [column.key for column in self.spec.record_list.columns]
+        with self._arranging():
+            for place, key in enumerate(view.columns):
+                header.moveSection(header.visualIndex(keys.index(key)), place)
+            for section, key in enumerate(keys):
+                header.setSectionHidden(section, key not in view.columns)
+        self.default_layout = False
+        request = view.request
+        sort = request.sort if request.sort in keys else self.spec.record_list.default_sort
+        order = Qt.SortOrder.DescendingOrder if request.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(keys.index(sort), order)
+        header.blockSignals(False)
+        self._show_request(
+            ListRequest(request.search, dict(request.filters), sort, request.descending)
+        )
+        self._show_first()
+
+    def _fill_views_menu(self) -> None:
+        from ui.views_menu import fill_views_menu
+
+        fill_views_menu(self, self.views_button.menu())
+
+    # -- bulk edits --------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.record_id(row) for row in rows) if rid is not None]
+
+    def change_selected(self) -> None:
+        from ui.bulk_edit_dialog import change_records
+
+        change_records(self)
