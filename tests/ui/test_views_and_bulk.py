@@ -181,3 +181,17 @@ def test_all_that_match_changes_rows_the_list_has_not_shown_yet(
     monkeypatch.setattr(dialogs, "run_dialog", add_tag)
     qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
     assert search(qtbot, page, "twins") == ["Alpha Institute", "Alpha Institute"]
+
+
+def test_open_read_only_lets_one_look_and_change_nothing(
+    window, qtbot, answers, monkeypatch, tmp_path, db_path
+):
+    partners()
+    monkeypatch.setattr(dialogs, "choose_database", lambda _parent, _folder: str(db_path))
+    window.open_read_only_action.trigger()
+    assert window.read_only
+    assert window.banner.isVisible() and "opened read-only" in window.banner.text()
+    assert "(read-only)" in window.windowTitle()
+    page = window.pages["organization"]
+    assert len(shown(page)) == 5
+    assert not page.bulk_button.isEnabled() and not page.new_button.isEnabled()
