@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from peewee import fn
+from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
 from models import history
 from models.editing import RecordEditor
 from models.kinds.all_kinds import EDITORS_BY_KIND, LISTS_BY_KIND
 from models.listing import ListRequest
 from models.store.base import current_user, db, now
-from models.store.bulk import insert_rows, rows_where_in
+from models.store.bulk import insert_rows, roomy_cache, rows_where_in
 from models.store.records import Change, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.names import named_entry
@@ -122,6 +122,24 @@ def _form_fields(editor: RecordEditor) -> list:
     return [meta.primary_key] + [meta.fields[name] for name in (*names, *extra)]
 
 
+def _read(model, fields: list, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The fields of the records, by id, read with the ids bound as plain parameters."""
+    names = [field.name for field in fields]
+    # Text, numbers and links are read as stored; dates, times and yes-or-no need reading.
+    readers = [
+        (index, field.python_value)
+        for index, field in enumerate(fields)
+        if not isinstance(field, (CharField, TextField, IntegerField, ForeignKeyField))
+    ]
+    records = {}
+    for row in rows_where_in(model, fields, model._meta.primary_key, ids):
+        values = list(row)
+        for index, read in readers:
+            values[index] = read(values[index])
+        records[row[0]] = dict(zip(names, values, strict=True))
+    return records
+
+
 def _tags_of(kind: str, record_ids: list[int]) -> dict[int, list[str]]:
     tags: dict[int, list[str]] = {record_id: [] for record_id in record_ids}
     query = (
@@ -144,13 +162,16 @@ def _named_alike(model, records: list[dict]) -> set[int]:
     if "name_key" not in model._meta.fields or not records:
         return {record["id"] for record in records}
     keys = list({record["name_key"] for record in records})
+    database = model._meta.database
+    opening, closing = database.quote
+    marks = ", ".join([database.param] * len(keys))
     shared = {
         key
-        for (key,) in model.select(model.name_key)
-        .where(model.name_key.in_(keys))
-        .group_by(model.name_key)
-        .having(fn.COUNT(model.id) > 1)
-        .tuples()
+        for (key,) in database.execute_sql(
+            f"SELECT name_key FROM {opening}{model._meta.table_name}{closing} "
+            f"WHERE name_key IN ({marks}) GROUP BY name_key HAVING COUNT(*) > 1",
+            keys,
+        ).fetchall()
     }
     return {record["id"] for record in records if record["name_key"] in shared}
 
@@ -176,14 +197,12 @@ def plan_bulk(
     plan = BulkPlan(kind, field_key, value)
     ids = list(dict.fromkeys(record_ids))
     fields = _form_fields(editor)
+    empty = editor.clean_values({})
     # The value itself, checked once: a record it links to that does not exist.
     linked = [] if field_key in (ADD_TAG, REMOVE_TAG) else editor.missing_links({field_key: value})
     done = 0
     for chunk in _chunks(ids):
-        records = {
-            record["id"]: record
-            for record in model.select(*fields).where(model.id.in_(chunk)).dicts()
-        }
+        records = _read(model, fields, chunk)
         tags = _tags_of(kind, chunk) if field_key in (ADD_TAG, REMOVE_TAG) else {}
         named_alike = _named_alike(model, list(records.values()))
         for record_id in chunk:
@@ -199,7 +218,8 @@ def plan_bulk(
             if record[field_key] == value:
                 plan.unchanged.append(record_id)
                 continue
-            values = editor.clean_values({**record, field_key: value})
+            # As stored, the values were cleaned when saved: only the new one is new.
+            values = {**empty, **record, field_key: value}
             # A record's place under its parent is not what a bulk edit changes, and
             # checking it again walks the chain of parents, a query a step, for each record.
             if field_key != "parent" and "parent" in values:
@@ -252,7 +272,7 @@ def _write(
     user, moment = current_user(), now()
     ids = [record_id for record_id in after if record_id in before]
     done = 0
-    with db.atomic():
+    with roomy_cache(db.obj), db.atomic():
         for chunk in _chunks(ids):
             if field_key == TAGS:
                 _write_tags(kind, {record_id: after[record_id] for record_id in chunk})
