@@ -17,7 +17,7 @@ from typing import Any
 
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
-from models import history
+from models import history, trash
 from models.editing import RecordEditor
 from models.kinds.all_kinds import EDITORS_BY_KIND, LISTS_BY_KIND
 from models.listing import ListRequest
@@ -44,7 +44,7 @@ FIELD_LABELS = {
     "country": N_("Country"),
     "organization": N_("Organization"),
 }
-ADD_TAG, REMOVE_TAG = "add_tag", "remove_tag"
+ADD_TAG, REMOVE_TAG, TO_TRASH = "add_tag", "remove_tag", "trash"
 TAGS = "tags"  # the field a tag's change is recorded under, as a save records it
 CHUNK = 500  # records read, checked and written together
 # The fields the text a record is found by holds (a partner is found by its country's names,
@@ -98,6 +98,7 @@ def bulk_fields(kind: str) -> list[BulkField]:
         found.append(BulkField(key, FIELD_LABELS[key], chooser, choices))
     found.append(BulkField(ADD_TAG, N_("Add a tag"), "tag"))
     found.append(BulkField(REMOVE_TAG, N_("Remove a tag"), "tag"))
+    found.append(BulkField(TO_TRASH, N_("Move to the Trash"), "trash"))
     return found
 
 
@@ -186,6 +187,12 @@ def plan_bulk(
     """Check every record with the new value, writing nothing."""
     editor = EDITORS_BY_KIND[kind]
     model = editor.model
+    if field_key == TO_TRASH:
+        # Deleting asks nothing of a record: each goes to the Trash with its links.
+        present = {row[0] for row in rows_where_in(model, [model.id], model.id, record_ids)}
+        return BulkPlan(
+            kind, TO_TRASH, None, [i for i in dict.fromkeys(record_ids) if i in present]
+        )
     if field_key in (ADD_TAG, REMOVE_TAG):
         value = clean(value)
         if not value:
@@ -241,8 +248,11 @@ def plan_bulk(
 
 def apply_bulk(plan: BulkPlan, progress: Progress | None = None) -> str:
     """Write the change to the records the plan found fit, in one transaction, each in its
-    history under one change set, which is returned (for Undo)."""
+    history under one change set, which is returned (for Undo); records moved to the Trash
+    return their batch there instead."""
     ids = plan.to_change
+    if plan.field == TO_TRASH:
+        return trash.move_many_to_trash(plan.kind, ids)
     if plan.field in (ADD_TAG, REMOVE_TAG):
         before = _tags_of(plan.kind, ids)
         after = {}
@@ -404,11 +414,19 @@ def _again(
 
 def plan_summary(plan: BulkPlan) -> list[str]:
     """What the plan would do, a sentence for each part of it that holds records."""
+    count = len(plan.to_change)
+    if plan.field == TO_TRASH:
+        return [
+            ngettext(
+                "{count} record will be moved to the Trash, with its links.",
+                "{count} records will be moved to the Trash, with their links.",
+                count,
+            ).format(count=count)
+        ]
     said = [
         ngettext(
             "{count} record will be changed.", "{count} records will be changed.", count
         ).format(count=count)
-        for count in [len(plan.to_change)]
     ]
     if plan.unchanged:
         count = len(plan.unchanged)

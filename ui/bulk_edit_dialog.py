@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.bulk_edit import (
+    TO_TRASH,
     BulkPlan,
     apply_bulk,
     bulk_fields,
@@ -57,7 +58,8 @@ class BulkEditDialog(QDialog):
         self.record_ids = record_ids
         self.request = request
         self.plan: BulkPlan | None = None
-        self.change_set: str | None = None
+        self.change_set: str | None = None  # or the Trash's batch, for records moved there
+        self.titles: dict[int, str] = {}
         self.setWindowTitle(self.tr("Change the selected records"))
         self.setMinimumWidth(520)
 
@@ -130,6 +132,9 @@ class BulkEditDialog(QDialog):
         elif spec.chooser == "organization":
             widget = OrganizationPicker()
             widget.edited.connect(self._changed)
+        elif spec.chooser == "trash":
+            widget = QLabel(self.tr("Undo brings them back, as they were."))
+            widget.value = lambda: None
         else:
             widget = QLineEdit()
             widget.setPlaceholderText(self.tr("The tag's name"))
@@ -179,6 +184,14 @@ class BulkEditDialog(QDialog):
         if self.plan is None or not self.plan.to_change:
             return
         plan = self.plan
+        # Named before the change: records moved to the Trash can no longer tell their titles.
+        editor = EDITORS_BY_KIND[self.kind]
+        model = editor.model
+        self.titles = {}
+        for start in range(0, len(plan.to_change), 500):
+            chunk = plan.to_change[start : start + 500]
+            for record in model.select().where(model.id.in_(chunk)):
+                self.titles[record.id] = editor.title(record)
         self.change_set = self._run(
             self.tr("Changing the records…"), lambda progress: apply_bulk(plan, progress)
         )
@@ -200,15 +213,17 @@ def change_records(page) -> None:
     dialog = BulkEditDialog(page.spec.kind, ids, page.model.request, page)
     if not dialogs.run_dialog(dialog) or dialog.change_set is None:
         return
-    plan = dialog.plan
-    editor = EDITORS_BY_KIND[page.spec.kind]
-    model = editor.model
-    titles = {}
-    for start in range(0, len(plan.to_change), 500):
-        chunk = plan.to_change[start : start + 500]
-        for record in model.select().where(model.id.in_(chunk)):
-            titles[record.id] = editor.title(record)
+    plan, titles = dialog.plan, dialog.titles
     count = len(titles)
+    if plan.field == TO_TRASH:
+        title = ngettext("{count} record", "{count} records", count).format(count=f"{count:,}")
+        page.bulk_trashed.emit(page.spec.kind, titles, dialog.change_set, title)
+        page.message.emit(
+            ngettext(
+                "{count} record moved to the Trash.", "{count} records moved to the Trash.", count
+            ).format(count=f"{count:,}")
+        )
+        return
     spec = next(spec for spec in dialog.fields if spec.key == plan.field)
     title = ngettext("{field} of {count} record", "{field} of {count} records", count).format(
         field=_(spec.label).lower(), count=f"{count:,}"

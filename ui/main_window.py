@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             page.views_changed.connect(self._show_saved_views)
             page.bulk_changed.connect(self._bulk_changed)
+            page.bulk_trashed.connect(self._bulk_trashed)
             self.pages[spec.kind] = page
             self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
         self.country_page = CountryPage()
@@ -400,6 +401,10 @@ class MainWindow(QMainWindow):
 
     def _bulk_changed(self, kind: str, titles: dict, change_set: str, title: str) -> None:
         self.undo.bulk_edited(kind, titles, change_set, title)
+        self.refresh_all()
+
+    def _bulk_trashed(self, kind: str, titles: dict, batch: str, title: str) -> None:
+        self.undo.deleted_many(kind, titles, batch, title)
         self.refresh_all()
 
     def open_record(self, kind: str, record_id: object) -> bool:

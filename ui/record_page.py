@@ -66,6 +66,7 @@ class RecordPage(QWidget):
     records_changed = Signal()
     views_changed = Signal(str)  # the kind whose saved views were saved, renamed or deleted
     bulk_changed = Signal(str, object, str, str)  # kind, {id: title}, change set, step title
+    bulk_trashed = Signal(str, object, str, str)  # kind, {id: title}, trash batch, step title
 
     def __init__(
         self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None

@@ -103,6 +103,10 @@ class UndoActions(QObject):
         self.history.imported(kind, record_ids, name)
         self._update()
 
+    def deleted_many(self, kind: str, titles: dict, batch: str, title: str) -> None:
+        self.history.deleted_many(kind, titles, batch, title)
+        self._update()
+
     def bulk_edited(self, kind: str, titles: dict, change_set: str, title: str) -> None:
         self.history.bulk_edited(kind, titles, change_set, title)
         self._update()

@@ -9,6 +9,7 @@ from models import history
 from models.bulk_edit import (
     ADD_TAG,
     REMOVE_TAG,
+    TO_TRASH,
     apply_bulk,
     bulk_fields,
     matching_ids,
@@ -103,7 +104,12 @@ def test_people_move_to_another_organization_and_fields_follow_the_kind(partners
     people = [PEOPLE.save({"full_name": name}).id for name in ("Aida Nurlan", "Sayasat Nurbek")]
     apply_bulk(plan_bulk("person", people, "organization", partners["gamma"]))
     assert {Person.get_by_id(p).organization_id for p in people} == {partners["gamma"]}
-    assert [f.key for f in bulk_fields("person")] == ["organization", ADD_TAG, REMOVE_TAG]
+    assert [f.key for f in bulk_fields("person")] == [
+        "organization",
+        ADD_TAG,
+        REMOVE_TAG,
+        TO_TRASH,
+    ]
     assert [f.key for f in bulk_fields("organization")][:3] == ["status", "kind", "country"]
     refused = plan_bulk("person", people, "organization", 999_999)
     assert "no longer exists" in refused.refused[0].reason
@@ -112,3 +118,16 @@ def test_people_move_to_another_organization_and_fields_follow_the_kind(partners
 def test_all_that_match_follows_the_search_and_filters(partners):
     request = ListRequest(filters={"country": "KZ"}, sort="name")
     assert matching_ids("organization", request) == [partners["alpha_kz"], partners["gamma"]]
+
+
+def test_records_moved_to_the_trash_together_come_back_with_one_undo(partners):
+    ids = [partners["beta"], partners["gamma"], 999_999]
+    plan = plan_bulk("organization", ids, TO_TRASH, None)
+    assert plan.to_change == [partners["beta"], partners["gamma"]]
+    steps = UndoHistory()
+    batch = apply_bulk(plan)
+    steps.deleted_many("organization", {i: f"no. {i}" for i in plan.to_change}, batch, "2")
+    assert Organization.select().count() == 2
+    steps.undo()
+    assert Organization.select().count() == 4
+    assert record_tags("organization", partners["beta"]) == ["2025"]

@@ -195,3 +195,42 @@ def test_open_read_only_lets_one_look_and_change_nothing(
     page = window.pages["organization"]
     assert len(shown(page)) == 5
     assert not page.bulk_button.isEnabled() and not page.new_button.isEnabled()
+
+
+def test_selected_rows_go_to_the_trash_together_and_come_back_with_one_undo(
+    window, qtbot, answers, monkeypatch
+):
+    partners()
+    page = window.pages["organization"]
+    page.apply_request()
+    search(qtbot, page, "alpha")
+    click_row(qtbot, page, 0)
+    rect = page.table.visualRect(page.model.index(1, 0))
+    qtbot.mouseClick(
+        page.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        rect.center(),
+    )
+    said = []
+
+    def to_trash(dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        box = dialog.field_box
+        box.setFocus()
+        while box.currentData() != "trash":
+            qtbot.keyClick(box, Qt.Key.Key_Down)
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        said.append(dialog.summary.text())
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs, "run_dialog", to_trash)
+    qtbot.mouseClick(page.bulk_button, Qt.MouseButton.LeftButton)
+    assert said == ["2 records will be moved to the Trash, with their links."]
+    assert Organization.select().count() == 3
+    assert window.undo_action.text() == "&Undo delete of 2 records"
+    window.undo_action.trigger()
+    assert Organization.select().count() == 5
+    assert search(qtbot, page, "alpha") == ["Alpha Institute", "Alpha Institute"]
