@@ -114,3 +114,24 @@ def test_export_of_an_unknown_view_is_refused_in_one_line(
         main.main([*args, "--country", "KZ", "--database", database_target])
     assert usage.value.code == 2
     open_database(database_target)
+
+
+def test_a_database_from_before_saved_views_gets_them_when_opened(db_path):
+    import sqlite3
+
+    from models.store import migrations
+
+    step = next(n for n, f in migrations.STEPS.items() if f is migrations.step_saved_views)
+    open_database(str(db_path))
+    close_database()
+    with sqlite3.connect(db_path) as connection:
+        connection.execute('DROP TABLE "saved_view"')
+        connection.execute(
+            f"UPDATE seriktes_info SET value = '{step - 1}' WHERE key = 'schema_version'"
+        )
+    open_database(str(db_path))
+    try:
+        save_view(ORGANIZATION_LIST, "After the update", ListRequest(), ["name"])
+        assert [v.name for v in views_of("organization")] == ["After the update"]
+    finally:
+        close_database()
