@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -67,6 +68,8 @@ class BulkEditDialog(QDialog):
         self.field_box = QComboBox()
         self.field_box.setObjectName("bulk_field")
         self.inputs = QStackedWidget()
+        # As high as one field: the room below is for the records refused.
+        self.inputs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         for spec in self.fields:
             self.field_box.addItem(_(spec.label), spec.key)
             self.inputs.addWidget(self._input(spec))
@@ -80,6 +83,8 @@ class BulkEditDialog(QDialog):
         self.summary.setWordWrap(True)
         self.refused = QListWidget()
         self.refused.setObjectName("bulk_refused")
+        self.refused.setWordWrap(True)
+        self.refused.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.refused.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.buttons.addButton(
@@ -107,6 +112,7 @@ class BulkEditDialog(QDialog):
         layout.addWidget(self.check_button)
         layout.addWidget(self.summary)
         layout.addWidget(self.refused, 1)
+        layout.addStretch(0)
         layout.addWidget(self.buttons)
 
     def _say_count(self) -> None:

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             page.views_changed.connect(self._show_saved_views)
             page.bulk_changed.connect(self._bulk_changed)
             page.bulk_trashed.connect(self._bulk_trashed)
+            page.left_view.connect(self._left_view)
             self.pages[spec.kind] = page
             self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
         self.country_page = CountryPage()
@@ -398,6 +399,12 @@ class MainWindow(QMainWindow):
         if chosen in keys:
             self.navigation.setCurrentRow(keys.index(chosen))
         self.navigation.blockSignals(False)
+
+    def _left_view(self, kind: str) -> None:
+        """A view searched or filtered otherwise is the list itself again in the navigation."""
+        current = self.navigation.currentItem()
+        if current is not None and current.data(VIEW_ROLE) is not None:
+            self._sync_navigation(kind)
 
     def _bulk_changed(self, kind: str, titles: dict, change_set: str, title: str) -> None:
         self.undo.bulk_edited(kind, titles, change_set, title)

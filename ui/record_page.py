@@ -67,6 +67,7 @@ class RecordPage(QWidget):
     views_changed = Signal(str)  # the kind whose saved views were saved, renamed or deleted
     bulk_changed = Signal(str, object, str, str)  # kind, {id: title}, change set, step title
     bulk_trashed = Signal(str, object, str, str)  # kind, {id: title}, trash batch, step title
+    left_view = Signal(str)  # the list no longer shows its saved view as kept
 
     def __init__(
         self, spec: PageSpec, settings: AppSettings, parent: QWidget | None = None
@@ -264,6 +265,12 @@ class RecordPage(QWidget):
         current = self.form.record_id
         before = self.model.request
         self.model.set_request(self.request())
+        view = self.current_view
+        if view is not None and (
+            self.model.request.search != view.request.search
+            or self.model.request.filters != view.request.filters
+        ):
+            self.left_view.emit(self.spec.kind)
         self._update_clear()
         if current is None or self.model.row_of(current) is not None:
             self._select(current)

@@ -75,6 +75,9 @@ def test_a_view_is_saved_shown_in_the_navigation_and_brings_the_list_back(
     assert page.search.text() == "alpha"
     assert shown(page) == ["Alpha Institute", "Alpha Institute"]
     assert page.shown_columns() == list(view.columns)
+    assert window.navigation.currentItem().text().strip() == "Alpha partners"
+    search(qtbot, page, "alpha institute")
+    assert window.navigation.currentItem().text() == "Organizations"
 
     monkeypatch.setattr(
         dialogs,
