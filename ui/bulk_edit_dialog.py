@@ -106,7 +106,7 @@ class BulkEditDialog(QDialog):
         self.all_matching.toggled.connect(self._all_toggled)
         form.addRow(self.all_matching)
         form.addRow(self.tr("Change"), self.field_box)
-        form.addRow(self.tr("To"), self.inputs)
+        form.addRow(self.tr("New value"), self.inputs)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.check_button)
