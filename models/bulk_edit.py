@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
@@ -27,7 +28,7 @@ from models.store.records import Change, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.names import named_entry
 from models.words.text import clean, fold
-from models.words.translation import N_, ngettext
+from models.words.translation import N_, _, ngettext
 
 # The fields a bulk edit may set, where a kind has them, with what chooses their value.
 SETTABLE = {
@@ -50,6 +51,10 @@ CHUNK = 500  # records read, checked and written together
 # The fields the text a record is found by holds (a partner is found by its country's names,
 # any record by its tags): their change makes that text again.
 SEARCHED_FIELDS = {"country", TAGS}
+
+# The fields that tell records of the same name apart (an organization's name is its own in
+# each country): a bulk change giving two records of one name the same value would make twins.
+TWIN_FIELDS = {"country"}
 
 # (records done, records in all)
 Progress = Callable[[int, int], None]
@@ -205,6 +210,7 @@ def plan_bulk(
     ids = list(dict.fromkeys(record_ids))
     fields = _form_fields(editor)
     empty = editor.clean_values({})
+    taking: dict[str, int] = {}  # a shared name, and the first record changed under it
     # The value itself, checked once: a record it links to that does not exist.
     linked = [] if field_key in (ADD_TAG, REMOVE_TAG) else editor.missing_links({field_key: value})
     done = 0
@@ -231,15 +237,25 @@ def plan_bulk(
             # checking it again walks the chain of parents, a query a step, for each record.
             if field_key != "parent" and "parent" in values:
                 values["parent"] = None
-            problems = linked + editor.validate(values, record_id)
+            problems = [problem.message for problem in linked + editor.validate(values, record_id)]
             if record_id in named_alike:
-                problems += editor.twin_problems(values, record_id)
+                problems += [p.message for p in editor.twin_problems(values, record_id)]
+                twin = taking.get(record["name_key"]) if field_key in TWIN_FIELDS else None
+                if twin is not None and not problems:
+                    problems.append(
+                        _(
+                            "It has the same name as no. {number}, which this change gives "
+                            "the same {field}: they would be recorded twice."
+                        ).format(number=twin, field=_(FIELD_LABELS[field_key]).lower())
+                    )
             if problems:
-                reason = " ".join(dict.fromkeys(problem.message for problem in problems))
+                reason = " ".join(dict.fromkeys(problems))
                 title = editor.title(model(**record))
                 plan.refused.append(Refusal(record_id, title, reason))
             else:
                 plan.to_change.append(record_id)
+                if record_id in named_alike:
+                    taking.setdefault(record["name_key"], record_id)
         done += len(chunk)
         if progress is not None:
             progress(done, len(ids))
@@ -285,7 +301,11 @@ def _write(
     with roomy_cache(db.obj), db.atomic():
         for chunk in _chunks(ids):
             if field_key == TAGS:
-                _write_tags(kind, {record_id: after[record_id] for record_id in chunk})
+                _write_tags(
+                    kind,
+                    {record_id: after[record_id] for record_id in chunk},
+                    {record_id: before[record_id] for record_id in chunk},
+                )
                 _update(model, {model.updated_at: moment, model.updated_by: user}, chunk)
             else:
                 by_value: dict[Any, list[int]] = {}
@@ -336,29 +356,46 @@ def _update(model, assignments: dict, ids: list[int]) -> None:
     )
 
 
-def _write_tags(kind: str, tags: dict[int, list[str]]) -> None:
-    ids = list(tags)
-    RecordTag.delete().where(
-        (RecordTag.record_kind == kind) & RecordTag.record_id.in_(ids)
-    ).execute()
-    entries: dict[str, Tag] = {}
-    rows = []
-    for record_id, names in tags.items():
-        for name in names:
-            if name not in entries:
-                entries[name] = named_entry(Tag, name)
-            rows.append(dict(tag=entries[name].id, record_kind=kind, record_id=record_id))
-    insert_rows(RecordTag, rows)
+def _write_tags(kind: str, after: dict[int, list[str]], before: dict[int, list[str]]) -> None:
+    """Each record's tags as ``after`` has them: only the tags that differ from ``before`` are
+    added or taken away, each with one statement for all the records."""
+    added: dict[str, list[int]] = {}
+    removed: dict[str, list[int]] = {}
+    for record_id, names in after.items():
+        old = before.get(record_id) or []
+        for name in set(names) - set(old):
+            added.setdefault(name, []).append(record_id)
+        for name in set(old) - set(names):
+            removed.setdefault(name, []).append(record_id)
+    for name, ids in removed.items():
+        tag = named_entry(Tag, name)
+        RecordTag.delete().where(
+            (RecordTag.tag == tag.id)
+            & (RecordTag.record_kind == kind)
+            & RecordTag.record_id.in_(ids)
+        ).execute()
+    for name, ids in added.items():
+        tag = named_entry(Tag, name)
+        insert_rows(RecordTag, [dict(tag=tag.id, record_kind=kind, record_id=i) for i in ids])
 
 
 def _refresh_search_text(editor: RecordEditor, ids: list[int]) -> None:
     """The text the records are found by, made again: it holds their tags and, for some
-    kinds, the names of their country."""
+    kinds, the names of their country. Made from the stored values, read as plain rows (a
+    record object each took longer than the rest of a bulk change)."""
     model = editor.model
     tags = _tags_of(editor.kind, ids)
+    fields = model._meta.sorted_fields
+    names = [
+        field.object_id_name if isinstance(field, ForeignKeyField) else field.name
+        for field in fields
+    ]
     texts = [
-        (editor.search_text(record, tags[record.id]), record.id)
-        for record in model.select().where(model.id.in_(ids))
+        (
+            editor.search_text(SimpleNamespace(**dict(zip(names, row, strict=True))), tags[row[0]]),
+            row[0],
+        )
+        for row in rows_where_in(model, fields, model._meta.primary_key, ids)
     ]
     database = model._meta.database
     quote = database.quote[0]

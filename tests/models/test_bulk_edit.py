@@ -131,3 +131,18 @@ def test_records_moved_to_the_trash_together_come_back_with_one_undo(partners):
     steps.undo()
     assert Organization.select().count() == 4
     assert record_tags("organization", partners["beta"]) == ["2025"]
+
+
+def test_the_search_text_a_bulk_change_writes_is_the_one_a_save_writes(partners):
+    ids = list(partners.values())
+    apply_bulk(plan_bulk("organization", ids, ADD_TAG, "Évora"))
+    to_spain = plan_bulk("organization", ids, "country", "ES")
+    # the two Alphas would become twins in Spain: the second is refused, saying why
+    assert [r.record_id for r in to_spain.refused] == [partners["alpha_fr"]]
+    assert "same name as no. 1" in to_spain.refused[0].reason
+    apply_bulk(to_spain)
+    written = {o.id: o.search_text for o in Organization.select()}
+    for record_id in ids:
+        ORGANIZATIONS.save(ORGANIZATIONS.load(record_id), record_id)
+    assert {o.id: o.search_text for o in Organization.select()} == written
+    assert "evora" in written[partners["gamma"]] and "spain" in written[partners["gamma"]]
