@@ -187,10 +187,10 @@ def test_all_that_match_changes_rows_the_list_has_not_shown_yet(
 
 
 def test_open_read_only_lets_one_look_and_change_nothing(
-    window, qtbot, answers, monkeypatch, tmp_path, db_path
+    window, qtbot, answers, monkeypatch, database_target
 ):
     partners()
-    monkeypatch.setattr(dialogs, "choose_database", lambda _parent, _folder: str(db_path))
+    monkeypatch.setattr(dialogs, "choose_database", lambda _parent, _folder: database_target)
     window.open_read_only_action.trigger()
     assert window.read_only
     assert window.banner.isVisible() and "opened read-only" in window.banner.text()
