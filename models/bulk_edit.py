@@ -19,12 +19,12 @@ from typing import Any
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
 from models import history, trash
-from models.editing import RecordEditor
+from models.editing import Children, RecordEditor
 from models.kinds.all_kinds import EDITORS_BY_KIND, LISTS_BY_KIND
 from models.listing import ListRequest
 from models.store.base import current_user, db, now
 from models.store.bulk import insert_rows, roomy_cache, rows_where_in
-from models.store.records import Change, RecordTag, Tag
+from models.store.records import Change, Person, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.names import named_entry
 from models.words.text import clean, fold
@@ -46,6 +46,10 @@ FIELD_LABELS = {
     "organization": N_("Organization"),
 }
 ADD_TAG, REMOVE_TAG, TO_TRASH = "add_tag", "remove_tag", "trash"
+FOLLOW_UP_OWNER = "follow_up_owner"
+# Rows under a record that a bulk change gives an owner: the follow-ups of a delegation still to
+# do (those done keep who did them). Recorded in the history as a save records them.
+OWNED_ROWS, OWNER_FIELD = "follow_ups", "responsible_person"
 TAGS = "tags"  # the field a tag's change is recorded under, as a save records it
 CHUNK = 500  # records read, checked and written together
 # The fields the text a record is found by holds (a partner is found by its country's names,
@@ -101,6 +105,8 @@ def bulk_fields(kind: str) -> list[BulkField]:
         if chooser == "choice" and choices is None:
             continue
         found.append(BulkField(key, FIELD_LABELS[key], chooser, choices))
+    if any(children.key == OWNED_ROWS for children in editor.children):
+        found.append(BulkField(FOLLOW_UP_OWNER, N_("Owner of the open follow-ups"), "person"))
     found.append(BulkField(ADD_TAG, N_("Add a tag"), "tag"))
     found.append(BulkField(REMOVE_TAG, N_("Remove a tag"), "tag"))
     found.append(BulkField(TO_TRASH, N_("Move to the Trash"), "trash"))
@@ -198,6 +204,8 @@ def plan_bulk(
         return BulkPlan(
             kind, TO_TRASH, None, [i for i in dict.fromkeys(record_ids) if i in present]
         )
+    if field_key == FOLLOW_UP_OWNER:
+        return _plan_owner(editor, record_ids, value)
     if field_key in (ADD_TAG, REMOVE_TAG):
         value = clean(value)
         if not value:
@@ -262,6 +270,52 @@ def plan_bulk(
     return plan
 
 
+def _owned(editor: RecordEditor) -> Children:
+    return next(children for children in editor.children if children.key == OWNED_ROWS)
+
+
+def _child_rows(children: Children, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The child rows of each record, as its form holds them (``Children.load``), read for
+    500 records at a time."""
+    meta = children.model._meta
+    parent = meta.fields[children.parent]
+    columns = [meta.fields[name] for name in children.fields]
+    rows: dict[int, list[dict[str, Any]]] = {record_id: [] for record_id in ids}
+    for chunk in _chunks(ids):
+        query = (
+            children.model.select(parent, *columns)
+            .where(parent.in_(chunk))
+            .order_by(meta.primary_key)
+            .tuples()
+        )
+        for record_id, *values in query:
+            rows[record_id].append(dict(zip(children.fields, values, strict=True)))
+    return rows
+
+
+def _plan_owner(editor: RecordEditor, record_ids: Sequence[int], person: Any) -> BulkPlan:
+    """The records whose open follow-ups would get ``person`` as their owner."""
+    plan = BulkPlan(editor.kind, FOLLOW_UP_OWNER, person)
+    ids = [
+        row[0]
+        for row in rows_where_in(editor.model, [editor.model.id], editor.model.id, record_ids)
+    ]
+    if person is None or Person.get_or_none(Person.id == person) is None:
+        reason = _("Choose the person who owns the follow-ups from the list.")
+        titles = {
+            r.id: editor.title(r) for r in editor.model.select().where(editor.model.id.in_(ids))
+        }
+        plan.refused = [Refusal(record_id, titles[record_id], reason) for record_id in ids]
+        return plan
+    for record_id, rows in _child_rows(_owned(editor), ids).items():
+        open_rows = [row for row in rows if not row["done"]]
+        if any(row[OWNER_FIELD] != person for row in open_rows):
+            plan.to_change.append(record_id)
+        else:
+            plan.unchanged.append(record_id)
+    return plan
+
+
 def apply_bulk(plan: BulkPlan, progress: Progress | None = None) -> str:
     """Write the change to the records the plan found fit, in one transaction, each in its
     history under one change set, which is returned (for Undo); records moved to the Trash
@@ -277,6 +331,13 @@ def apply_bulk(plan: BulkPlan, progress: Progress | None = None) -> str:
             after[record_id] = sorted([*kept, plan.value]) if plan.field == ADD_TAG else kept
         return _write(plan.kind, TAGS, after, before, progress)
     editor = EDITORS_BY_KIND[plan.kind]
+    if plan.field == FOLLOW_UP_OWNER:
+        before = _child_rows(_owned(editor), ids)
+        after = {
+            record_id: [row if row["done"] else {**row, OWNER_FIELD: plan.value} for row in rows]
+            for record_id, rows in before.items()
+        }
+        return _write(plan.kind, OWNED_ROWS, after, before, progress)
     model = editor.model
     column = model._meta.fields[plan.field]
     before = dict(rows_where_in(model, [model.id, column], model.id, ids))
@@ -300,7 +361,10 @@ def _write(
     done = 0
     with roomy_cache(db.obj), db.atomic():
         for chunk in _chunks(ids):
-            if field_key == TAGS:
+            if field_key == OWNED_ROWS:
+                _write_rows(_owned(editor), {record_id: after[record_id] for record_id in chunk})
+                _update(model, {model.updated_at: moment, model.updated_by: user}, chunk)
+            elif field_key == TAGS:
                 _write_tags(
                     kind,
                     {record_id: after[record_id] for record_id in chunk},
@@ -353,6 +417,16 @@ def _update(model, assignments: dict, ids: list[int]) -> None:
         f"UPDATE {opening}{model._meta.table_name}{closing} SET {columns} "
         f"WHERE id IN ({', '.join([mark] * len(ids))})",
         [column.db_value(value) for column, value in assignments.items()] + list(ids),
+    )
+
+
+def _write_rows(children: Children, rows: dict[int, list[dict[str, Any]]]) -> None:
+    """Each record's child rows replaced by ``rows``, as a save replaces them."""
+    parent = children.model._meta.fields[children.parent]
+    children.model.delete().where(parent.in_(list(rows))).execute()
+    insert_rows(
+        children.model,
+        [{children.parent: record_id, **row} for record_id, kept in rows.items() for row in kept],
     )
 
 

@@ -37,7 +37,7 @@ from models.words.translation import _, ngettext
 from ui import dialogs
 from ui.background import run_task
 from ui.widgets.inputs import ChoiceInput
-from ui.widgets.pickers import OrganizationPicker, country_picker
+from ui.widgets.pickers import OrganizationPicker, PersonPicker, country_picker
 
 # Past this many records the check and the change run beside the window, with progress.
 IN_BACKGROUND = 1000
@@ -137,6 +137,9 @@ class BulkEditDialog(QDialog):
             widget.edited.connect(self._changed)
         elif spec.chooser == "organization":
             widget = OrganizationPicker()
+            widget.edited.connect(self._changed)
+        elif spec.chooser == "person":
+            widget = PersonPicker()
             widget.edited.connect(self._changed)
         elif spec.chooser == "trash":
             widget = QLabel(self.tr("Undo brings them back, as they were."))

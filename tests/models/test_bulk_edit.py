@@ -146,3 +146,53 @@ def test_the_search_text_a_bulk_change_writes_is_the_one_a_save_writes(partners)
         ORGANIZATIONS.save(ORGANIZATIONS.load(record_id), record_id)
     assert {o.id: o.search_text for o in Organization.select()} == written
     assert "evora" in written[partners["gamma"]] and "spain" in written[partners["gamma"]]
+
+
+def test_the_open_follow_ups_of_delegations_get_one_owner_and_undo_gives_theirs_back(database):
+    import datetime as dt
+
+    from models.bulk_edit import FOLLOW_UP_OWNER
+    from models.kinds.delegations import DELEGATIONS
+
+    aida, dauren = (PEOPLE.save({"full_name": n}).id for n in ("Aida Nurlan", "Dauren Abenov"))
+    visit = DELEGATIONS.save(
+        {
+            "title": "CSIC visit",
+            "direction": "incoming",
+            "follow_ups": [
+                {
+                    "action": "Send the minutes",
+                    "due_on": dt.date(2026, 3, 1),
+                    "responsible_person": aida,
+                },
+                {
+                    "action": "Book the hall",
+                    "done": True,
+                    "done_on": dt.date(2026, 2, 1),
+                    "responsible_person": aida,
+                },
+            ],
+        }  # fmt: skip
+    ).id
+    quiet = DELEGATIONS.save({"title": "Courtesy call", "direction": "outgoing"}).id
+    assert FOLLOW_UP_OWNER in [f.key for f in bulk_fields("delegation")]
+    assert plan_bulk("delegation", [visit], FOLLOW_UP_OWNER, 999_999).refused
+    plan = plan_bulk("delegation", [visit, quiet], FOLLOW_UP_OWNER, dauren)
+    assert (plan.to_change, plan.unchanged) == ([visit], [quiet])
+    steps = UndoHistory()
+    steps.bulk_edited("delegation", {visit: "CSIC visit"}, apply_bulk(plan), "1")
+
+    def owners():
+        rows = DELEGATIONS.load(visit)["follow_ups"]
+        return [(row["action"], row["responsible_person"], row["due_on"]) for row in rows]
+
+    assert owners() == [
+        ("Send the minutes", dauren, dt.date(2026, 3, 1)),
+        ("Book the hall", aida, None),
+    ]
+    steps.undo()
+    assert owners() == [
+        ("Send the minutes", aida, dt.date(2026, 3, 1)),
+        ("Book the hall", aida, None),
+    ]
+    assert history.history_of("delegation", visit)[0].field == "follow_ups"
