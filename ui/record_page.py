@@ -129,6 +129,7 @@ class RecordPage(QWidget):
         self.views_button.menu().aboutToShow.connect(self._fill_views_menu)
         search_row.addWidget(self.views_button)
         self.current_view: View | None = None
+        self.read_only = False
         filter_row.addStretch(0)
 
         self.table = RecordTable()
@@ -239,6 +240,7 @@ class RecordPage(QWidget):
             self.apply_request()
 
     def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
         self.new_button.setEnabled(not read_only)
         self.bulk_button.setEnabled(not read_only)
         self.form.set_read_only(read_only)
@@ -607,11 +609,13 @@ class RecordPage(QWidget):
         self.current_view = view
         header = self.table.horizontalHeader()
         keys = [column.key for column in self.spec.record_list.columns]
+        # A column this version of the list no longer has is left out.
+        shown = [key for key in view.columns if key in keys] or keys[:1]
         with self._arranging():
-            for place, key in enumerate(view.columns):
+            for place, key in enumerate(shown):
                 header.moveSection(header.visualIndex(keys.index(key)), place)
             for section, key in enumerate(keys):
-                header.setSectionHidden(section, key not in view.columns)
+                header.setSectionHidden(section, key not in shown)
         self.default_layout = False
         request = view.request
         sort = request.sort if request.sort in keys else self.spec.record_list.default_sort

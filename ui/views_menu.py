@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from peewee import DatabaseError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -71,9 +72,11 @@ class ViewNameDialog(QDialog):
 
 def fill_views_menu(page: RecordPage, menu: QMenu) -> None:
     menu.clear()
-    menu.addAction(tr("Save as a new view…"), lambda: save_new(page))
+    # A database opened read-only shows its views, and keeps them as they are.
+    if not page.read_only:
+        menu.addAction(tr("Save as a new view…"), lambda: save_new(page))
     view = page.current_view
-    if view is not None:
+    if view is not None and not page.read_only:
         menu.addSeparator()
         menu.addAction(
             tr("Save changes to “{name}”").format(name=view.name), lambda: save_changes(page)
@@ -86,7 +89,10 @@ def fill_views_menu(page: RecordPage, menu: QMenu) -> None:
             menu.addAction(tr("Share “{name}” with everyone").format(name=view.name),
                            lambda: share(page, True))  # fmt: skip
         menu.addAction(tr("Delete “{name}”…").format(name=view.name), lambda: delete(page))
-    views = views_of(page.spec.kind)
+    try:
+        views = views_of(page.spec.kind)
+    except DatabaseError:  # a database from before saved views, opened read-only
+        views = []
     if views:
         menu.addSeparator()
         for saved in views:

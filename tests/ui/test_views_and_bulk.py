@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from models.kinds.organizations import ORGANIZATIONS
 from models.store.records import Organization
 from models.views import views_of
-from ui import dialogs
+from ui import bulk_edit_dialog, dialogs
 from ui.bulk_edit_dialog import BulkEditDialog
 from ui.views_menu import ViewNameDialog
 
@@ -161,6 +161,8 @@ def test_a_bulk_change_is_refused_in_part_then_undone_as_one_step(
 def test_all_that_match_changes_rows_the_list_has_not_shown_yet(
     window, qtbot, answers, monkeypatch
 ):
+    # Checked and written beside the window, with progress, as for thousands of records.
+    monkeypatch.setattr(bulk_edit_dialog, "IN_BACKGROUND", 0)
     partners()
     page = window.pages["organization"]
     page.apply_request()
@@ -198,6 +200,9 @@ def test_open_read_only_lets_one_look_and_change_nothing(
     page = window.pages["organization"]
     assert len(shown(page)) == 5
     assert not page.bulk_button.isEnabled() and not page.new_button.isEnabled()
+    menu = page.views_button.menu()
+    menu.aboutToShow.emit()
+    assert "Save as a new view…" not in [action.text() for action in menu.actions()]
 
 
 def test_selected_rows_go_to_the_trash_together_and_come_back_with_one_undo(
