@@ -242,3 +242,43 @@ def test_selected_rows_go_to_the_trash_together_and_come_back_with_one_undo(
     window.undo_action.trigger()
     assert Organization.select().count() == 5
     assert search(qtbot, page, "alpha") == ["Alpha Institute", "Alpha Institute"]
+
+
+def test_export_view_writes_what_the_window_shows_for_the_view(
+    window, qtbot, answers, database_target, tmp_path, capsys
+):
+    import main
+    from models.kinds.organizations import ORGANIZATION_LIST
+    from models.listing import ListRequest
+    from models.views import save_view
+    from tests.exports.export_records import header, open_book, table
+
+    partners()
+    save_view(
+        ORGANIZATION_LIST,
+        "Not in Spain",
+        ListRequest("", {"status": "active"}, "name", True),
+        ["status", "name", "country"],
+    )
+    window._show_saved_views()
+    nav = window.navigation
+    row = [nav.item(r).text().strip() for r in range(nav.count())].index("Not in Spain")
+    rect = nav.visualItemRect(nav.item(row))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.pages["organization"]
+    model, head = page.model, page.table.horizontalHeader()
+    sections = [head.logicalIndex(place) for place in range(head.count())]
+    sections = [s for s in sections if not head.isSectionHidden(s)]
+    seen_header = [model.headerData(s, Qt.Orientation.Horizontal) for s in sections]
+    seen_rows = [tuple(model.index(r, s).data() for s in sections) for r in range(model.rowCount())]
+    target = tmp_path / "view.xlsx"
+    args = ["export", "organizations", "--view", "not in spain", "--output", str(target)]
+    assert main.main([*args, "--database", database_target]) == 0, capsys.readouterr().err
+    ws = open_book(target).worksheets[0]
+    assert header(ws) == seen_header == ["Status", "Name", "Country"]
+    assert table(ws) == seen_rows
+    assert [name for _status, name, _country in seen_rows] == [
+        "Gamma Centre",
+        "Alpha Institute",
+        "Alpha Institute",
+    ]
