@@ -1,5 +1,6 @@
-"""Bulk edits: one field set on many records at once (their status, kind, country or
-organization), or a tag added to or removed from them all.
+"""Bulk edits: one field set on many records at once (their status, kind, direction,
+country or organization, the owner of a delegation's open follow-ups), a tag added to or
+removed from them all, or all of them moved to the Trash.
 
 A bulk edit is planned first: each record is checked as its form's Save would check it with
 the new value, so the user sees the records that would be refused, and why, before anything
@@ -68,7 +69,7 @@ Progress = Callable[[int, int], None]
 class BulkField:
     key: str
     label: str  # marked with N_; shown translated
-    chooser: str  # "choice", "country", "organization" or "tag"
+    chooser: str  # "choice", "country", "organization", "person", "tag" or "trash"
     choices: ChoiceSet | None = None
 
 
@@ -84,7 +85,7 @@ class BulkPlan:
     """What a bulk edit would do: the records it changes, those already so, those refused."""
 
     kind: str
-    field: str  # a key of SETTABLE, ADD_TAG or REMOVE_TAG
+    field: str  # a key of SETTABLE, FOLLOW_UP_OWNER, ADD_TAG, REMOVE_TAG or TO_TRASH
     value: Any
     to_change: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
@@ -92,7 +93,7 @@ class BulkPlan:
 
 
 def bulk_fields(kind: str) -> list[BulkField]:
-    """The fields a bulk edit can set on records of a kind, then the tags."""
+    """The fields a bulk edit can set on records of a kind, then the tags and the Trash."""
     editor = EDITORS_BY_KIND[kind]
     record_list = LISTS_BY_KIND.get(kind)
     columns = {column.key: column for column in record_list.columns} if record_list else {}
