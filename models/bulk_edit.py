@@ -407,13 +407,17 @@ def _write(
 
 def _update(model, assignments: dict, ids: list[int]) -> None:
     """Columns set on the records, with the ids bound as plain parameters (peewee's
-    expression for each of 500 ids costs more than the writing)."""
+    expression for each of 500 ids costs more than the writing). Each record counts a new
+    version, as a save does: a form opened before the change then saves only after showing
+    it."""
     database = model._meta.database
     opening, closing = database.quote
     mark = database.param
     columns = ", ".join(
         f"{opening}{column.column_name}{closing} = {mark}" for column in assignments
     )
+    if "version" in model._meta.fields:
+        columns += ", version = version + 1"
     database.execute_sql(
         f"UPDATE {opening}{model._meta.table_name}{closing} SET {columns} "
         f"WHERE id IN ({', '.join([mark] * len(ids))})",

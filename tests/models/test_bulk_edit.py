@@ -58,7 +58,10 @@ def test_a_bulk_change_refused_in_part_names_the_rows_and_is_undone_as_one_step(
     assert country_of(partners["beta"]) == "FR"  # planning wrote nothing
 
     steps = UndoHistory()
+    version = Organization.get_by_id(partners["beta"]).version
     change_set = apply_bulk(plan)
+    # a form opened before the change sees it before saving over it
+    assert Organization.get_by_id(partners["beta"]).version == version + 1
     steps.bulk_edited("organization", {partners["beta"]: "Beta University"}, change_set, "1")
     assert country_of(partners["beta"]) == "KZ"
     assert country_of(partners["alpha_fr"]) == "FR"
@@ -84,7 +87,7 @@ def test_a_bulk_change_refused_in_part_names_the_rows_and_is_undone_as_one_step(
 def test_a_status_outside_the_list_is_refused_for_every_record(partners):
     plan = plan_bulk("organization", list(partners.values()), "status", "bogus")
     assert plan.to_change == [] and len(plan.refused) == 4
-    assert "“bogus” is not a status" in plan.refused[0].reason
+    assert "Status: “bogus” is not one of the choices" in plan.refused[0].reason
 
 
 def test_a_tag_is_added_and_removed_and_found_by(partners):
