@@ -13,9 +13,10 @@ with the old translation to review, a removed one leaves. A translator edits ``k
 What the extractor finds (anything else is not translated):
 
 - the core: ``_("…")``, ``N_("…")``, ``ngettext("…", "…", n)``, ``pgettext("context", "…")``;
-- the window: ``tr("…")`` and ``self.tr("…")``; ``self.tr("…", "disambiguation")``,
+- the window: ``tr("…")`` and ``self.tr("…")``; ``self.tr("…", "disambiguation")`` and
   ``QCoreApplication.translate("context", "…")`` and ``QT_TRANSLATE_NOOP("context", "…")`` (a
-  table's text, translated where it is shown) keep their context as the message's context;
+  message named where it is defined, translated where it is shown) keep their context as the
+  message's context;
 - the choices' labels: ``Choice(code, "context", "Label")`` in ``models/words/choices.py``.
 
 The text must be written out in the call (a literal, not a variable or an f-string).
@@ -51,6 +52,7 @@ KEYWORDS = parse_keywords(
         "translate:1c,2",
         "QT_TRANSLATE_NOOP:1c,2",
         "Choice:2c,3",
+        "QT_TRANSLATE_NOOP:1c,2",
     ]
 )
 # A comment just above a message that starts so reaches the translator: "# Translators: …".

@@ -18,13 +18,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from models import history, trash
+from models import bulk_edit, history, trash
 from models.errors import Conflict, SeriktesError
 from models.store.base import db
 from models.store.records import RECORD_KINDS
 from models.words.translation import _
 
 EDIT, CREATION, DELETE, RESTORE, IMPORT = "edit", "creation", "delete", "restore", "import"
+BULK_EDIT = "bulk edit"
 _CHUNK = 500  # records checked together
 
 
@@ -129,6 +130,30 @@ class Delete(Step):
 
     def redo(self, records: Records) -> None:
         records.to_trash(self.refs)
+
+
+class BulkEdit(Step):
+    """A field set on many records at once: undone, each gets its value before back; redone,
+    the value set again. Its records are followed as any step's are."""
+
+    action = BULK_EDIT
+
+    def __init__(self, refs: list[RecordRef], change_set: str, title: str) -> None:
+        super().__init__(refs, title)
+        self.change_set = change_set
+        self.recorded_ids = [ref.id for ref in refs]  # as the change set names them
+
+    def _ids(self, records: Records) -> dict[int, int]:
+        return {
+            recorded: records.live_id(ref)
+            for recorded, ref in zip(self.recorded_ids, self.refs, strict=True)
+        }
+
+    def undo(self, records: Records) -> None:
+        bulk_edit.revert_bulk(self.change_set, self._ids(records))
+
+    def redo(self, records: Records) -> None:
+        bulk_edit.reapply_bulk(self.change_set, self._ids(records))
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
@@ -306,6 +331,21 @@ class UndoHistory:
 
     def deleted(self, kind: str, record_id: int, batch: str, title: str) -> Step:
         return self.push(Delete([self.records.trashed(kind, record_id, batch, title)], title))
+
+    def deleted_many(self, kind: str, titles: dict[int, str], batch: str, title: str) -> Step:
+        """Records deleted to the trash together (a bulk delete): one step."""
+        refs = [
+            self.records.trashed(kind, record_id, batch, record_title)
+            for record_id, record_title in titles.items()
+        ]
+        return self.push(Delete(refs, title))
+
+    def bulk_edited(self, kind: str, titles: dict[int, str], change_set: str, title: str) -> Step:
+        refs = [
+            self.records.live(kind, record_id, record_title)
+            for record_id, record_title in titles.items()
+        ]
+        return self.push(BulkEdit(refs, change_set, title))
 
     def restored(self, restored: trash.Restored) -> Step:
         return self.push(Restore([self.records.restored(restored)], restored.title))

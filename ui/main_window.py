@@ -36,6 +36,7 @@ from models.store.files import check_target, opening_error
 from models.store.integrity import quick_check
 from models.trash import Restored
 from models.undo import UndoHistory
+from models.views import views_of
 from models.words.translation import LANGUAGE_NAMES, LANGUAGES, language
 from resources import icon_path
 from ui import dialogs
@@ -62,6 +63,8 @@ MAP = "map"
 # half a second); a larger one is checked on a thread of its own while it is shown.
 CHECKED_WHILE_OPENING = 128 * 1024 * 1024
 TRASH = "trash"
+# A navigation entry's saved view (models.views.View), under its list's entry.
+VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 FIRST_SHARE = 0.92  # of the screen, for the window the first time it opens
 NAVIGATION_WIDTH = 180
 
@@ -176,6 +179,10 @@ class MainWindow(QMainWindow):
         page.form.deleted.connect(lambda _record_id: self.records_changed.emit())
         page.records_changed.connect(self.records_changed)
         page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        page.views_changed.connect(self._show_saved_views)
+        page.bulk_changed.connect(self._bulk_changed)
+        page.bulk_trashed.connect(self._bulk_trashed)
+        page.left_view.connect(self._left_view)
         return page
 
     def _build(
@@ -285,6 +292,9 @@ class MainWindow(QMainWindow):
         )
         self.open_database_action = self._action(
             tr("&Open database…"), self.choose_database, QKeySequence.StandardKey.Open, file_menu
+        )
+        self.open_read_only_action = self._action(
+            tr("Open read-&only…"), self.choose_database_read_only, None, file_menu
         )
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
@@ -476,7 +486,63 @@ class MainWindow(QMainWindow):
 
     def _navigate(self, row: int) -> None:
         if 0 <= row < self.navigation.count():
-            self.show_page(self.navigation.item(row).data(Qt.ItemDataRole.UserRole))
+            item = self.navigation.item(row)
+            view = item.data(VIEW_ROLE)
+            if view is None:
+                self.show_page(item.data(Qt.ItemDataRole.UserRole))
+            elif self.show_page(view.kind):
+                self.pages[view.kind].apply_view(view)
+                self._sync_navigation(item.data(Qt.ItemDataRole.UserRole))
+
+    def _show_saved_views(self, kind: str | None = None) -> None:
+        """The saved views of each list, under it in the navigation."""
+        current = self.navigation.currentItem()
+        chosen = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.navigation.blockSignals(True)
+        for row in reversed(range(self.navigation.count())):
+            if self.navigation.item(row).data(VIEW_ROLE) is not None:
+                self.navigation.takeItem(row)
+        if self.database_target is not None:
+            for spec in PAGES:
+                try:
+                    views = views_of(spec.kind)
+                except DatabaseError:  # a database from before saved views, read-only
+                    views = []
+                row = next(
+                    r
+                    for r in range(self.navigation.count())
+                    if self.navigation.item(r).data(Qt.ItemDataRole.UserRole) == spec.kind
+                )
+                for offset, view in enumerate(views, start=1):
+                    item = QListWidgetItem("    " + view.name)
+                    item.setData(Qt.ItemDataRole.UserRole, f"view:{view.id}")
+                    item.setData(VIEW_ROLE, view)
+                    item.setToolTip(
+                        tr("A view shared with everyone") if view.shared else tr("Your view")
+                    )
+                    item.setSizeHint(QSize(0, 26))
+                    self.navigation.insertItem(row + offset, item)
+        keys = [
+            self.navigation.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.navigation.count())
+        ]
+        if chosen in keys:
+            self.navigation.setCurrentRow(keys.index(chosen))
+        self.navigation.blockSignals(False)
+
+    def _left_view(self, kind: str) -> None:
+        """A view searched or filtered otherwise is the list itself again in the navigation."""
+        current = self.navigation.currentItem()
+        if current is not None and current.data(VIEW_ROLE) is not None:
+            self._sync_navigation(kind)
+
+    def _bulk_changed(self, kind: str, titles: dict, change_set: str, title: str) -> None:
+        self.undo.bulk_edited(kind, titles, change_set, title)
+        self.refresh_all()
+
+    def _bulk_trashed(self, kind: str, titles: dict, batch: str, title: str) -> None:
+        self.undo.deleted_many(kind, titles, batch, title)
+        self.refresh_all()
 
     def open_record(self, kind: str, record_id: object) -> bool:
         """Open a record (or a country's page) wherever the user asked for it."""
@@ -565,7 +631,7 @@ class MainWindow(QMainWindow):
 
     # -- databases ---------------------------------------------------------------------------
 
-    def open_database(self, target: str, create: bool = True) -> bool:
+    def open_database(self, target: str, create: bool = True, read_only_why: str = "") -> bool:
         """Open a database in place of the current one; says why when it cannot. A file is
         created only when asked for (a new database, the command line, the first start),
         never for a recent database that has since moved. A file this window cannot write,
@@ -574,7 +640,7 @@ class MainWindow(QMainWindow):
             return False
         previous = self.database_target
         self._close_database()
-        opened = self._open(target, create)
+        opened = self._open(target, create, read_only_why)
         if opened is None:
             path = sqlite_path(target)
             if not create and path is not None and not path.exists():
@@ -757,6 +823,7 @@ class MainWindow(QMainWindow):
         )
         self.banner.setVisible(self.read_only)
         self.navigation.setEnabled(available)
+        self._show_saved_views()
         name = self._database_name
         if not available:
             self.setWindowTitle("Seriktes")
@@ -824,6 +891,13 @@ class MainWindow(QMainWindow):
         path = dialogs.choose_database(self, self._folder())
         if path:
             self.open_database(path)
+
+    def choose_database_read_only(self) -> None:
+        """Any database, opened so that nothing in it can be changed: for someone who only
+        needs to look."""
+        path = dialogs.choose_database(self, self._folder())
+        if path:
+            self.open_database(path, create=False, read_only_why=tr("it was opened read-only"))
 
     def new_database(self) -> None:
         path = dialogs.choose_new_database(self, self._folder())

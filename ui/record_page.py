@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.listing import Filter, ListRequest, RecordList, filter_options
+from models.views import View
 from models.words.numbers import format_number
 from ui.column_fit import fit_columns
 from ui.forms.record_form import FormState, RecordForm
@@ -111,6 +112,10 @@ class RecordPage(QWidget):
     open_record = Signal(str, object)
     message = Signal(str)
     records_changed = Signal()
+    views_changed = Signal(str)  # the kind whose saved views were saved, renamed or deleted
+    bulk_changed = Signal(str, object, str, str)  # kind, {id: title}, change set, step title
+    bulk_trashed = Signal(str, object, str, str)  # kind, {id: title}, trash batch, step title
+    left_view = Signal(str)  # the list no longer shows its saved view as kept
 
     def __init__(
         self,
@@ -166,12 +171,25 @@ class RecordPage(QWidget):
         self.columns_button.setMenu(QMenu(self.columns_button))
         self.columns_button.menu().aboutToShow.connect(self._fill_columns_menu)
         filter_row.addWidget(self.columns_button)
+        self.views_button = QToolButton()
+        self.views_button.setObjectName("views_button")
+        self.views_button.setText(self.tr("Views"))
+        self.views_button.setToolTip(
+            self.tr("Keep this list's search, filters, sort and columns under a name")
+        )
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.views_button.setMenu(QMenu(self.views_button))
+        self.views_button.menu().aboutToShow.connect(self._fill_views_menu)
+        filter_row.addWidget(self.views_button)
+        self.current_view: View | None = None
+        self.read_only = False
 
         self.table = RecordTable()
         self.table.setObjectName("records")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift and Ctrl choose many rows, for a change made to them all at once.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -204,8 +222,15 @@ class RecordPage(QWidget):
         self.new_button = QPushButton(self.words.new())
         self.new_button.setToolTip(self.tr("Add a record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
+        self.bulk_button = QPushButton(self.tr("Change selected…"))
+        self.bulk_button.setObjectName("bulk_button")
+        self.bulk_button.setToolTip(
+            self.tr("Set a field, or add or remove a tag, on every selected record at once")
+        )
+        self.bulk_button.clicked.connect(self.change_selected)
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
+        below.addWidget(self.bulk_button)
         below.addWidget(self.new_button)
 
         listing = QWidget()
@@ -332,7 +357,9 @@ class RecordPage(QWidget):
         self._select(self.form.record_id)
 
     def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
         self.new_button.setEnabled(not read_only)
+        self.bulk_button.setEnabled(not read_only)
         self.form.set_read_only(read_only)
 
     # -- the list ----------------------------------------------------------------------------
@@ -357,6 +384,12 @@ class RecordPage(QWidget):
         current = self.form.record_id
         before = self.model.request
         self.model.set_request(self.request())
+        view = self.current_view
+        if view is not None and (
+            self.model.request.search != view.request.search
+            or self.model.request.filters != view.request.filters
+        ):
+            self.left_view.emit(self.spec.kind)
         self._update_clear()
         if current is None or self.model.row_of(current) is not None:
             self._select(current)
@@ -688,3 +721,57 @@ class RecordPage(QWidget):
             else self.spec.record_list.default_sort
         )
         self.model.request.descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    # -- saved views -------------------------------------------------------------------------
+
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns shown, in the order they are shown."""
+        header = self.table.horizontalHeader()
+        columns = self.spec.record_list.columns
+        return [
+            columns[header.logicalIndex(place)].key
+            for place in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(place))
+        ]
+
+    def apply_view(self, view: View) -> None:
+        """Show the list as the view keeps it: its search, filters, sort and columns."""
+        if not self.form.maybe_leave():
+            return
+        self.current_view = view
+        header = self.table.horizontalHeader()
+        keys = [column.key for column in self.spec.record_list.columns]
+        # A column this version of the list no longer has is left out.
+        shown = [key for key in view.columns if key in keys] or keys[:1]
+        with self._arranging():
+            for place, key in enumerate(shown):
+                header.moveSection(header.visualIndex(keys.index(key)), place)
+            for section, key in enumerate(keys):
+                header.setSectionHidden(section, key not in shown)
+        self.default_layout = False
+        request = view.request
+        sort = request.sort if request.sort in keys else self.spec.record_list.default_sort
+        order = Qt.SortOrder.DescendingOrder if request.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(keys.index(sort), order)
+        header.blockSignals(False)
+        self._show_request(
+            ListRequest(request.search, dict(request.filters), sort, request.descending)
+        )
+        self._show_first()
+
+    def _fill_views_menu(self) -> None:
+        from ui.views_menu import fill_views_menu
+
+        fill_views_menu(self, self.views_button.menu())
+
+    # -- bulk edits --------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [rid for rid in (self.model.record_id(row) for row in rows) if rid is not None]
+
+    def change_selected(self) -> None:
+        from ui.bulk_edit_dialog import change_records
+
+        change_records(self)

@@ -14,7 +14,17 @@ from PySide6.QtWidgets import QWidget
 from models import trash
 from models.store.database import explain_write_failure
 from models.store.records import TrashItem
-from models.undo import CREATION, DELETE, EDIT, IMPORT, RESTORE, Step, StepRefused, UndoHistory
+from models.undo import (
+    BULK_EDIT,
+    CREATION,
+    DELETE,
+    EDIT,
+    IMPORT,
+    RESTORE,
+    Step,
+    StepRefused,
+    UndoHistory,
+)
 from ui import dialogs
 from ui.busy import busy_pointer
 
@@ -28,6 +38,7 @@ UNDO_TEXTS = {
     DELETE: QT_TRANSLATE_NOOP("undo", "&Undo delete of {title}"),
     RESTORE: QT_TRANSLATE_NOOP("undo", "&Undo restore of {title}"),
     IMPORT: QT_TRANSLATE_NOOP("undo", "&Undo import of {title}"),
+    BULK_EDIT: QT_TRANSLATE_NOOP("undo", "&Undo change of {title}"),
 }
 REDO_TEXTS = {
     EDIT: QT_TRANSLATE_NOOP("undo", "&Redo edit of {title}"),
@@ -35,6 +46,7 @@ REDO_TEXTS = {
     DELETE: QT_TRANSLATE_NOOP("undo", "&Redo delete of {title}"),
     RESTORE: QT_TRANSLATE_NOOP("undo", "&Redo restore of {title}"),
     IMPORT: QT_TRANSLATE_NOOP("undo", "&Redo import of {title}"),
+    BULK_EDIT: QT_TRANSLATE_NOOP("undo", "&Redo change of {title}"),
 }
 
 
@@ -92,6 +104,14 @@ class UndoActions(QObject):
 
     def imported(self, kind: str, record_ids: list[int], name: str) -> None:
         self.history.imported(kind, record_ids, name)
+        self._update()
+
+    def deleted_many(self, kind: str, titles: dict, batch: str, title: str) -> None:
+        self.history.deleted_many(kind, titles, batch, title)
+        self._update()
+
+    def bulk_edited(self, kind: str, titles: dict, change_set: str, title: str) -> None:
+        self.history.bulk_edited(kind, titles, change_set, title)
         self._update()
 
     def clear(self) -> None:

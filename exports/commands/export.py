@@ -43,7 +43,7 @@ REPORT_OPTIONS = {
     "map": {"measure"},
 }
 # The options that take free text, which must be text the records can hold.
-TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization")
+TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization", "view")
 OPTION_NAMES = {
     "search": "--search",
     "country": "--country",
@@ -55,6 +55,7 @@ OPTION_NAMES = {
     "within": "--within",
     "organization": "--organization",
     "measure": "--measure",
+    "view": "--view",
 }
 
 
@@ -135,6 +136,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=list(MAP_MEASURES),
         help=_("map: what shades each country (default: partners)"),
     )
+    parser.add_argument(
+        "--view",
+        metavar="NAME",
+        help=_("a list as a saved view shows it: its search, filters, sort and columns"),
+    )
     parser.set_defaults(export_parser=parser)
 
 
@@ -146,7 +152,12 @@ def _check_usage(args: argparse.Namespace) -> None:
         from models.kinds.all_kinds import LISTS_BY_KIND
 
         record_list = LISTS_BY_KIND[LISTS[args.what]]
-        allowed = {"search"} | {f.key for f in record_list.filters if f.key in FILTER_OPTIONS}
+        allowed = {"search", "view"} | {
+            f.key for f in record_list.filters if f.key in FILTER_OPTIONS
+        }
+        if "view" in given and len(given) > 1:
+            others = sorted(OPTION_NAMES[name] for name in given - {"view"})
+            parser.error(f"{', '.join(others)} cannot be used with --view: the view has its own")
     else:
         allowed = REPORT_OPTIONS[args.what]
     wrong = sorted(OPTION_NAMES[name] for name in given - allowed)
@@ -206,6 +217,11 @@ def _export(args: argparse.Namespace) -> Path:
         return _picture(args, output)
     if args.what in LISTS:
         record_list = LISTS_BY_KIND[LISTS[args.what]]
+        if args.view is not None:
+            from models.views import find_view
+
+            view = find_view(record_list.kind, args.view)
+            return export_list(record_list, view.request, list(view.columns), output).path
         request = _request(record_list, args)
         keys = [column.key for column in record_list.columns if column.shown]
         return export_list(record_list, request, keys, output).path

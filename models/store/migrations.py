@@ -22,11 +22,19 @@ from models.search import (
     rebuild_search_index,
 )
 from models.store.base import db
-from models.store.records import ALL_MODELS, RECORD_KINDS, Change, Country, Info, TrashItem
+from models.store.records import (
+    ALL_MODELS,
+    RECORD_KINDS,
+    Change,
+    Country,
+    Info,
+    SavedView,
+    TrashItem,
+)
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -185,6 +193,11 @@ def step_8(database: Database) -> None:
     install_change_notices(database)
 
 
+def step_saved_views(database: Database) -> None:
+    """Saved views: the lists users keep under a name, their own or shared."""
+    database.create_tables([SavedView])
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -194,6 +207,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     6: step_6,
     7: step_7,
     8: step_8,
+    9: step_saved_views,
 }
 
 

@@ -481,6 +481,26 @@ class Info(BaseModel):
         table_name = "seriktes_info"
 
 
+class SavedView(BaseModel):
+    """A list as a user arranged it (search, filters, sort, the columns shown in their
+    order), kept under a name. ``owner`` is the user it belongs to; "" for a view shared with
+    everyone who uses the database."""
+
+    record_kind = CharField()
+    name = CharField()
+    owner = CharField(default="")
+    search = TextField(default="")
+    filters = TextField(default="{}")  # JSON: filter key -> value
+    sort = CharField(default="")
+    descending = BooleanField(default=False)
+    columns = TextField(default="[]")  # JSON: the keys of the columns shown, in their order
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "saved_view"
+        indexes = ((("record_kind", "owner", "name"), True),)
+
+
 # In creation order: a table comes after the tables it points to.
 ALL_MODELS: tuple = (
     Info,
@@ -512,6 +532,7 @@ ALL_MODELS: tuple = (
     AttachmentContent,
     Change,
     TrashItem,
+    SavedView,
 )
 
 # "Any record can carry tags and files": the kinds a RecordTag, Attachment or SourceMention
