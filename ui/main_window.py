@@ -631,7 +631,9 @@ class MainWindow(QMainWindow):
 
     # -- databases ---------------------------------------------------------------------------
 
-    def open_database(self, target: str, create: bool = True, read_only_why: str = "") -> bool:
+    def open_database(
+        self, target: str, create: bool = True, read_only_why: Callable[[], str] | None = None
+    ) -> bool:
         """Open a database in place of the current one; says why when it cannot. A file is
         created only when asked for (a new database, the command line, the first start),
         never for a recent database that has since moved. A file this window cannot write,
@@ -897,7 +899,9 @@ class MainWindow(QMainWindow):
         needs to look."""
         path = dialogs.choose_database(self, self._folder())
         if path:
-            self.open_database(path, create=False, read_only_why=tr("it was opened read-only"))
+            self.open_database(
+                path, create=False, read_only_why=lambda: tr("it was opened read-only")
+            )
 
     def new_database(self) -> None:
         path = dialogs.choose_new_database(self, self._folder())
