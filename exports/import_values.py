@@ -22,6 +22,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 def read_date(value: Any) -> dt.date | None:
     """A date cell, or a date written as text (see ``models.words.dates``); a cell of spaces
     is no date at all."""
+    if value is None:
+        return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

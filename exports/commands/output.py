@@ -36,7 +36,8 @@ def undecodable(values: dict[str, str | None]) -> str | None:
     """A refusal for the first option (by its name, like "--search") whose text holds bytes
     that are not UTF-8, which no record can hold; None when every one is text."""
     for option, value in values.items():
-        if value is not None and displayable(value) != value:
+        # Python keeps the bytes of an argument that are not UTF-8 as lone surrogates.
+        if value is not None and any("\ud800" <= ch <= "\udfff" for ch in value):
             return _(
                 "The text given to {option} is not valid: it holds bytes that are not UTF-8 "
                 "or characters that cannot be typed. Type it again."

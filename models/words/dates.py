@@ -34,7 +34,8 @@ def _months() -> dict[str, int]:
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
-    for locale in LOCALES.values():
+    # American English too: its "Sep" is as common in sheets as British "Sept".
+    for locale in (*LOCALES.values(), "en_US"):
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale=locale).items():

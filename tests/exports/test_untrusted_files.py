@@ -81,7 +81,7 @@ def refuses_without_change(file, database, says: str, *extra: str) -> Measured:
     return result
 
 
-CELLS = "has more cells than Seriktes imports at once (at most 3\u202f000\u202f000"
+CELLS = "has more cells than Seriktes imports at once (at most 3,000,000"
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_five_million_tiny_rows_are_refused_at_the_row_past_the_limit(recorded, 
     path = tmp_path / "tiny.csv"
     path.write_bytes(b"Name\n" + b"a\n" * 5_000_000)
     refuses_without_change(
-        path, recorded, "tiny.csv has more than 100\u202f000 rows (row 100001 is past the limit)"
+        path, recorded, "tiny.csv has more than 100,000 rows (row 100001 is past the limit)"
     )
 
 
@@ -165,15 +165,15 @@ def test_five_million_tiny_rows_are_refused_at_the_row_past_the_limit(recorded, 
     [
         (
             b"Name,Notes\nCSIC,short\nNU," + b"x" * 40_000 + b"\n",
-            "Row 3 of partners.csv has a cell of more than 32\u202f767 characters",
+            "Row 3 of partners.csv has a cell of more than 32,767 characters",
         ),
         (
             b'Name,Notes\nCSIC,short\nNU,"never closed\n' + b"more text\n" * 20_000,
-            "Row 3 of partners.csv has a cell of more than 32\u202f767 characters",
+            "Row 3 of partners.csv has a cell of more than 32,767 characters",
         ),
         (
             b",".join(b"c%d" % n for n in range(100_000)) + b"\nCSIC\n",
-            "Row 1 of partners.csv has 100\u202f000 columns; Seriktes imports at most 1\u202f000",
+            "Row 1 of partners.csv has 100,000 columns; Seriktes imports at most 1,000",
         ),
         (
             b"Name\nCSIC\nBad\x00Name\n",
@@ -250,10 +250,14 @@ def test_names_and_options_that_are_not_utf8_get_one_plain_line(recorded, tmp_pa
         "--sheet",
         os.fsdecode(b"Partners \xff"),
     )
+    # A database must be named in text: its backups and the list of recent ones need it.
     odd_database = os.fsdecode(folder + b"/records \xff.db")
     os.link(recorded, odd_database)
-    result = run_import(os.fsdecode(named), odd_database)
-    assert result.status == 0 and "1 duplicates" in result.stdout, result.stderr
+    refuses_without_change(
+        os.fsdecode(named),
+        Path(odd_database),
+        "is not valid text (it has bytes that are not UTF-8)",
+    )
 
 
 def test_a_file_whose_name_holds_a_line_break_is_refused_on_one_line(recorded, tmp_path):

@@ -182,8 +182,10 @@ def test_export_searches_any_text_given_or_refuses_it_in_one_line(tmp_path):
         )  # fmt: skip
         return done.returncode, done.stderr.decode("utf-8", "backslashreplace"), output
 
+    status, err, output = export(b"Scien\xffce", "not-utf-8")
+    assert status == 1 and err.count("\n") == 1 and "bytes that are not UTF-8" in err
+    assert not output.exists()
     for name, search in {
-        "bytes that are not UTF-8": b"Scien\xffce",
         "quotes and FTS5 operators": '"ISTC" NEAR(a b) AND * ^',
         "a tab and a newline": "Science\t\nCenter",
         "the same word a hundred times": "science " * 100,
