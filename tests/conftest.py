@@ -111,3 +111,13 @@ def database(database_target):
     database = open_database(database_target)
     yield database
     close_database()
+
+
+@pytest.fixture
+def people(database_target):
+    """Roles and databases made on the server for one test (``tests/shared_server.py``)."""
+    from tests.shared_server import People
+
+    made = People()
+    yield made
+    made.drop(database_target)
