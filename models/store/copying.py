@@ -25,6 +25,7 @@ from models.errors import SeriktesError
 from models.search import SearchName, rebuild_search_index
 from models.store.base import db
 from models.store.bulk import insert_rows
+from models.store.migrations import SCHEMA_VERSION
 from models.store.records import ALL_MODELS, AttachmentContent, Country, Info
 from models.words.translation import _, ngettext
 
@@ -65,6 +66,14 @@ def copy_database(
     models bound to the target) and return the rows copied per table. A target holding
     records is refused; a failure leaves the target as it was. Raises ``CopyRefused``."""
     report = progress or (lambda _table, _done, _total: None)
+    found = _version(source)
+    if found != SCHEMA_VERSION:
+        raise CopyRefused(
+            _(
+                "The database to copy is at schema {found}, and this version of Seriktes copies "
+                "schema {known}: copy it with the version that made it. Nothing was changed."
+            ).format(found=found, known=SCHEMA_VERSION)
+        )
     db.initialize(target)
     counts: dict[str, int] = {}
     try:
@@ -96,6 +105,14 @@ def copy_database(
             )
         ) from error
     return counts
+
+
+def _version(source: Database) -> int:
+    rows = list(
+        Info.select(Info.value).where(Info.key == "schema_version").tuples().execute(source)
+    )
+    text = str(rows[0][0]).strip() if rows else ""
+    return int(text) if text.isdigit() else 0
 
 
 def _copy_table(model: type[Model], source: Database, target: Database, report: Progress) -> int:

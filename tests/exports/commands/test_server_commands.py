@@ -116,3 +116,10 @@ def test_a_command_of_an_older_version_only_reads_a_newer_database(
         )
         == 0
     )
+    capsys.readouterr()
+    copy = tmp_path / "copy.db"
+    assert main.main(["copy", "--from", database_target, "--to", str(copy)]) == 1
+    assert f"is at schema {SCHEMA_VERSION + 1}, and this version of Seriktes copies" in one_line(
+        capsys.readouterr()
+    )
+    assert not copy.exists()
