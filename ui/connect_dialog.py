@@ -90,8 +90,7 @@ class ConnectDialog(QDialog):
         self.message = QLabel(message)
         self.message.setObjectName("connectMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #9b1c1c;")
-        self.message.setVisible(bool(message))
+        self._say(message)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.connect_button = QPushButton(tr("&Connect"))
@@ -145,7 +144,9 @@ class ConnectDialog(QDialog):
         self._notice = ""
         self.connect_button.setText(tr("&Connect"))
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, notice: bool = False) -> None:
+        """Say what is wrong (in red), or what opening will be like (in the banner's colour)."""
+        self.message.setStyleSheet("color: #5b4300;" if notice else "color: #9b1c1c;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
@@ -184,7 +185,7 @@ class ConnectDialog(QDialog):
             return
         if notice and notice != self._notice:
             self._notice = notice
-            self._say(notice)
+            self._say(notice, notice=True)
             self.connect_button.setText(tr("&Open read-only"))
             return
         self.accept()

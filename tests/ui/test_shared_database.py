@@ -192,6 +192,42 @@ def test_a_readers_window_is_read_only_with_a_banner(qtbot, window, database_tar
 
 
 @needs_server
+def test_a_reader_is_told_before_connecting_that_the_database_opens_read_only(
+    qtbot, window, database_target, people, no_keyring, monkeypatch
+):
+    _editors, readers = set_up(database_target, people)
+    reader, password = people.login(readers)
+    url = as_user(database_target, reader)
+    seen: list = []
+
+    def run(dialog):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        fill(qtbot, dialog, url, password)
+        seen.append(
+            (
+                dialog.isVisible(),
+                dialog.message.text(),
+                dialog.connect_button.text(),
+                dialog.message.styleSheet(),
+            )
+        )
+        # Enter again, nothing changed: the user opens it as it is.
+        qtbot.keyClick(dialog.password_field, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs, "run_dialog", run)
+    window.connect_action.trigger()
+    ((stayed, said, button, style),) = seen
+    assert stayed
+    assert said.endswith(f"opens read-only: {reader} may only read this shared database.")
+    assert button == "&Open read-only"
+    assert "#9b1c1c" not in style  # a notice, not shown as an error
+    assert window.database_target == url
+    assert window.banner.isVisible() and not window.new_action.isEnabled()
+
+
+@needs_server
 def test_an_older_shared_schema_is_updated_only_after_the_user_agrees(
     window, database_target, answers
 ):
