@@ -63,28 +63,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def _server(database: str = "postgres"):
-    import psycopg2
-
-    connection = psycopg2.connect(f"{SERVER}/{database}")
-    connection.autocommit = True
-    return connection
-
-
 @pytest.fixture(scope="session")
-def server_template():
-    """A database on the server holding a new, empty Seriktes schema, which each test's
-    database is copied from: making the schema takes the server a second, copying it a
-    fraction of one."""
-    name = f"seriktes_template_{os.getpid()}"
-    admin = _server()
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    open_database(f"{SERVER}/{name}")
-    close_database()
-    yield name
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+def server_databases():
+    """The test server's databases, made and emptied for each test (``tests/shared_server``)."""
+    from tests.shared_server import ServerDatabases
+
+    databases = ServerDatabases(SERVER)
+    yield databases
+    databases.close()
 
 
 @pytest.fixture
@@ -94,16 +80,10 @@ def database_target(db_path, request):
     if not SERVER:
         yield str(db_path)
         return
-    template = request.getfixturevalue("server_template")
-    test = "".join(c if c.isalnum() else "_" for c in request.node.name)[:40]
-    name = f"seriktes_test_{os.getpid()}_{test}"
-    admin = _server()
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.cursor().execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    yield f"{SERVER}/{name}"
-    close_database()
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.close()
+    databases = request.getfixturevalue("server_databases")
+    target = databases.take()
+    yield target
+    databases.give_back(target)
 
 
 @pytest.fixture
