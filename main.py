@@ -11,6 +11,7 @@ from exports.commands.language import (
     requested_language,
     translate_argparse,
 )
+from models.about import version_line
 from models.words.translation import _, language, resolve_language, set_language
 
 # Each command lives in a module of its own with ``HELP``, ``add_arguments(parser)`` and
@@ -45,6 +46,7 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     add_language_argument(parser)
+    add_start_options(parser)
     if COMMANDS:
         commands = parser.add_subparsers(dest="command", metavar="COMMAND")
         for name, module_name in COMMANDS.items():
@@ -59,6 +61,45 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def add_start_options(parser: argparse.ArgumentParser) -> None:
+    """What else a start of Seriktes can do instead of opening the window."""
+    parser.add_argument(
+        "--version", action="version", version=version_line(), help=_("print the version and exit")
+    )
+    instead = parser.add_mutually_exclusive_group()
+    instead.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_(
+            "check that Seriktes works on this computer: a new database in a temporary folder, "
+            "the sample records, a search, a brief exported and imported back; one line per step"
+        ),
+    )
+    instead.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help=_("Linux: put Seriktes in your applications menu and open its databases with it"),
+    )
+    instead.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help=_("Linux: take Seriktes out of your applications menu"),
+    )
+
+
+def run_start_option(args: argparse.Namespace) -> int | None:
+    """The exit status of the start option given, or None when none was."""
+    if args.self_test:
+        from exports.self_test import main as self_test
+
+        return self_test()
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        from exports.desktop_entry import main as desktop_entry
+
+        return desktop_entry(args.install_desktop_entry, script=__file__)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     # Chosen before the parser is built, so that its help is in that language.
@@ -67,13 +108,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.language:
         set_language(args.language)
+    status = run_start_option(args)
+    if status is not None:
+        return status
     if getattr(args, "run", None) is not None:
         from exports.commands.opening import run_command
 
         return run_command(args)
     from ui.app import run
 
-    return run(args.database, language())
+    # A desktop entry opens Seriktes with "--database=" and no file when no file was opened.
+    return run(args.database or None, language())
 
 
 if __name__ == "__main__":

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import sys
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po, write_po
 
+from models.about import VERSION
 from models.words.catalogs import CATALOG_LANGUAGES, compile_catalog, mo_path, po_path
 from resources import TRANSLATIONS
 
@@ -127,7 +127,7 @@ def _new_catalog(code: str | None) -> Catalog:
     return Catalog(
         locale=code,
         project="Seriktes",
-        version=tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"],
+        version=VERSION,
         copyright_holder="",
         header_comment=HEADER.format(language=language),
         fuzzy=False,

@@ -7,8 +7,10 @@ rows that can be taken, all in one transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -288,6 +290,11 @@ class _Converter:
         return read_text(value)
 
 
+# How Seriktes's own exports name an organization: "International Science and Technology
+# Center (ISTC)", its name and then its acronym.
+_NAME_AND_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[^()]+)\)$")
+
+
 class _KnownNames:
     """Organizations, people and programs named in cells, found among those recorded. Each
     name is looked up once, by index, so a sheet naming a few partners does not read all
@@ -319,11 +326,21 @@ class _KnownNames:
                     "“{name}” is not the name of an organization: it has no letters or digits."
                 ).format(name=name)
             )
-        found = self._organization(name_key(name))
+        found = self._organization(name_key(name)) or self._exported_title(name)
         if found is None:
             row.new_names.append(f"organization “{name}”")
             return name  # made before the rows, and replaced by its id then
         return found
+
+    def _exported_title(self, name: str) -> int | None:
+        """The organization an export named "Name (ACRONYM)": both parts must name it, so a
+        name that merely ends in brackets ("Embassy of Spain (Astana)") is not taken for
+        another organization."""
+        parts = _NAME_AND_ACRONYM.match(name.strip())
+        if parts is None:
+            return None
+        found = self._organization(name_key(parts["name"]))
+        return found if found == self._organization(name_key(parts["acronym"])) else None
 
     def person(self, name: str, row: ImportRow) -> int | str:
         if not name_key(name):
@@ -396,10 +413,18 @@ def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
     elif kind in ("event", "delegation"):
         keys = [key("n:", values["title"], values.get("starts_on"))]
     elif kind == "figure":
-        keys = [key("n:", values["measure"], values.get("as_of"), values.get("value"))]
+        keys = [key("n:", values["measure"], values.get("as_of"), _number_key(values.get("value")))]
     else:
         keys = []
     return [k for k in keys if k]
+
+
+def _number_key(value: Any) -> Any:
+    """A number as its key: 1130 in a sheet's cell reads as 1130.0, recorded it is 1130."""
+    try:
+        return Decimal(value).normalize()
+    except (TypeError, ValueError, ArithmeticError):
+        return value
 
 
 def _existing_keys(kind: str, wanted: set[str]) -> dict[str, int]:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.about import version_line
+
 log = logging.getLogger("seriktes")
 
 
@@ -61,18 +63,9 @@ class CrashDialog(QDialog):
 def build_report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
     lines = "".join(traceback.format_exception(kind, value, tb))
     return (
-        f"Seriktes {application_version()} · Python {platform.python_version()} · "
+        f"{version_line()} · Python {platform.python_version()} · "
         f"PySide6 {pyside_version} · {platform.platform()}\n\n{lines}"
     )
-
-
-def application_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("seriktes")
-    except PackageNotFoundError:
-        return "(not installed)"
 
 
 def show_report(dialog: CrashDialog) -> None:

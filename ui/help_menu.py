@@ -5,7 +5,7 @@ log folder and About."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.store.appdirs import log_dir
-from resources import guide_path, icon_path
+from resources import guide_path
 from ui import dialogs
 
 
@@ -224,20 +223,7 @@ class HelpMenu:
         dialogs.run_dialog(LogFolderDialog(str(folder), self.window))
 
     def about(self) -> None:
-        from ui.crash import application_version
+        from ui.about_dialog import AboutDialog
 
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            tr("About Seriktes"),
-            tr(
-                "Seriktes {version}\n\nPartnership records of an international cooperation "
-                "department: partners, people, events, delegations, programs, agreements and key "
-                "figures.\n\nDatabase: {database}"
-            ).format(
-                version=application_version(),
-                database=getattr(self.window, "database_target", None) or tr("none"),
-            ),
-            parent=self.window,
-        )
-        box.setIconPixmap(QIcon(icon_path("seriktes")).pixmap(64, 64))
-        dialogs.launch(box)
+        database = getattr(self.window, "database_target", None)
+        dialogs.run_dialog(AboutDialog(database, self.window))

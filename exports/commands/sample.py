@@ -24,8 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from models.errors import SeriktesError
     from models.sample import create_sample_database
     from models.store.database import close_database
-    from models.store.records import RECORD_KINDS
-    from models.words.labels import count_text
+    from models.words.labels import counts_text
     from models.words.translation import _
 
     try:
@@ -34,12 +33,9 @@ def run(args: argparse.Namespace) -> int:
         counts = create_sample_database(args.database)
     except SeriktesError as error:
         return refuse("sample", error)
-    made = ", ".join(
-        count_text(model, counts[kind]) for kind, model in RECORD_KINDS.items() if counts.get(kind)
-    )
     print(
         _("{database}: sample records created ({counts}).").format(
-            database=args.database, counts=made
+            database=args.database, counts=counts_text(counts)
         )
     )
     return 0

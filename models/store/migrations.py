@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from peewee import Database, Insert
+from peewee import Database, Insert, SqliteDatabase
 
 from models.errors import DamagedDatabase, MigrationFailed, NewerDatabase
 from models.search import (
@@ -27,6 +27,9 @@ from models.words.translation import _
 
 APPLICATION = "seriktes"
 SCHEMA_VERSION = 6
+# SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
+# a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
+APPLICATION_ID = 0x53524B54
 
 
 def step_2(database: Database) -> None:
@@ -187,6 +190,15 @@ def create_schema(database: Database) -> None:
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
+    mark_application(database)
+
+
+def mark_application(database: Database) -> None:
+    """Write Seriktes's application id into a SQLite file's header, once."""
+    if not isinstance(database, SqliteDatabase):
+        return
+    if database.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def upgrade(database: Database, before_first_step: Callable[[int], None]) -> list[int]:
@@ -217,4 +229,5 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
                 f"schema {target - 1}; a backup made before the update is kept in the "
                 "backups folder."
             ) from error
+    mark_application(database)
     return pending

@@ -70,3 +70,13 @@ def count_text(model: type, count: int) -> str:
     if counted is None:
         return f"{format_number(count)} {kind_label(model, count)}"
     return counted(count).format(count=format_number(count))
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """The records of each kind counted, in the order of the kinds: "15 organizations,
+    12 people, 8 events"; kinds with none are left out."""
+    return ", ".join(
+        count_text(model, counts[kind])
+        for kind, model in r.RECORD_KINDS.items()
+        if counts.get(kind)
+    )
