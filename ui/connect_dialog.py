@@ -5,7 +5,7 @@ schema); the password can be kept in the system's keyring, never in the settings
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,8 @@ class ConnectDialog(QDialog):
         self.message = QLabel(message)
         self.message.setObjectName("connectMessage")
         self.message.setWordWrap(True)
+        # A refusal may name the administrator's command, to be copied and passed on.
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._say(message)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -149,6 +151,19 @@ class ConnectDialog(QDialog):
         self.message.setStyleSheet("color: #5b4300;" if notice else "color: #9b1c1c;")
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow as tall as a longer message needs, rather than squeeze the fields."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed < 0:
+            needed = layout.totalSizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _missing(self) -> str:
         if not self.host.text().strip():

@@ -107,6 +107,10 @@ def test_without_a_keyring_the_dialog_says_the_password_is_asked_each_time(qtbot
         "The server 127.0.0.1:9 cannot be reached. Check the server's name and port and the "
         "network connection, or ask whether the server is running."
     )
+    # The dialog grew for the message; no field was squeezed to make room for it.
+    fields = (dialog.host, dialog.port, dialog.database, dialog.user, dialog.password_field)
+    assert all(field.height() >= field.sizeHint().height() for field in fields)
+    assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
 
 
 @needs_server
