@@ -8,6 +8,7 @@ changing anything, what opening it would meet: what the connection dialog tells 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from peewee import Database, DatabaseError, ImproperlyConfigured
 from playhouse.db_url import connect as connect_url
@@ -155,7 +156,7 @@ def _refuse_new(database: Database, address: ServerAddress) -> None:
             _(
                 "{database} holds no Seriktes records yet, and {user} may not set it up. Its "
                 "administrator sets it up with: seriktes server-setup {url}"
-            ).format(database=address.shown(), user=address.user or "—", url=address.url())
+            ).format(database=address.shown(), user=address.user or "—", url=_for_setup(address))
         )
 
 
@@ -184,8 +185,16 @@ def _for_administrator(address: ServerAddress, found: int) -> OlderServerDatabas
             "{database} was made by an older version of Seriktes (schema {found}) and must be "
             "updated to schema {current} by its administrator, with: seriktes server-setup "
             "{url}"
-        ).format(database=address.shown(), found=found, current=SCHEMA_VERSION, url=address.url())
+        ).format(
+            database=address.shown(), found=found, current=SCHEMA_VERSION, url=_for_setup(address)
+        )
     )
+
+
+def _for_setup(address: ServerAddress) -> str:
+    """The database's URL for its administrator's command: without the user name of the
+    desktop that was refused, who may not set it up (the administrator's own goes there)."""
+    return replace(address, user="").url()
 
 
 def _newer(found: int) -> str:
