@@ -27,6 +27,7 @@ def test_title_icon_and_file_menu(window, db_path):
     assert menu_texts(window, "&File") == [
         "&New database…",
         "&Open database…",
+        "Connect to a &shared database…",
         "Open &recent",
         "&Import…",
         "&Back up now…",
