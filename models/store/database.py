@@ -3,7 +3,8 @@
 SQLite is the default: one file per department desktop. A ``sqlite:///`` or ``postgresql://``
 URL is opened through peewee's ``db_url``; nothing here but the file checks assumes SQLite.
 A database on a server is shared: what its user may do there decides whether it opens
-read-only, and its schema is updated by one desktop at a time (``models/store/server.py``).
+read-only, and its schema is updated by one desktop at a time (``models/store/server.py``);
+its connection comes back after an outage (``models/store/reconnecting.py``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from models.store.migrations import (
     stored_version,
     upgrade,
 )
+from models.store.reconnecting import connection_lost
 from models.store.server import DEFAULT_PORT, ServerAddress, is_server
 from models.store.shared_opening import ConfirmUpgrade, open_server
 from models.words.translation import _
@@ -75,7 +77,9 @@ def _connect(target: str) -> Database:
     try:
         return connect_url(target, **options)
     except (ImproperlyConfigured, RuntimeError, ValueError) as error:
-        raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
+        raise DatabaseOpenError(
+            _("Cannot open {name}: {error}.").format(name=target, error=error)
+        ) from error
 
 
 def open_database(
@@ -171,15 +175,27 @@ def explain_write_failure(error: Exception) -> str:
     """Why a save did not reach the database, for the person who pressed Save. The
     transaction was rolled back, so the database is as it was."""
     text = str(error).lower()
+    if connection_lost(error):
+        return _(
+            "Nothing was saved: the database server cannot be reached. Everything you typed "
+            "is still in the form; save again once the connection is back."
+        )
     if "disk is full" in text:
-        why = "the disk is full. Free some space and save again"
-    elif "locked" in text or "busy" in text:
-        why = "another program is writing to the database. Wait a moment and save again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the database cannot be written to"
-    else:
-        why = str(error)
-    return f"Nothing was saved: {why}. The database is as it was before."
+        return _(
+            "Nothing was saved: the disk is full. Free some space and save again. The "
+            "database is as it was before."
+        )
+    if "locked" in text or "busy" in text:
+        return _(
+            "Nothing was saved: another program is writing to the database. Wait a moment "
+            "and save again. The database is as it was before."
+        )
+    if "readonly" in text or "read-only" in text:
+        return _(
+            "Nothing was saved: the database cannot be written to. The database is as it was "
+            "before."
+        )
+    return _("Nothing was saved: {reason}. The database is as it was before.").format(reason=error)
 
 
 def _open_read_only(path: Path) -> Database:
@@ -251,7 +267,7 @@ def thread_connection() -> Iterator[Database]:
     per thread. The connection is closed afterwards if it was opened here."""
     database = db.obj
     if database is None:
-        raise DatabaseOpenError("No database is open.")
+        raise DatabaseOpenError(_("No database is open."))
     opened = database.connect(reuse_if_open=True)
     try:
         yield database
