@@ -21,9 +21,11 @@ from models.words.translation import _, language, resolve_language, set_language
 COMMANDS: dict[str, str] = {
     "backup": "exports.commands.backup",
     "check": "exports.commands.check",
+    "copy": "exports.commands.copy_",
     "export": "exports.commands.export",
     "import": "exports.commands.import_",
     "sample": "exports.commands.sample",
+    "server-setup": "exports.commands.server_setup",
 }
 # Pictures a command draws (``seriktes export map``) are drawn with Qt, which the core never
 # imports: the window's module that draws each is named here, where the two meet, and the

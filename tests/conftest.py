@@ -68,27 +68,40 @@ def pytest_collection_modifyitems(config, items):
     if not SERVER:
         return
     skip = pytest.mark.skip(reason="a SQLite file's own behaviour; the server run leaves it")
+    # A test that never asks for the test's database (words, workbooks, files it makes itself)
+    # runs on SQLite alone whatever SERIKTES_TEST_POSTGRESQL says, as the SQLite run has run
+    # it: the server run leaves it out (deselected, counted in one line).
+    uses = {item: "database_target" in getattr(item, "fixturenames", ()) for item in items}
+    same = [item for item in items if not uses[item]]
+    if same:
+        config.hook.pytest_deselected(items=same)
+        items[:] = [item for item in items if uses[item]]
     for item in items:
         if "sqlite_only" in item.keywords:
             item.add_marker(skip)
 
 
+@pytest.fixture(scope="session")
+def server_databases():
+    """The test server's databases, made and emptied for each test (``tests/shared_server``)."""
+    from tests.shared_server import ServerDatabases
+
+    databases = ServerDatabases(SERVER)
+    yield databases
+    databases.close()
+
+
 @pytest.fixture
 def database_target(db_path, request):
-    """Where the test's database is: its SQLite file, or a database of its own on the server."""
+    """Where the test's database is: its SQLite file, or a database of its own on the server
+    (a new Seriktes database, as opening an empty one makes it)."""
     if not SERVER:
         yield str(db_path)
         return
-    import psycopg2
-
-    name = "seriktes_test_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:40]
-    admin = psycopg2.connect(f"{SERVER}/postgres")
-    admin.autocommit = True
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.cursor().execute(f'CREATE DATABASE "{name}"')
-    yield f"{SERVER}/{name}"
-    admin.cursor().execute(f'DROP DATABASE IF EXISTS "{name}"')
-    admin.close()
+    databases = request.getfixturevalue("server_databases")
+    target = databases.take()
+    yield target
+    databases.give_back(target)
 
 
 @pytest.fixture
@@ -96,3 +109,13 @@ def database(database_target):
     database = open_database(database_target)
     yield database
     close_database()
+
+
+@pytest.fixture
+def people(database_target):
+    """Roles and databases made on the server for one test (``tests/shared_server.py``)."""
+    from tests.shared_server import People
+
+    made = People()
+    yield made
+    made.drop(database_target)

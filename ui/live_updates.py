@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel
 
 from models.store.base import db
 from models.store.notices import FileWatcher, Notice, ServerListener
-from models.store.server import connection_lost
+from models.store.reconnecting import connection_lost
 from ui.window_parts import window_part
 
 # How often a SQLite file is asked whether another program wrote to it.

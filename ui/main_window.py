@@ -34,6 +34,7 @@ from models.store.backups import backup_if_old, backups_of, make_backup, restore
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
 from models.store.files import check_target, opening_error
 from models.store.integrity import quick_check
+from models.store.server import is_server
 from models.trash import Restored
 from models.undo import UndoHistory
 from models.views import views_of
@@ -52,6 +53,7 @@ from ui.navigation import History
 from ui.pages import PAGES
 from ui.record_page import PageSpec, RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
+from ui.shared_database import connect_to_shared_database, open_shared, set_aside_password
 from ui.table_model import RecordTableModel
 from ui.translator import choose_language
 from ui.trash_page import TrashPage
@@ -295,6 +297,12 @@ class MainWindow(QMainWindow):
         )
         self.open_read_only_action = self._action(
             tr("Open read-&only…"), self.choose_database_read_only, None, file_menu
+        )
+        self.connect_action = self._action(
+            tr("Connect to a &shared database…"),
+            lambda: connect_to_shared_database(self),
+            None,
+            file_menu,
         )
         self.recent_menu = file_menu.addMenu(tr("Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
@@ -637,7 +645,9 @@ class MainWindow(QMainWindow):
         """Open a database in place of the current one; says why when it cannot. A file is
         created only when asked for (a new database, the command line, the first start),
         never for a recent database that has since moved. A file this window cannot write,
-        or that another window holds, is opened read-only."""
+        or that another window holds, is opened read-only. A server URL's password is kept
+        for this session only, never with the recent databases."""
+        target = set_aside_password(target)
         if not self._leave_all():
             return False
         previous = self.database_target
@@ -661,6 +671,11 @@ class MainWindow(QMainWindow):
         except SeriktesError as error:
             dialogs.show_error(self, tr("Cannot open the database"), str(error))
             return None
+        if is_server(target):
+            shared = open_shared(self, target)
+            if shared is not None:
+                self._show_database(target, describe(shared), shared.read_only_reason or None)
+            return shared
         path = sqlite_path(target)
         read_only, reason = read_only_why is not None, read_only_why
         if path is not None and path.exists() and not can_write(path):
@@ -812,9 +827,11 @@ class MainWindow(QMainWindow):
             self.country_page.show_country(None)
         for action in self.database_actions:
             action.setEnabled(available and not self.read_only)
-        for action in (self.find_action, self.backup_action):
-            action.setEnabled(available)
-        self.restore_action.setEnabled(available and not self.read_only)
+        self.find_action.setEnabled(available)
+        # A server's database is backed up by its server, not by the window.
+        a_file = available and sqlite_path(self.database_target) is not None
+        self.backup_action.setEnabled(a_file)
+        self.restore_action.setEnabled(a_file and not self.read_only)
         why = self._read_only_why
         self.banner.setText(
             tr("Read-only: {why}. You can look at every record, but not change any.").format(

@@ -2,6 +2,9 @@
 
 SQLite is the default: one file per department desktop. A ``sqlite:///`` or ``postgresql://``
 URL is opened through peewee's ``db_url``; nothing here but the file checks assumes SQLite.
+A database on a server is shared: what its user may do there decides whether it opens
+read-only, and its schema is updated by one desktop at a time (``models/store/server.py``);
+its connection comes back after an outage (``models/store/reconnecting.py``).
 """
 
 from __future__ import annotations
@@ -12,10 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from peewee import Database, DatabaseError, ImproperlyConfigured, SqliteDatabase
+from peewee import (
+    Database,
+    DatabaseError,
+    ImproperlyConfigured,
+    PostgresqlDatabase,
+    SqliteDatabase,
+)
 from playhouse.db_url import connect as connect_url
 
-from models.errors import DatabaseOpenError, NotSeriktesDatabase
+from models.errors import DatabaseOpenError, DatabaseReadOnly, NotSeriktesDatabase
 from models.store.base import db
 from models.store.files import (
     busy_timeout,
@@ -34,7 +43,9 @@ from models.store.migrations import (
     stored_version,
     upgrade,
 )
-from models.store.server import connection_lost
+from models.store.reconnecting import connection_lost
+from models.store.server import DEFAULT_PORT, ServerAddress, is_server
+from models.store.shared_opening import ConfirmUpgrade, open_server
 from models.words.translation import _
 
 __all__ = ["can_write", "is_url", "sqlite_path"]  # where the window and commands find them
@@ -71,16 +82,30 @@ def _connect(target: str) -> Database:
         ) from error
 
 
-def open_database(target: str | Path, create: bool = True, read_only: bool = False) -> Database:
+def open_database(
+    target: str | Path,
+    create: bool = True,
+    read_only: bool = False,
+    password: str | None = None,
+    confirm_upgrade: ConfirmUpgrade | None = None,
+) -> Database:
     """Open the database at a path or URL (creating a new file unless ``create`` is False),
     bring its schema up to date and bind every model to it. ``read_only`` opens it without
     ever writing to it (the file or folder cannot be written, or another window holds it).
-    Raises ``DatabaseOpenError`` with a plain message, leaving a refused file as it was."""
+    Raises ``DatabaseOpenError`` with a plain message, leaving a refused file as it was.
+
+    A database on a server is opened with ``password`` when given (else the URL's, else the
+    server's own ways: ``PGPASSWORD``, ``~/.pgpass``); it opens read-only when its user may
+    only read it, or when a newer version of Seriktes made it, and the returned database's
+    ``read_only_reason`` says why. Its schema is updated only when ``confirm_upgrade`` agrees.
+    """
     target = str(target)
     check_target(target)
     path = sqlite_path(target)
     if path is not None and read_only:
         return _open_read_only(path)
+    if path is None and is_server(target):
+        return open_server(target, password, confirm_upgrade, read_only)
     if path is not None:
         if not create and not path.exists():
             raise DatabaseOpenError(
@@ -117,6 +142,7 @@ def open_database(target: str | Path, create: bool = True, read_only: bool = Fal
         database.close()
         raise opening_error(name if path is not None else target, error) from error
     database.read_only = False
+    database.read_only_reason = ""
     return database
 
 
@@ -124,7 +150,14 @@ def ensure_writable(database: Database) -> None:
     """Refuse, before anything is changed, a database that cannot be written now: its file
     or folder is read-only, or another program is changing it and does not let go within
     the busy timeout. Asked of SQLite itself by taking and at once giving back its write lock
-    (a database server answers for itself, and is not asked)."""
+    (a database server answers for itself, and is not asked; a shared database its user may
+    only read, or that a newer version made, is refused with the reason)."""
+    if getattr(database, "read_only", False) and isinstance(database, PostgresqlDatabase):
+        raise DatabaseReadOnly(
+            _("{name} cannot be changed: {why}. Nothing was changed.").format(
+                name=describe(database), why=database.read_only_reason
+            )
+        )
     if not isinstance(database, SqliteDatabase):
         return
     path = sqlite_path(database.database)
@@ -193,6 +226,7 @@ def _open_read_only(path: Path) -> Database:
         database.close()
         raise opening_error(path.name, error) from error
     database.read_only = True
+    database.read_only_reason = ""
     return database
 
 
@@ -217,10 +251,13 @@ def describe(database: Database) -> str:
             name = unquote(urlsplit(name).path)
         return Path(name).name
     # A server's database by its name and its server, as its administrator gave them.
-    host = database.connect_params.get("host")
-    if not host:
-        return _("{database} on this computer").format(database=database.database)
-    return _("{database} on {server}").format(database=database.database, server=host)
+    params = database.connect_params
+    return ServerAddress(
+        host=str(params.get("host") or ""),
+        port=int(params.get("port") or DEFAULT_PORT),
+        database=str(database.database),
+        user=str(params.get("user") or ""),
+    ).shown()
 
 
 @contextmanager

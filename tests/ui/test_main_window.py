@@ -28,6 +28,7 @@ def test_title_icon_and_file_menu(window, db_path):
         "&New database…",
         "&Open database…",
         "Open read-&only…",
+        "Connect to a &shared database…",
         "Open &recent",
         "&Import…",
         "&Back up now…",

@@ -11,6 +11,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from models.errors import SearchRefused
+from models.store.base import db
 from models.words.text import fold
 from ui.widgets.shortcut import escape_closes
 
@@ -102,7 +103,10 @@ class SearchPicker(QLineEdit):
 
     def _found(self, text: str) -> list[Match]:
         """The matches of what was typed; none for a text that cannot be looked for (a page
-        pasted by mistake), which the field then calls no match."""
+        pasted by mistake), which the field then calls no match. None once the window has
+        closed its database: a field left as the database closes has nothing to match."""
+        if db.obj is None or db.obj.is_closed():
+            return []
         try:
             return self._search(text)
         except SearchRefused:

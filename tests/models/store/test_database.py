@@ -159,7 +159,7 @@ def test_a_missing_file_is_not_recreated_unless_asked(tmp_path):
 
 
 def test_a_server_that_cannot_be_reached_is_a_plain_message(tmp_path):
-    with pytest.raises(DatabaseOpenError, match="Cannot open postgresql://"):
+    with pytest.raises(DatabaseOpenError, match=r"The server 127\.0\.0\.1:9 cannot be reached"):
         open_database("postgresql://nobody@127.0.0.1:9/seriktes")
 
 
