@@ -52,6 +52,8 @@ ALLOWED = {
     "csv",
     "png",
     "svg",
+    # "e-mail", as Kazakh and Russian write it too.
+    "mail",
     "ics",
     "python",
     "pyside",
