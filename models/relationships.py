@@ -27,7 +27,7 @@ from models.store.records import (
     Person,
 )
 from models.words.text import fold, name_key, searchable
-from models.words.translation import _, language
+from models.words.translation import _, language, ngettext
 
 MAX_NODES = 300
 # The kinds a neighbourhood shows: the actors who meet, and the occasions where they meet.
@@ -60,8 +60,9 @@ class Period:
 class Node:
     kind: str
     record_id: int
-    label: str = ""
-    detail: str = ""  # the full name, or the date of an occasion
+    label: str = ""  # short: an acronym rather than a ministry's whole name
+    name: str = ""  # in full
+    detail: str = ""  # a person's position, an occasion's dates
     depth: int = 0  # links from the centre: 0 the centre, 1 its occasions (or actors)…
     step: int = 0  # meetings from the centre (0 for the centre itself)
     parent: NodeKey | None = None  # the node it was reached from, for the layout
@@ -341,7 +342,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
             name = {"ru": row.name_ru, "kk": row.name_kk}.get(local) or row.name
             node = nodes[("organization", row.id)]
             node.label = row.short_name or name
-            node.detail = name
+            node.name = name
     for chunk in _chunks(ids["person"]):
         for record_id, full_name, position in (
             Person.select(Person.id, Person.full_name, Person.position)
@@ -349,7 +350,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
             .tuples()
         ):
             node = nodes[("person", record_id)]
-            node.label = full_name
+            node.label = node.name = full_name
             node.detail = position
     for model, kind in ((Event, "event"), (Delegation, "delegation")):
         for chunk in _chunks(ids[kind]):
@@ -359,7 +360,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
                 .tuples()
             ):
                 node = nodes[(kind, record_id)]
-                node.label = title
+                node.label = node.name = title
                 node.detail = _date_text(starts, ends)
 
 
@@ -396,3 +397,45 @@ def find_person(text: str) -> Person:
             )
         )
     return found[0]
+
+
+# -- the words around the picture ---------------------------------------------------------------
+
+
+def picture_title(neighbourhood: Neighbourhood) -> str:
+    centre = neighbourhood.nodes[neighbourhood.centre]
+    return _("Who met whom: {name}").format(name=centre.name)
+
+
+def picture_caption(neighbourhood: Neighbourhood) -> str:
+    """How far and when: "2 steps · from 01.01.2015 to 31.12.2018"."""
+    steps = ngettext("{count} step", "{count} steps", neighbourhood.steps).format(
+        count=neighbourhood.steps
+    )
+    start, end = neighbourhood.period.start, neighbourhood.period.end
+    if start and end:
+        period = _("from {start} to {end}").format(start=f"{start:%d.%m.%Y}", end=f"{end:%d.%m.%Y}")
+    elif start:
+        period = _("from {start}").format(start=f"{start:%d.%m.%Y}")
+    elif end:
+        period = _("until {end}").format(end=f"{end:%d.%m.%Y}")
+    else:
+        period = _("all dates")
+    return f"{steps} · {period}"
+
+
+def picture_note(neighbourhood: Neighbourhood) -> str:
+    """What the picture leaves out, or why it is empty; "" when it shows everything."""
+    centre = neighbourhood.nodes[neighbourhood.centre]
+    if neighbourhood.truncated:
+        return _(
+            "Only the nearest {count} records are shown: choose one step or a shorter period "
+            "to see the others."
+        ).format(count=len(neighbourhood.nodes))
+    if len(neighbourhood.nodes) == 1:
+        if neighbourhood.period.bounded:
+            return _("No event or delegation links “{name}” to anyone in this period.").format(
+                name=centre.label
+            )
+        return _("No event or delegation links “{name}” to anyone yet.").format(name=centre.label)
+    return ""

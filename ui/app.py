@@ -18,6 +18,7 @@ from ui.dashboard import install_dashboard
 from ui.export_action import install_export
 from ui.main_window import MainWindow
 from ui.print_actions import install_printing
+from ui.relationships_page import install_relationships
 from ui.search_box import install_search
 from ui.settings import LAST_DATABASE, AppSettings
 from ui.translator import install_language
@@ -62,6 +63,7 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     install_export(window)
     install_printing(window)
     install_sample_actions(window)
+    install_relationships(window)
     if is_first_start(settings, database):
         first_start(window)
         return window

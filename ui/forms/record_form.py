@@ -65,6 +65,7 @@ class RecordForm(QWidget):
     record_shown = Signal(str, int)  # kind, id: a saved record is now in the form
     saved_change = Signal(str, str)  # change set, title: a save that can be undone
     trashed = Signal(int, str, str)  # trash item, kind, title: a delete that can be undone
+    shown = Signal(object)  # the id of the record now in the form, None for a new one
 
     editor: ClassVar[RecordEditor]
     noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
@@ -119,7 +120,7 @@ class RecordForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
-        buttons = QHBoxLayout()
+        buttons = self.button_row = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -295,6 +296,7 @@ class RecordForm(QWidget):
         self.files.set_record(record_id)
         self.history.show_record(self.editor.kind, record_id)
         self._set_dirty(self.is_dirty())
+        self.shown.emit(record_id)
         if record_id is not None:
             self.record_shown.emit(self.editor.kind, record_id)
 
