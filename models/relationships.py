@@ -280,6 +280,12 @@ def neighbourhood(
     if kind not in KINDS:
         raise ValueError(f"no picture of who met whom for a {kind}")
     period = period or Period()
+    if period.start is not None and period.end is not None and period.end < period.start:
+        raise RelationshipRefused(
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=f"{period.end:%d.%m.%Y}", start=f"{period.start:%d.%m.%Y}"
+            )
+        )
     centre: NodeKey = (kind, int(record_id))
     builder = _Builder(centre, steps, period, limit)
     actors = [centre] if kind in ACTORS else []

@@ -40,6 +40,7 @@ from models.relationships import (
     Neighbourhood,
     NodeKey,
     Period,
+    RelationshipRefused,
     neighbourhood,
     picture_caption,
     picture_note,
@@ -333,9 +334,11 @@ class RelationshipsPage(QWidget):
         steps = self.steps.checkedId()
         try:
             found = neighbourhood(*self.centre, steps=steps, period=self.period())
-        except LookupError:
-            found = None
-        if found is None or not found.nodes[found.centre].label:
+        except RelationshipRefused as refused:
+            self.note.setText(str(refused))
+            self.note.show()
+            return
+        if not found.nodes[found.centre].label:
             self.centre = None  # the record is gone (deleted, or another database)
             self._show_nothing()
             return

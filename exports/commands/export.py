@@ -12,7 +12,10 @@ from pathlib import Path
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
 
-HELP = "export a list or a meeting report to an Excel workbook (.xlsx)"
+HELP = (
+    "export a list or a meeting report to an Excel workbook (.xlsx), or the picture of who "
+    "met whom to a PNG or SVG file"
+)
 
 # The lists, by the names the command line gives them, and the kind of record they show.
 LISTS = {
@@ -25,6 +28,8 @@ LISTS = {
     "figures": "figure",
 }
 REPORTS = ("brief", "activity", "agreements-due", "programs-report")
+GRAPH = "graph"  # the picture of who met whom around a person or an organization
+PICTURE_SUFFIXES = (".png", ".svg")
 FILTER_OPTIONS = {"country": "--country", "kind": "--kind", "status": "--status", "tag": "--tag"}
 # The options each report takes besides --database and --output.
 REPORT_OPTIONS = {
@@ -32,9 +37,10 @@ REPORT_OPTIONS = {
     "activity": {"start", "end"},
     "agreements-due": {"within"},
     "programs-report": {"search", "country", "kind", "status", "tag"},
+    GRAPH: {"person", "organization", "start", "end", "steps"},
 }
 # The options that take free text, which must be text the records can hold.
-TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization")
+TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization", "person")
 OPTION_NAMES = {
     "search": "--search",
     "country": "--country",
@@ -45,6 +51,8 @@ OPTION_NAMES = {
     "end": "--to",
     "within": "--within",
     "organization": "--organization",
+    "person": "--person",
+    "steps": "--steps",
 }
 
 
@@ -73,25 +81,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
         metavar="KIND",
-        choices=[*LISTS, *REPORTS],
-        help="a list (" + ", ".join(LISTS) + ") or a report (" + ", ".join(REPORTS) + ")",
+        choices=[*LISTS, *REPORTS, GRAPH],
+        help="a list ("
+        + ", ".join(LISTS)
+        + "), a report ("
+        + ", ".join(REPORTS)
+        + ") or graph (who met whom)",
     )
     parser.add_argument(
         "--database", dest="export_database", metavar="PATH", help="the database to read"
     )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE.xlsx", help="file to write")
+    parser.add_argument(
+        "--output",
+        "-o",
+        required=True,
+        metavar="FILE",
+        help="file to write (.xlsx; graph: .png or .svg)",
+    )
     parser.add_argument("--search", metavar="TEXT", help="only records found by these words")
     parser.add_argument("--country", metavar="C", help="ISO code or name in any language")
     parser.add_argument("--kind", dest="kind", metavar="K", help="kind of record, e.g. university")
     parser.add_argument("--status", metavar="S", help="status, e.g. active or in force")
     parser.add_argument("--tag", metavar="T", help="only records with this tag")
-    parser.add_argument("--from", dest="start", type=parse_date, metavar="DATE", help="activity")
-    parser.add_argument("--to", dest="end", type=parse_date, metavar="DATE", help="activity")
+    parser.add_argument(
+        "--from", dest="start", type=parse_date, metavar="DATE", help="activity, graph"
+    )
+    parser.add_argument("--to", dest="end", type=parse_date, metavar="DATE", help="activity, graph")
     parser.add_argument(
         "--within", type=parse_days, metavar="DAYS", help="agreements-due (default 90)"
     )
     parser.add_argument(
-        "--organization", metavar="O", help="brief: the organization's name, acronym or number"
+        "--organization",
+        metavar="O",
+        help="brief, graph: the organization's name, acronym or number",
+    )
+    parser.add_argument("--person", metavar="NAME", help="graph: the person's full name or number")
+    parser.add_argument(
+        "--steps",
+        type=int,
+        choices=(1, 2),
+        help="graph: whom they met (1, the default), or whom those met too (2)",
     )
     parser.set_defaults(export_parser=parser)
 
@@ -114,7 +143,12 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error("brief needs either --organization or --country")
     if args.what == "activity" and args.start is None:
         parser.error("activity needs --from DATE (and --to DATE, else up to today)")
-    if Path(args.output).suffix.lower() != ".xlsx":
+    if args.what == GRAPH:
+        if ("organization" in given) == ("person" in given):
+            parser.error("graph needs either --person or --organization")
+        if Path(args.output).suffix.lower() not in PICTURE_SUFFIXES:
+            parser.error("the picture must end in .png or .svg")
+    elif Path(args.output).suffix.lower() != ".xlsx":
         parser.error("the output file must end in .xlsx")
     if not (args.export_database or args.database):
         parser.error("give the database with --database PATH")
@@ -154,6 +188,8 @@ def _export(args: argparse.Namespace) -> Path:
     from models.reports import find_organization
 
     output = Path(args.output).expanduser().absolute()
+    if args.what == GRAPH:
+        return _graph(args, output)
     if args.what in LISTS:
         record_list = LISTS_BY_KIND[LISTS[args.what]]
         request = _request(record_list, args)
@@ -175,6 +211,24 @@ def _export(args: argparse.Namespace) -> Path:
     request = _request(PROGRAM_LIST, args)
     chosen = request.search.strip() or request.filters
     return reports.programs(output, request if chosen else None).path
+
+
+def _graph(args: argparse.Namespace, output: Path) -> Path:
+    """Who met whom around the person or organization named, drawn by the function the
+    command was handed (``args.draw_graph``: drawing needs Qt, which only the window's
+    package may import)."""
+    from models.relationships import Period, find_person, neighbourhood
+    from models.reports import find_organization
+
+    if args.person is not None:
+        kind, record = "person", find_person(args.person)
+    else:
+        kind, record = "organization", find_organization(args.organization)
+    from exports.workbook import write_in_place
+
+    period = Period(args.start, args.end)
+    found = neighbourhood(kind, record.id, steps=args.steps or 1, period=period)
+    return write_in_place(output, lambda path: args.draw_graph(found, path))
 
 
 def _country(text: str) -> str:
