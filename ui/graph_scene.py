@@ -50,8 +50,8 @@ LINE = QColor(120, 130, 140, 110)
 CENTRE_LINE = QColor(60, 70, 80, 190)
 RADIUS = 8.0
 CENTRE_RADIUS = 15.0
-LABEL_WIDTH = 150.0  # longer labels are shortened with "…"
-CENTRE_LABEL_WIDTH = 320.0
+LABEL_CHARACTERS = 26  # about as many: longer labels are shortened with "…"
+CENTRE_LABEL_CHARACTERS = 48
 KEY = 0  # the item data slot holding a mark's (kind, id)
 
 
@@ -155,7 +155,8 @@ class GraphScene(QGraphicsScene):
             font.setBold(True)
             font.setPointSizeF(11)
         metrics = QFontMetricsF(font)
-        width = CENTRE_LABEL_WIDTH if is_centre else LABEL_WIDTH
+        characters = CENTRE_LABEL_CHARACTERS if is_centre else LABEL_CHARACTERS
+        width = characters * metrics.averageCharWidth()
         shown = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, width)
         # A white ground under the text, so that a line passing under it does not cross it.
         ground = QGraphicsRectItem(mark)
