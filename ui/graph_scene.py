@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -25,9 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
 )
 
 from models.graph_layout import Placed, radial_layout
@@ -52,6 +50,7 @@ RADIUS = 8.0
 CENTRE_RADIUS = 15.0
 LABEL_CHARACTERS = 26  # about as many: longer labels are shortened with "…"
 CENTRE_LABEL_CHARACTERS = 48
+SMALLEST_TEXT = 6.0  # pixels: a label smaller on screen is not drawn
 KEY = 0  # the item data slot holding a mark's (kind, id)
 
 
@@ -94,41 +93,112 @@ def legend_entries(neighbourhood: Neighbourhood) -> list[tuple[str, str]]:
     ]
 
 
+class Lines(QGraphicsItem):
+    """Every line of the picture in one item, drawn in three strokes (lines to the centre
+    darker, a person's work for an organization dashed): hundreds of items would cost more
+    to keep than to draw."""
+
+    def __init__(self, groups: dict[str, list[QLineF]], bounds: QRectF) -> None:
+        super().__init__()
+        self.groups = groups
+        self.bounds = bounds
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.bounds
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        for group, lines in self.groups.items():
+            pen = QPen(CENTRE_LINE if group == "centre" else LINE, 1.2)
+            pen.setCosmetic(True)
+            if group == "works_at":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLines(lines)
+
+
+class Label(QGraphicsItem):
+    """A record's name on a white ground (a line passing under it does not cross it). Too
+    small to read at the scale shown, it is not drawn: the picture of 300 records shows its
+    shape whole, and the names come as one zooms in."""
+
+    def __init__(self, text: str, font: QFont, size: QSizeF, always: bool) -> None:
+        super().__init__()
+        self._text = text
+        self.font = font
+        self.rect = QRectF(QPointF(0, 0), size)
+        self.always = always
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+
+    def text(self) -> str:
+        return self._text
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self.rect.adjusted(-1, 0, 1, 0)
+
+    def paint(self, painter: QPainter, option, _widget=None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if not self.always and scale * self.rect.height() < SMALLEST_TEXT:
+            return
+        painter.fillRect(self.boundingRect(), HALO)
+        painter.setFont(self.font)
+        painter.setPen(TEXT)
+        painter.drawText(
+            self.rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text
+        )
+
+
 class GraphScene(QGraphicsScene):
     def __init__(self, neighbourhood: Neighbourhood, font: QFont | None = None) -> None:
         super().__init__()
         self.neighbourhood = neighbourhood
         self.layout: dict[NodeKey, Placed] = radial_layout(neighbourhood)
         self.marks: dict[NodeKey, QGraphicsPathItem] = {}
-        self.labels: dict[NodeKey, QGraphicsSimpleTextItem] = {}
+        self.labels: dict[NodeKey, Label] = {}
         self.label_font = QFont(font) if font is not None else QFont()
         self.label_font.setPointSizeF(9)
+        self.centre_font = QFont(self.label_font)
+        self.centre_font.setBold(True)
+        self.centre_font.setPointSizeF(11)
+        self._metrics = {
+            False: QFontMetricsF(self.label_font),
+            True: QFontMetricsF(self.centre_font),
+        }
+        self._widths = {
+            False: LABEL_CHARACTERS * self._metrics[False].averageCharWidth(),
+            True: CENTRE_LABEL_CHARACTERS * self._metrics[True].averageCharWidth(),
+        }
+        self._paths = {
+            (kind, centre): mark_path(kind, CENTRE_RADIUS if centre else RADIUS)
+            for kind in KINDS
+            for centre in (False, True)
+        }
         self.setBackgroundBrush(BACKGROUND)
-        self._draw_lines()
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for key in neighbourhood.nodes:
             self._draw_mark(key)
         bounds = self.itemsBoundingRect()
+        self._draw_lines(bounds)
         self.setSceneRect(bounds.adjusted(-30, -30, 30, 30))
 
-    def _draw_lines(self) -> None:
+    def _draw_lines(self, bounds: QRectF) -> None:
         centre = self.neighbourhood.centre
+        groups: dict[str, list[QLineF]] = {"other": [], "works_at": [], "centre": []}
         for edge in self.neighbourhood.edges:
             a, b = self.layout[edge.source], self.layout[edge.target]
-            pen = QPen(CENTRE_LINE if centre in (edge.source, edge.target) else LINE, 1.2)
-            pen.setCosmetic(True)
             if edge.link == "works_at":
-                pen.setStyle(Qt.PenStyle.DashLine)
-            path = QPainterPath(QPointF(a.x, a.y))
-            path.lineTo(b.x, b.y)
-            line = self.addPath(path, pen)
-            line.setZValue(0)
+                group = "works_at"
+            else:
+                group = "centre" if centre in (edge.source, edge.target) else "other"
+            groups[group].append(QLineF(a.x, a.y, b.x, b.y))
+        self.addItem(Lines(groups, bounds))
 
     def _draw_mark(self, key: NodeKey) -> None:
         node = self.neighbourhood.nodes[key]
         place = self.layout[key]
         is_centre = key == self.neighbourhood.centre
-        radius = CENTRE_RADIUS if is_centre else RADIUS
-        mark = QGraphicsPathItem(mark_path(node.kind, radius))
+        mark = QGraphicsPathItem(self._paths[(node.kind, is_centre)])
         mark.setBrush(QBrush(COLOURS[node.kind]))
         mark.setPen(QPen(TEXT if is_centre else BACKGROUND, 2.5 if is_centre else 1.2))
         mark.setPos(place.x, place.y)
@@ -139,48 +209,31 @@ class GraphScene(QGraphicsScene):
         mark.setToolTip(tip)
         self.addItem(mark)
         self.marks[key] = mark
-        self.labels[key] = self._draw_label(mark, node.label, place, radius, is_centre, tip)
-
-    def _draw_label(
-        self,
-        mark: QGraphicsItem,
-        text: str,
-        place: Placed,
-        radius: float,
-        is_centre: bool,
-        tip: str,
-    ) -> QGraphicsSimpleTextItem:
-        font = QFont(self.label_font)
-        if is_centre:
-            font.setBold(True)
-            font.setPointSizeF(11)
-        metrics = QFontMetricsF(font)
-        characters = CENTRE_LABEL_CHARACTERS if is_centre else LABEL_CHARACTERS
-        width = characters * metrics.averageCharWidth()
-        shown = metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, width)
-        # A white ground under the text, so that a line passing under it does not cross it.
-        ground = QGraphicsRectItem(mark)
-        ground.setPen(QPen(Qt.PenStyle.NoPen))
-        ground.setBrush(HALO)
-        ground.setZValue(-0.5)
-        label = QGraphicsSimpleTextItem(shown, ground)
-        label.setFont(font)
-        label.setBrush(TEXT)
-        label.setData(KEY, mark.data(KEY))
+        label = self._label(node.label, place, is_centre)
+        label.setParentItem(mark)
+        label.setData(KEY, key)
         label.setToolTip(tip)
+        self.labels[key] = label
+
+    def _label(self, text: str, place: Placed, is_centre: bool) -> Label:
+        metrics = self._metrics[is_centre]
+        shown = metrics.elidedText(
+            " ".join(text.split()), Qt.TextElideMode.ElideRight, self._widths[is_centre]
+        )
         w, h = metrics.horizontalAdvance(shown), metrics.height()
-        gap = radius + 4
-        ground.setData(KEY, mark.data(KEY))
-        ground.setRect(QRectF(-1, 0, w + 2, h))
+        font = self.centre_font if is_centre else self.label_font
+        label = Label(shown, font, QSizeF(w, h), always=is_centre or place.ring <= 1)
+        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        gap = (CENTRE_RADIUS if is_centre else RADIUS) + 4
         if is_centre or place.ring == 0:
-            ground.setPos(-w / 2, gap)
+            label.setPos(-w / 2, gap)
             return label
         degrees = math.degrees(place.angle)
         # Along the line from the centre, outwards, and never upside down.
         if math.cos(place.angle) >= 0:
-            ground.setTransform(QTransform().rotate(degrees).translate(gap, -h / 2))
+            label.setTransform(QTransform().rotate(degrees).translate(gap, -h / 2))
         else:
-            ground.setTransform(QTransform().rotate(degrees + 180).translate(-gap - w, -h / 2))
+            label.setTransform(QTransform().rotate(degrees + 180).translate(-gap - w, -h / 2))
         return label
 
     def key_at(self, item: QGraphicsItem | None) -> NodeKey | None:
