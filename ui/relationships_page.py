@@ -259,7 +259,7 @@ class RelationshipsPage(QWidget):
         controls.addSpacing(16)
         controls.addWidget(QLabel(tr("From")))
         controls.addWidget(self.start)
-        controls.addWidget(QLabel(tr("to")))
+        controls.addWidget(QLabel(tr("To")))
         controls.addWidget(self.end)
         controls.addStretch(1)
         controls.addWidget(zoom_out)
@@ -410,7 +410,9 @@ def install_relationships(window) -> RelationshipsPage:
         form = window.pages[kind].form
         button = QPushButton(QIcon(icon_path(RELATIONSHIPS)), tr("Who met whom"))
         button.setObjectName("whoMetWhomButton")
-        button.setToolTip(tr("The people and organizations this record links through events"))
+        button.setToolTip(
+            tr("The people and organizations linked to this record through events and delegations")
+        )
         button.clicked.connect(lambda _checked=False, f=form: show(f.editor.kind, f.record_id))
         form.button_row.insertWidget(1, button)
         form.who_met_whom = button

@@ -167,7 +167,10 @@ def test_the_picture_is_titled_in_the_interface_language(ids):
     found = neighbourhood("organization", ids["csic"])
     assert picture_title(found) == "Who met whom: Spanish National Research Council"
     set_language("ru")
-    assert picture_caption(found) != "1 step · all dates"
+    assert picture_title(found) == "Кто с кем встречался: Spanish National Research Council"
+    assert picture_caption(found) == "1 шаг · все даты"
+    two = neighbourhood("organization", ids["csic"], steps=2)
+    assert picture_caption(two) == "2 шага · все даты"
 
 
 def test_a_person_named_on_the_command_line_is_found_once(ids):
