@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from models.relationships import KINDS, Neighbourhood, NodeKey
 
 SPACING = 20.0  # at least this far apart on a ring, at the scale the window first draws
-RING_GAP = 170.0  # between rings: room for a label pointing outwards
+RING_GAP = 120.0  # between rings
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,7 @@ class GraphScene(QGraphicsScene):
             for kind in KINDS
             for centre in (False, True)
         }
+        self._outermost = max((place.ring for place in self.layout.values()), default=0)
         self.setBackgroundBrush(BACKGROUND)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for key in neighbourhood.nodes:
@@ -225,8 +226,10 @@ class GraphScene(QGraphicsScene):
         label = Label(shown, font, QSizeF(w, h), always=is_centre or place.ring <= 1)
         label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         gap = (CENTRE_RADIUS if is_centre else RADIUS) + 4
-        if is_centre or place.ring == 0:
-            label.setPos(-w / 2, gap)
+        if is_centre or place.ring < self._outermost:
+            # Inside the picture, under the mark: a label pointing outwards would run into
+            # the records of the next ring.
+            label.setPos(-w / 2, gap - 2)
             return label
         degrees = math.degrees(place.angle)
         # Along the line from the centre, outwards, and never upside down.

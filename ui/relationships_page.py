@@ -74,6 +74,7 @@ class GraphView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.fitted = True
         self._pending: NodeKey | None = None
         self._press: QPoint | None = None
         self._click = QTimer(self, singleShot=True)
@@ -123,12 +124,20 @@ class GraphView(QGraphicsView):
         scale = self.transform().m11() * factor
         if 0.05 <= scale <= 8:
             self.scale(factor, factor)
+            self.fitted = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.fitted:  # the whole picture stays in sight until the user zooms
+            self.fit()
 
     def fit(self) -> None:
         scene = self.scene()
+        self.fitted = True
         if scene is not None:
             self.resetTransform()
             self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.scale(0.98, 0.98)  # no scroll bars for a rounding
             if self.transform().m11() > 1.5:  # a few records: not drawn huge
                 self.resetTransform()
                 self.centerOn(0, 0)
@@ -348,7 +357,6 @@ class RelationshipsPage(QWidget):
         self.view.setScene(scene)
         if old is not None:
             old.deleteLater()
-        self.view.fit()
         centre = found.nodes[found.centre]
         self.heading.setText(centre.name)
         self.caption.setText(
@@ -360,6 +368,7 @@ class RelationshipsPage(QWidget):
         note = picture_note(found)
         self.note.setText(note)
         self.note.setVisible(bool(note))
+        self.view.fit()
 
     def _show_nothing(self) -> None:
         self.neighbourhood = None
