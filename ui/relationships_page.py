@@ -9,6 +9,8 @@ this page centred on it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exports.workbook import write_in_place
 from models import search
-from models.errors import SearchRefused
+from models.errors import SearchRefused, SeriktesError
 from models.relationships import (
     KINDS,
     Neighbourhood,
@@ -47,8 +50,13 @@ from models.relationships import (
 )
 from models.store.base import db
 from resources import icon_path
+from ui import dialogs
+from ui.export_action import file_name
+from ui.folders import start_folder
+from ui.graph_picture import write_graph_picture
 from ui.graph_scene import COLOURS, GraphScene, legend_entries, mark_path
 from ui.search_box import TARGET, hit_detail, record_item, record_list_widget
+from ui.settings import EXPORT_FOLDER
 from ui.widgets.inputs import DateInput
 
 RELATIONSHIPS = "relationships"
@@ -235,6 +243,10 @@ class RelationshipsPage(QWidget):
             field.setMaximumWidth(140)
             field.editingFinished.connect(self._period_changed)
             field.popup.chosen.connect(lambda _day: self._period_changed())
+        self.save_button = QPushButton(tr("Save picture…"))
+        self.save_button.setToolTip(tr("Save this picture as PNG or SVG, for a slide or a report"))
+        self.save_button.clicked.connect(self.save_picture)
+        self.settings = None  # the window's, for the folder pictures were saved in last
         self.fit_button = QPushButton(tr("Fit"))
         self.fit_button.setToolTip(tr("Show the whole picture (the wheel zooms)"))
         zoom_in = QPushButton("+")
@@ -274,6 +286,7 @@ class RelationshipsPage(QWidget):
         controls.addWidget(zoom_out)
         controls.addWidget(zoom_in)
         controls.addWidget(self.fit_button)
+        controls.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.find)
@@ -352,6 +365,7 @@ class RelationshipsPage(QWidget):
             self._show_nothing()
             return
         self.neighbourhood = found
+        self.save_button.setEnabled(True)
         scene = GraphScene(found, self.font())
         old = self.view.scene()
         self.view.setScene(scene)
@@ -370,7 +384,28 @@ class RelationshipsPage(QWidget):
         self.note.setVisible(bool(note))
         self.view.fit()
 
+    def save_picture(self) -> None:
+        """The picture as ``seriktes export graph`` writes it, where the user chooses."""
+        found = self.neighbourhood
+        if found is None:
+            return
+        last = self.settings.get(EXPORT_FOLDER) if self.settings is not None else None
+        name = file_name(found.nodes[found.centre].label).removesuffix(".xlsx") + ".png"
+        path = dialogs.choose_picture_path(self, str(Path(start_folder(last)) / name))
+        if path is None:
+            return
+        try:
+            write_in_place(Path(path), lambda target: write_graph_picture(found, target))
+        except SeriktesError as error:
+            dialogs.show_error(self, tr("The picture was not saved"), str(error))
+            return
+        if self.settings is not None:
+            self.settings.set(EXPORT_FOLDER, str(Path(path).parent))
+        self.note.setText(tr("Saved as {path}.").format(path=path))
+        self.note.show()
+
     def _show_nothing(self) -> None:
+        self.save_button.setEnabled(False)
         self.neighbourhood = None
         old = self.view.scene()
         self.view.setScene(None)
@@ -403,6 +438,7 @@ def install_relationships(window) -> RelationshipsPage:
     on the forms of people, organizations, events and delegations that opens it centred on
     the record shown."""
     page = RelationshipsPage()
+    page.settings = window.settings
     keys = [
         window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         for row in range(window.navigation.count())

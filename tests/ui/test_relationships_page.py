@@ -164,3 +164,27 @@ def test_a_crowded_picture_stays_readable(meetings, window, qtbot):
     )
     QApplication.sendEvent(page.view.viewport(), wheel)
     assert page.view.transform().m11() == pytest.approx(before * 1.44, rel=0.01)
+
+
+def test_the_picture_is_saved_as_the_command_writes_it(
+    meetings, window, qtbot, monkeypatch, tmp_path
+):
+    import xml.etree.ElementTree as ET
+
+    from ui import dialogs
+
+    page = centre_on(qtbot, window, "Farida")
+    asked = []
+
+    def choose(_parent, suggested):
+        asked.append(suggested)
+        return str(tmp_path / "farida.svg")
+
+    monkeypatch.setattr(dialogs, "choose_picture_path", choose)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert asked[0].endswith(".png") and "Farida Omarova" in asked[0]
+    root = ET.parse(tmp_path / "farida.svg").getroot()
+    assert root.find("{http://www.w3.org/2000/svg}title").text == "Who met whom: Farida Omarova"
+    texts = {t.text.strip() for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text}
+    assert {"Madrid workshop", "Bolat Seitkali", "Chen Li"} <= texts
+    assert f"Saved as {tmp_path / 'farida.svg'}." == page.note.text()
