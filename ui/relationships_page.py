@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.workbook import write_in_place
 from models import search
 from models.errors import SearchRefused, SeriktesError
 from models.relationships import (
@@ -53,7 +52,6 @@ from resources import icon_path
 from ui import dialogs
 from ui.export_action import file_name
 from ui.folders import start_folder
-from ui.graph_picture import write_graph_picture
 from ui.graph_scene import COLOURS, GraphScene, legend_entries, mark_path
 from ui.search_box import TARGET, hit_detail, record_item, record_list_widget
 from ui.settings import EXPORT_FOLDER
@@ -386,6 +384,10 @@ class RelationshipsPage(QWidget):
 
     def save_picture(self) -> None:
         """The picture as ``seriktes export graph`` writes it, where the user chooses."""
+        # Here, not at the top: the spreadsheet and SVG libraries would slow every start.
+        from exports.workbook import write_in_place
+        from ui.graph_picture import write_graph_picture
+
         found = self.neighbourhood
         if found is None:
             return
