@@ -50,6 +50,9 @@ RADIUS = 8.0
 CENTRE_RADIUS = 15.0
 LABEL_CHARACTERS = 26  # about as many: longer labels are shortened with "…"
 CENTRE_LABEL_CHARACTERS = 48
+HAND = Qt.CursorShape.PointingHandCursor
+ELIDE = Qt.TextElideMode.ElideRight
+BEHIND = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
 SMALLEST_TEXT = 6.0  # pixels: a label smaller on screen is not drawn
 KEY = 0  # the item data slot holding a mark's (kind, id)
 
@@ -125,7 +128,7 @@ class Label(QGraphicsItem):
 
     def __init__(self, text: str, font: QFont, size: QSizeF, always: bool) -> None:
         super().__init__()
-        self._text = text
+        self._text = text  # Qt's own text() would be a method of a text item
         self.font = font
         self.rect = QRectF(QPointF(0, 0), size)
         self.always = always
@@ -169,6 +172,10 @@ class GraphScene(QGraphicsScene):
             False: LABEL_CHARACTERS * self._metrics[False].averageCharWidth(),
             True: CENTRE_LABEL_CHARACTERS * self._metrics[True].averageCharWidth(),
         }
+        self._letters: dict[bool, dict[str, float]] = {False: {}, True: {}}
+        self._heights = {centre: metrics.height() for centre, metrics in self._metrics.items()}
+        self._brushes = {kind: QBrush(colour) for kind, colour in COLOURS.items()}
+        self._pens = {True: QPen(TEXT, 2.5), False: QPen(BACKGROUND, 1.2)}
         self._paths = {
             (kind, centre): mark_path(kind, CENTRE_RADIUS if centre else RADIUS)
             for kind in KINDS
@@ -200,31 +207,31 @@ class GraphScene(QGraphicsScene):
         place = self.layout[key]
         is_centre = key == self.neighbourhood.centre
         mark = QGraphicsPathItem(self._paths[(node.kind, is_centre)])
-        mark.setBrush(QBrush(COLOURS[node.kind]))
-        mark.setPen(QPen(TEXT if is_centre else BACKGROUND, 2.5 if is_centre else 1.2))
+        mark.setBrush(self._brushes[node.kind])
+        mark.setPen(self._pens[is_centre])
         mark.setPos(place.x, place.y)
-        mark.setZValue(2 if is_centre else 1)
+        if is_centre:
+            mark.setZValue(2)
         mark.setData(KEY, key)
-        mark.setCursor(Qt.CursorShape.PointingHandCursor)
-        tip = "\n".join(part for part in (node.name, node.detail) if part)
-        mark.setToolTip(tip)
+        mark.setCursor(HAND)
+        mark.setToolTip(f"{node.name}\n{node.detail}" if node.detail else node.name)
         self.addItem(mark)
         self.marks[key] = mark
         label = self._label(node.label, place, is_centre)
         label.setParentItem(mark)
         label.setData(KEY, key)
-        label.setToolTip(tip)
         self.labels[key] = label
 
     def _label(self, text: str, place: Placed, is_centre: bool) -> Label:
         metrics = self._metrics[is_centre]
-        shown = metrics.elidedText(
-            " ".join(text.split()), Qt.TextElideMode.ElideRight, self._widths[is_centre]
-        )
-        w, h = metrics.horizontalAdvance(shown), metrics.height()
+        shown = " ".join(text.split())
+        w, h = self._advance(shown, is_centre), self._heights[is_centre]
+        if w > self._widths[is_centre]:
+            shown = metrics.elidedText(shown, ELIDE, self._widths[is_centre])
+            w = self._advance(shown, is_centre)
         font = self.centre_font if is_centre else self.label_font
         label = Label(shown, font, QSizeF(w, h), always=is_centre or place.ring <= 1)
-        label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        label.setFlag(BEHIND)
         gap = (CENTRE_RADIUS if is_centre else RADIUS) + 4
         if is_centre or place.ring < self._outermost:
             # Inside the picture, under the mark: a label pointing outwards would run into
@@ -238,6 +245,19 @@ class GraphScene(QGraphicsScene):
         else:
             label.setTransform(QTransform().rotate(degrees + 180).translate(-gap - w, -h / 2))
         return label
+
+    def _advance(self, text: str, is_centre: bool) -> float:
+        """How wide a label is, from the widths of its letters: shaping 300 names one by one
+        would take longer than the rest of the picture."""
+        widths = self._letters[is_centre]
+        metrics = self._metrics[is_centre]
+        total = 0.0
+        for letter in text:
+            width = widths.get(letter)
+            if width is None:
+                width = widths[letter] = metrics.horizontalAdvance(letter)
+            total += width
+        return total * 1.02  # room for what kerning and shaping add
 
     def key_at(self, item: QGraphicsItem | None) -> NodeKey | None:
         """The record a mark (or its label) under the pointer stands for."""
