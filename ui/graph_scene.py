@@ -105,7 +105,7 @@ class Lines(QGraphicsItem):
         super().__init__()
         self.groups = groups
         self.bounds = bounds
-        self.setZValue(0)
+        self.setZValue(-1)  # under the marks, which take the clicks
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name

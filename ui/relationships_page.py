@@ -91,7 +91,9 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         if not isinstance(scene, GraphScene):
             return None
-        return scene.key_at(self.itemAt(position))
+        return next(
+            (key for key in map(scene.key_at, self.items(position)) if key is not None), None
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
