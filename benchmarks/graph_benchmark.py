@@ -77,6 +77,7 @@ def centres(db) -> list[tuple[str, int, str]]:
 
 
 def measure(database: Path, runs: int) -> list[dict]:
+    from PySide6.QtCore import QEvent, QObject
     from run import Window
 
     from models.graph_layout import radial_layout
@@ -88,6 +89,16 @@ def measure(database: Path, runs: int) -> list[dict]:
     w = Window(database, folder)
     try:
         page = w.window.views[RELATIONSHIPS]
+        paints = [0]
+
+        class PaintCounter(QObject):
+            def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    paints[0] += 1
+                return False
+
+        counter = PaintCounter()
+        page.view.viewport().installEventFilter(counter)
         opened: dict[int, list[float]] = {1: [], 2: []}
         forms: list[float] = []
         cores: list[float] = []
@@ -110,9 +121,11 @@ def measure(database: Path, runs: int) -> list[dict]:
                 button.setChecked(True)
 
                 def show(kind=kind, record_id=record_id) -> None:
+                    painted = paints[0]
                     page.show_centre(kind, record_id)
                     w.app.processEvents()
-                    page.view.viewport().repaint()
+                    if paints[0] == painted:  # the picture is on screen when this ends
+                        page.view.viewport().repaint()
 
                 opened[steps].append(median_time(show, runs)[0])
                 sizes.append(len(page.neighbourhood.nodes))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from models.errors import SeriktesError
+from models.store.base import db
 from models.store.records import (
     Delegation,
     DelegationEvent,
@@ -98,6 +99,13 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield ids[start : start + CHUNK]
 
 
+def _raw(query) -> list[tuple]:
+    """The rows of a query as the database gives them, without peewee making each value a
+    Python one: the links of a busy partner are thousands of rows, and only their ids and the
+    order of their dates matter here."""
+    return db.execute(query).fetchall()
+
+
 def _in_period(starts, ends, period: Period):
     """The SQL condition: the occasion's dates overlap the period."""
     condition = True
@@ -126,7 +134,7 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
             .join(Event)
             .where(EventParticipant.person.in_(ids) & event_period)
         )
-        rows += [(("person", p), ("event", e), "participant", d) for p, e, d in query.tuples()]
+        rows += [(("person", p), ("event", e), "participant", d) for p, e, d in _raw(query)]
         query = (
             DelegationMember.select(
                 DelegationMember.person,
@@ -137,11 +145,11 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
             .join(Delegation)
             .where(DelegationMember.person.in_(ids) & delegation_period)
         )
-        rows += [(("person", p), ("delegation", g), s, d) for p, g, s, d in query.tuples()]
+        rows += [(("person", p), ("delegation", g), s, d) for p, g, s, d in _raw(query)]
         query = Delegation.select(Delegation.head, Delegation.id, Delegation.starts_on).where(
             Delegation.head.in_(ids) & delegation_period
         )
-        rows += [(("person", p), ("delegation", g), "head", d) for p, g, d in query.tuples()]
+        rows += [(("person", p), ("delegation", g), "head", d) for p, g, d in _raw(query)]
     for ids in _chunks(organizations):
         query = (
             EventParticipant.select(
@@ -150,15 +158,12 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
             .join(Event)
             .where(EventParticipant.organization.in_(ids) & event_period)
         )
-        rows += [
-            (("organization", o), ("event", e), "participant", d) for o, e, d in query.tuples()
-        ]
+        rows += [(("organization", o), ("event", e), "participant", d) for o, e, d in _raw(query)]
         query = Delegation.select(
             Delegation.organization, Delegation.id, Delegation.starts_on
         ).where(Delegation.organization.in_(ids) & delegation_period)
         rows += [
-            (("organization", o), ("delegation", g), "organization", d)
-            for o, g, d in query.tuples()
+            (("organization", o), ("delegation", g), "organization", d) for o, g, d in _raw(query)
         ]
     return rows
 
@@ -175,7 +180,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
             .where(EventParticipant.event.in_(ids))
             .order_by(EventParticipant.id)
         )
-        for event, person, organization in query.tuples():
+        for event, person, organization in _raw(query):
             if person is not None:
                 rows.append((("person", person), ("event", event), "participant", None))
             if organization is not None:
@@ -184,7 +189,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
         query = Delegation.select(Delegation.id, Delegation.head, Delegation.organization).where(
             Delegation.id.in_(ids)
         )
-        for delegation, head, organization in query.tuples():
+        for delegation, head, organization in _raw(query):
             if organization is not None:
                 rows.append(
                     (
@@ -203,7 +208,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
             .where(DelegationMember.delegation.in_(ids))
             .order_by(DelegationMember.id)
         )
-        rows += [(("person", p), ("delegation", g), s, None) for g, p, s in query.tuples()]
+        rows += [(("person", p), ("delegation", g), s, None) for g, p, s in _raw(query)]
     return rows
 
 
@@ -238,7 +243,7 @@ class _Builder:
         nodes = self.result.nodes
         found = _occasions_of(actors, self.result.period) if actors else []
         # The most recent first: they are the ones kept when the picture is full.
-        found.sort(key=lambda row: (row[3] is None, -(row[3].toordinal() if row[3] else 0)))
+        found.sort(key=lambda row: (row[3] is not None, row[3] or ""), reverse=True)
         reached: dict[NodeKey, NodeKey] = {occasion: occasion for occasion in occasions}
         for actor, occasion, link, _date in found:
             self.link(actor, occasion, link)
@@ -308,7 +313,7 @@ def _edges(nodes: dict[NodeKey, Node], links: dict[tuple[NodeKey, NodeKey], str]
         query = Person.select(Person.id, Person.organization).where(
             Person.id.in_(ids) & Person.organization.is_null(False)
         )
-        for person, organization in query.tuples():
+        for person, organization in _raw(query):
             if ("organization", organization) in nodes:
                 edges.append(Edge(("person", person), ("organization", organization), "works_at"))
     delegations = [i for kind, i in nodes if kind == "delegation"]
@@ -316,7 +321,7 @@ def _edges(nodes: dict[NodeKey, Node], links: dict[tuple[NodeKey, NodeKey], str]
         query = DelegationEvent.select(DelegationEvent.delegation, DelegationEvent.event).where(
             DelegationEvent.delegation.in_(ids)
         )
-        for delegation, event in query.tuples():
+        for delegation, event in _raw(query):
             if ("event", event) in nodes:
                 edges.append(Edge(("delegation", delegation), ("event", event), "joint"))
     return sorted(edges, key=lambda edge: (edge.source, edge.target))

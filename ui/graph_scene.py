@@ -44,8 +44,10 @@ MODELS["delegation"] = r.Delegation
 BACKGROUND = QColor("#ffffff")
 TEXT = QColor("#1d2329")
 HALO = QColor(255, 255, 255, 215)
-LINE = QColor(120, 130, 140, 110)
-CENTRE_LINE = QColor(60, 70, 80, 190)
+# Opaque (the greys that 43 % and 75 % of a slate grey make on white): Qt draws
+# see-through lines many times slower.
+LINE = QColor(197, 201, 205)
+CENTRE_LINE = QColor(105, 112, 120)
 RADIUS = 8.0
 CENTRE_RADIUS = 15.0
 LABEL_CHARACTERS = 26  # about as many: longer labels are shortened with "…"
@@ -53,6 +55,7 @@ CENTRE_LABEL_CHARACTERS = 48
 HAND = Qt.CursorShape.PointingHandCursor
 ELIDE = Qt.TextElideMode.ElideRight
 BEHIND = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
+CROWDED = 12  # records on the outermost ring whose labels point outwards, to keep apart
 SMALLEST_TEXT = 6.0  # pixels: a label smaller on screen is not drawn
 KEY = 0  # the item data slot holding a mark's (kind, id)
 
@@ -113,7 +116,8 @@ class Lines(QGraphicsItem):
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         for group, lines in self.groups.items():
-            pen = QPen(CENTRE_LINE if group == "centre" else LINE, 1.2)
+            # One pixel wide whatever the zoom: Qt draws such lines the fastest.
+            pen = QPen(CENTRE_LINE if group == "centre" else LINE, 1)
             pen.setCosmetic(True)
             if group == "works_at":
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -182,6 +186,8 @@ class GraphScene(QGraphicsScene):
             for centre in (False, True)
         }
         self._outermost = max((place.ring for place in self.layout.values()), default=0)
+        outer = sum(1 for place in self.layout.values() if place.ring == self._outermost)
+        self._crowded = outer > CROWDED
         self.setBackgroundBrush(BACKGROUND)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for key in neighbourhood.nodes:
@@ -233,9 +239,9 @@ class GraphScene(QGraphicsScene):
         label = Label(shown, font, QSizeF(w, h), always=is_centre or place.ring <= 1)
         label.setFlag(BEHIND)
         gap = (CENTRE_RADIUS if is_centre else RADIUS) + 4
-        if is_centre or place.ring < self._outermost:
-            # Inside the picture, under the mark: a label pointing outwards would run into
-            # the records of the next ring.
+        if is_centre or place.ring < self._outermost or not self._crowded:
+            # Under the mark: inside the picture a label pointing outwards would run into the
+            # records of the next ring; and a few records read best level.
             label.setPos(-w / 2, gap - 2)
             return label
         degrees = math.degrees(place.angle)

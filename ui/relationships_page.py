@@ -146,7 +146,7 @@ class GraphView(QGraphicsView):
             self.resetTransform()
             self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             self.scale(0.98, 0.98)  # no scroll bars for a rounding
-            if self.transform().m11() > 1.5:  # a few records: not drawn huge
+            if self.transform().m11() > 1:  # a few records: not drawn larger than life
                 self.resetTransform()
                 self.centerOn(0, 0)
 
