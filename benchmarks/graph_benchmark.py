@@ -103,7 +103,8 @@ def measure(database: Path, runs: int) -> list[dict]:
         forms: list[float] = []
         cores: list[float] = []
         sizes: list[int] = []
-        for kind, record_id, _what in centres(db):
+        slowest = (0.0, "")
+        for kind, record_id, what in centres(db):
             record_page = w.window.pages[kind]
 
             def open_form(kind=kind, record_id=record_id, record_page=record_page) -> None:
@@ -127,7 +128,9 @@ def measure(database: Path, runs: int) -> list[dict]:
                     if paints[0] == painted:  # the picture is on screen when this ends
                         page.view.viewport().repaint()
 
-                opened[steps].append(median_time(show, runs)[0])
+                seconds = median_time(show, runs)[0]
+                opened[steps].append(seconds)
+                slowest = max(slowest, (seconds, f"{what} no. {record_id}, {steps} steps"))
                 sizes.append(len(page.neighbourhood.nodes))
                 cores.append(
                     median_time(
@@ -141,6 +144,7 @@ def measure(database: Path, runs: int) -> list[dict]:
     ms = 1000
     form = statistics.median(forms) * ms
     every = opened[1] + opened[2]
+    print(f"slowest: {slowest[1]}", file=sys.stderr)
     return [
         figure("graph_1_step_opened", statistics.median(opened[1]) * ms, "ms", form, TARGET_MS),
         figure("graph_2_steps_opened", statistics.median(opened[2]) * ms, "ms", form, TARGET_MS),
