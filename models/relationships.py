@@ -242,8 +242,9 @@ class _Builder:
         reached), then everyone there. Returns the actors new at this step."""
         nodes = self.result.nodes
         found = _occasions_of(actors, self.result.period) if actors else []
-        # The most recent first: they are the ones kept when the picture is full.
-        found.sort(key=lambda row: (row[3] is not None, row[3] or ""), reverse=True)
+        # The most recent first: they are the ones kept when the picture is full. Ties in
+        # the order of the records, so that the picture is the same every time.
+        found.sort(key=lambda row: (row[3] is not None, row[3] or "", row[1], row[0]), reverse=True)
         reached: dict[NodeKey, NodeKey] = {occasion: occasion for occasion in occasions}
         for actor, occasion, link, _date in found:
             self.link(actor, occasion, link)
