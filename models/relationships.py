@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from peewee import fn
+from peewee import SQL, fn
 
 from models.errors import SeriktesError
 from models.store.base import db
@@ -35,6 +35,7 @@ MAX_NODES = 300
 ACTORS = ("person", "organization")
 OCCASIONS = ("event", "delegation")
 KINDS = (*ACTORS, *OCCASIONS)
+OCCASIONS_AT_ONCE = 40
 CHUNK = 500  # ids in one IN (…), well under every database's limit of parameters
 
 NodeKey = tuple[str, int]  # kind, record id
@@ -99,6 +100,12 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield ids[start : start + CHUNK]
 
 
+def _listed(ids: list[int]) -> SQL:
+    """Record ids as the list of an IN: written out as numbers (each made an int, so nothing
+    else can be in it), as peewee's turning each into a parameter costs more than the query."""
+    return SQL("(" + ",".join(str(int(i)) for i in ids) + ")")
+
+
 def _raw(query) -> list[tuple]:
     """The rows of a query as the database gives them, without peewee making each value a
     Python one: the links of a busy partner are thousands of rows, and only their ids and the
@@ -132,7 +139,7 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
                 EventParticipant.person, EventParticipant.event, Event.starts_on
             )
             .join(Event)
-            .where(EventParticipant.person.in_(ids) & event_period)
+            .where(EventParticipant.person.in_(_listed(ids)) & event_period)
         )
         rows += [(("person", p), ("event", e), "participant", d) for p, e, d in _raw(query)]
         query = (
@@ -143,11 +150,11 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
                 Delegation.starts_on,
             )
             .join(Delegation)
-            .where(DelegationMember.person.in_(ids) & delegation_period)
+            .where(DelegationMember.person.in_(_listed(ids)) & delegation_period)
         )
         rows += [(("person", p), ("delegation", g), s, d) for p, g, s, d in _raw(query)]
         query = Delegation.select(Delegation.head, Delegation.id, Delegation.starts_on).where(
-            Delegation.head.in_(ids) & delegation_period
+            Delegation.head.in_(_listed(ids)) & delegation_period
         )
         rows += [(("person", p), ("delegation", g), "head", d) for p, g, d in _raw(query)]
     for ids in _chunks(organizations):
@@ -156,12 +163,12 @@ def _occasions_of(actors: list[NodeKey], period: Period) -> list[tuple]:
                 EventParticipant.organization, EventParticipant.event, Event.starts_on
             )
             .join(Event)
-            .where(EventParticipant.organization.in_(ids) & event_period)
+            .where(EventParticipant.organization.in_(_listed(ids)) & event_period)
         )
         rows += [(("organization", o), ("event", e), "participant", d) for o, e, d in _raw(query)]
         query = Delegation.select(
             Delegation.organization, Delegation.id, Delegation.starts_on
-        ).where(Delegation.organization.in_(ids) & delegation_period)
+        ).where(Delegation.organization.in_(_listed(ids)) & delegation_period)
         rows += [
             (("organization", o), ("delegation", g), "organization", d) for o, g, d in _raw(query)
         ]
@@ -177,7 +184,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
             EventParticipant.select(
                 EventParticipant.event, EventParticipant.person, EventParticipant.organization
             )
-            .where(EventParticipant.event.in_(ids))
+            .where(EventParticipant.event.in_(_listed(ids)))
             .order_by(EventParticipant.id)
         )
         for event, person, organization in _raw(query):
@@ -187,7 +194,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
                 rows.append((("organization", organization), ("event", event), "participant", None))
     for ids in _chunks(delegations):
         query = Delegation.select(Delegation.id, Delegation.head, Delegation.organization).where(
-            Delegation.id.in_(ids)
+            Delegation.id.in_(_listed(ids))
         )
         for delegation, head, organization in _raw(query):
             if organization is not None:
@@ -205,7 +212,7 @@ def _actors_of(occasions: list[NodeKey]) -> list[tuple]:
             DelegationMember.select(
                 DelegationMember.delegation, DelegationMember.person, DelegationMember.side
             )
-            .where(DelegationMember.delegation.in_(ids))
+            .where(DelegationMember.delegation.in_(_listed(ids)))
             .order_by(DelegationMember.id)
         )
         rows += [(("person", p), ("delegation", g), s, None) for g, p, s in _raw(query)]
@@ -255,21 +262,26 @@ class _Builder:
             self.result.truncated = True
             reached = dict(list(reached.items())[: max(room, 0)])
         new_actors: list[NodeKey] = []
-        by_occasion: dict[NodeKey, list[tuple]] = {}
-        for row in _actors_of(list(reached)):
-            by_occasion.setdefault(row[1], []).append(row)
-        for occasion, reached_from in reached.items():
-            if occasion not in nodes:
-                parent = nodes[reached_from]
-                if not self.add(occasion, parent.depth + 1, step, reached_from):
-                    return new_actors
-            depth = nodes[occasion].depth + 1
-            for actor, _occasion, link, _date in by_occasion.get(occasion, []):
-                self.link(actor, occasion, link)
-                if actor not in nodes:
-                    if not self.add(actor, depth, step, occasion):
+        ordered = list(reached.items())
+        # A few occasions at a time: once the picture is full, the participants of the
+        # occasions left are not read at all.
+        for start in range(0, len(ordered), OCCASIONS_AT_ONCE):
+            batch = ordered[start : start + OCCASIONS_AT_ONCE]
+            by_occasion: dict[NodeKey, list[tuple]] = {}
+            for row in _actors_of([occasion for occasion, _from in batch]):
+                by_occasion.setdefault(row[1], []).append(row)
+            for occasion, reached_from in batch:
+                if occasion not in nodes:
+                    parent = nodes[reached_from]
+                    if not self.add(occasion, parent.depth + 1, step, reached_from):
                         return new_actors
-                    new_actors.append(actor)
+                depth = nodes[occasion].depth + 1
+                for actor, _occasion, link, _date in by_occasion.get(occasion, []):
+                    self.link(actor, occasion, link)
+                    if actor not in nodes:
+                        if not self.add(actor, depth, step, occasion):
+                            return new_actors
+                        new_actors.append(actor)
         return new_actors
 
 
@@ -312,7 +324,7 @@ def _edges(nodes: dict[NodeKey, Node], links: dict[tuple[NodeKey, NodeKey], str]
     people = [i for kind, i in nodes if kind == "person"]
     for ids in _chunks(people):
         query = Person.select(Person.id, Person.organization).where(
-            Person.id.in_(ids) & Person.organization.is_null(False)
+            Person.id.in_(_listed(ids)) & Person.organization.is_null(False)
         )
         for person, organization in _raw(query):
             if ("organization", organization) in nodes:
@@ -320,7 +332,7 @@ def _edges(nodes: dict[NodeKey, Node], links: dict[tuple[NodeKey, NodeKey], str]
     delegations = [i for kind, i in nodes if kind == "delegation"]
     for ids in _chunks(delegations):
         query = DelegationEvent.select(DelegationEvent.delegation, DelegationEvent.event).where(
-            DelegationEvent.delegation.in_(ids)
+            DelegationEvent.delegation.in_(_listed(ids))
         )
         for delegation, event in _raw(query):
             if ("event", event) in nodes:
@@ -350,7 +362,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
             Organization.short_name,
             Organization.name_ru,
             Organization.name_kk,
-        ).where(Organization.id.in_(chunk)):
+        ).where(Organization.id.in_(_listed(chunk))):
             name = {"ru": row.name_ru, "kk": row.name_kk}.get(local) or row.name
             node = nodes[("organization", row.id)]
             node.label = row.short_name or name
@@ -358,7 +370,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
     for chunk in _chunks(ids["person"]):
         for record_id, full_name, position in (
             Person.select(Person.id, Person.full_name, Person.position)
-            .where(Person.id.in_(chunk))
+            .where(Person.id.in_(_listed(chunk)))
             .tuples()
         ):
             node = nodes[("person", record_id)]
@@ -368,7 +380,7 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
         for chunk in _chunks(ids[kind]):
             for record_id, title, starts, ends in (
                 model.select(model.id, model.title, model.starts_on, model.ends_on)
-                .where(model.id.in_(chunk))
+                .where(model.id.in_(_listed(chunk)))
                 .tuples()
             ):
                 node = nodes[(kind, record_id)]
