@@ -188,3 +188,25 @@ def test_the_picture_is_saved_as_the_command_writes_it(
     texts = {t.text.strip() for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text}
     assert {"Madrid workshop", "Bolat Seitkali", "Chen Li"} <= texts
     assert f"Saved as {tmp_path / 'farida.svg'}." == page.note.text()
+
+
+def test_ctrl_shift_w_goes_to_the_page_and_a_name_typed_offers_records(meetings, window, qtbot):
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_W,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    page = window.page_of_relationships
+    qtbot.waitUntil(page.isVisible)
+    assert page.heading.text() == "Who met whom"
+    page.find.setFocus()
+    key_clicks(qtbot, page.find, "csic")
+    qtbot.waitUntil(page.found.isVisible)
+    offered = [page.found.item(row).text() for row in range(page.found.count())]
+    assert "Spanish National Research Council (CSIC)" in offered
+    assert "CSIC delegation to Astana (01.09.2021)" in offered
+    item = page.found.item(offered.index("CSIC delegation to Astana (01.09.2021)"))
+    rect = page.found.visualItemRect(item)
+    qtbot.mouseClick(page.found.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.centre == ("delegation", meetings["visit"]))
+    assert "Diego García" in drawn(page)
