@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from peewee import SQL, fn
 
 from models.errors import SeriktesError
+from models.listing import name_in_language
 from models.store.base import db
 from models.store.records import (
     Delegation,
@@ -376,15 +377,19 @@ def _name(nodes: dict[NodeKey, Node]) -> None:
             node = nodes[("person", record_id)]
             node.label = node.name = full_name
             node.detail = position
-    for model, kind in ((Event, "event"), (Delegation, "delegation")):
+    titles = {
+        "event": (Event, name_in_language(Event.title, Event.title_kk, Event.title_ru)),
+        "delegation": (Delegation, Delegation.title),
+    }
+    for kind, (model, title) in titles.items():
         for chunk in _chunks(ids[kind]):
-            for record_id, title, starts, ends in (
-                model.select(model.id, model.title, model.starts_on, model.ends_on)
+            for record_id, shown, starts, ends in (
+                model.select(model.id, title, model.starts_on, model.ends_on)
                 .where(model.id.in_(_listed(chunk)))
                 .tuples()
             ):
                 node = nodes[(kind, record_id)]
-                node.label = node.name = title
+                node.label = node.name = shown
                 node.detail = _date_text(starts, ends)
 
 
