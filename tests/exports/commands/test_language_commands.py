@@ -36,23 +36,23 @@ def saved(database, database_target):
 
 HELP = {
     "kk": (
-        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx) экспорттау.",
+        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx), ал кім кіммен",
         "--database PATH оқылатын дерекқор",
-        "--output FILE.xlsx, -o FILE.xlsx жазылатын Excel кітабы",
+        "--output FILE, -o FILE жазылатын файл: Excel кітабы (.xlsx)",
         "қолданылуы: seriktes export",
         "параметрлер:",
     ),
     "ru": (
-        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx).",
+        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx) либо",
         "--database PATH база данных, из которой читать",
-        "--output FILE.xlsx, -o FILE.xlsx книга Excel, которую нужно записать",
+        "--output FILE, -o FILE файл, который нужно записать: книга Excel (.xlsx)",
         "использование: seriktes export",
         "параметры:",
     ),
     "en": (
-        "Export a list or a meeting report to an Excel workbook (.xlsx).",
+        "Export a list or a meeting report to an Excel workbook (.xlsx), or the picture",
         "--database PATH the database to read",
-        "--output FILE.xlsx, -o FILE.xlsx the workbook to write",
+        "--output FILE, -o FILE the file to write: a workbook (.xlsx); for graph a",
         "usage: seriktes export",
         "options:",
     ),
