@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 from exports.commands.language import (
     add_language_argument,
@@ -61,8 +62,16 @@ def parser() -> argparse.ArgumentParser:
             # After the command too ("seriktes export … --language ru"), without overriding
             # one given before it.
             add_language_argument(command, default=argparse.SUPPRESS)
-            command.set_defaults(run=module.run, pictures=PICTURES)
+            command.set_defaults(run=module.run, pictures=PICTURES, draw_graph=draw_graph)
     return parser
+
+
+def draw_graph(neighbourhood: object, output: Path) -> Path:
+    """Write the picture of who met whom to a PNG or SVG file. Drawing needs Qt, which only
+    the window's package may import: the commands are handed this function to call."""
+    from ui.graph_picture import write_graph_picture
+
+    return write_graph_picture(neighbourhood, output)  # type: ignore[arg-type]
 
 
 def add_start_options(parser: argparse.ArgumentParser) -> None:

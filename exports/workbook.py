@@ -21,7 +21,7 @@ import os
 import re
 import secrets
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
@@ -951,6 +951,32 @@ class ExcelBook:
         if self._temp is not None:
             self._temp.unlink(missing_ok=True)
             self._temp = None
+
+
+def write_in_place(target: Path, write: Callable[[Path], object]) -> Path:
+    """Write a file that is not a workbook (a picture) as a workbook is saved: the target
+    checked first, ``write`` given a file beside it, which then takes its place; a folder
+    that cannot be written is said plainly, and the target stays as it was on any failure."""
+    check_target(target)
+    folder = target.parent
+    temp = folder / f".{target.stem}.{secrets.token_hex(4)}{target.suffix}"
+    try:
+        with temp.open("xb"):
+            pass
+    except OSError as error:
+        raise _plain_error(error, target) from error
+    try:
+        write(temp)
+        os.replace(temp, target)
+    except PermissionError as error:
+        if target.exists():
+            raise _in_use(target) from error
+        raise _plain_error(error, target) from error
+    except OSError as error:
+        raise _plain_error(error, target) from error
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
 
 
 def _top_by_default(workbook: Workbook) -> StyleArray:

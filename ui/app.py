@@ -19,6 +19,7 @@ from ui.export_action import install_export
 from ui.live_updates import install_live_updates
 from ui.main_window import MainWindow
 from ui.print_actions import install_printing
+from ui.relationships_page import install_relationships
 from ui.search_box import install_search
 from ui.settings import LAST_DATABASE, AppSettings
 from ui.translator import install_language
@@ -64,6 +65,7 @@ def make_window(settings: AppSettings) -> MainWindow:
     install_printing(window)
     install_sample_actions(window)
     install_live_updates(window)
+    install_relationships(window)
     return window
 
 

@@ -166,6 +166,18 @@ def choose_export_path(parent: QWidget | None, suggested: str) -> str | None:
     return path if path.lower().endswith(".xlsx") else path + ".xlsx"
 
 
+def choose_picture_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save a picture; the answer ends in .png or .svg (PNG when neither)."""
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, tr("Save picture"), suggested, tr("PNG picture (*.png);;SVG drawing (*.svg)")
+    )
+    if not path:
+        return None
+    if path.lower().endswith((".png", ".svg")):
+        return path
+    return path + (".svg" if "svg" in chosen.lower() else ".png")
+
+
 def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     """Where to save pages as PDF; the answer always ends in .pdf."""
     path, _ = QFileDialog.getSaveFileName(
@@ -174,19 +186,6 @@ def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     if not path:
         return None
     return path if path.lower().endswith(".pdf") else path + ".pdf"
-
-
-def choose_picture_path(parent: QWidget | None, suggested: str) -> str | None:
-    """Where to save a picture; the answer ends in .png or .svg (.png when neither)."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        tr("Save as picture"),
-        suggested,
-        tr("PNG picture (*.png);;SVG picture (*.svg)"),
-    )
-    if not path:
-        return None
-    return path if path.lower().endswith((".png", ".svg")) else path + ".png"
 
 
 def ask_open_read_only(parent: QWidget | None, name: str, holder: str) -> bool:

@@ -15,8 +15,8 @@ from models.words.translation import N_, _
 from models.world_map import MEASURES as MAP_MEASURES
 
 HELP = N_(
-    "Export a list or a meeting report to an Excel workbook (.xlsx), "
-    "or the map of partners to a picture (.png or .svg)."
+    "Export a list or a meeting report to an Excel workbook (.xlsx), or the map of partners "
+    "or the picture of who met whom to a PNG or SVG file."
 )
 
 # The lists, by the names the command line gives them, and the kind of record they show.
@@ -31,8 +31,11 @@ LISTS = {
 }
 REPORTS = ("brief", "activity", "agreements-due", "programs-report")
 # Pictures, drawn by the window's code: the program's entry point names the module that draws
-# each (``PICTURES`` in main.py), so this module never imports Qt.
+# each (``PICTURES`` in main.py), or gives the function that draws it (``draw_graph``), so this
+# module never imports Qt.
 PICTURES = {"map": (".png", ".svg")}
+GRAPH = "graph"  # the picture of who met whom around a person or an organization
+PICTURE_SUFFIXES = (".png", ".svg")
 FILTER_OPTIONS = {"country": "--country", "kind": "--kind", "status": "--status", "tag": "--tag"}
 # The options each report takes besides --database and --output.
 REPORT_OPTIONS = {
@@ -41,9 +44,10 @@ REPORT_OPTIONS = {
     "agreements-due": {"within"},
     "programs-report": {"search", "country", "kind", "status", "tag"},
     "map": {"measure"},
+    GRAPH: {"person", "organization", "start", "end", "steps"},
 }
 # The options that take free text, which must be text the records can hold.
-TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization", "view")
+TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization", "view", "person")
 OPTION_NAMES = {
     "search": "--search",
     "country": "--country",
@@ -56,6 +60,8 @@ OPTION_NAMES = {
     "organization": "--organization",
     "measure": "--measure",
     "view": "--view",
+    "person": "--person",
+    "steps": "--steps",
 }
 
 
@@ -86,9 +92,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
         metavar="KIND",
-        choices=[*LISTS, *REPORTS, *PICTURES],
+        choices=[*LISTS, *REPORTS, *PICTURES, GRAPH],
         help=_("a list ({lists}), a report ({reports}) or a picture ({pictures})").format(
-            lists=", ".join(LISTS), reports=", ".join(REPORTS), pictures=", ".join(PICTURES)
+            lists=", ".join(LISTS),
+            reports=", ".join(REPORTS),
+            pictures=", ".join([*PICTURES, GRAPH]),
         ),
     )
     parser.add_argument(
@@ -99,7 +107,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         required=True,
         metavar="FILE",
-        help=_("the file to write: a workbook (.xlsx), or for map a picture (.png, .svg)"),
+        help=_(
+            "the file to write: a workbook (.xlsx), or for map and graph a picture (.png, .svg)"
+        ),
     )
     parser.add_argument("--search", metavar="TEXT", help=_("only the records these words find"))
     parser.add_argument("--country", metavar="C", help=_("ISO code or name in any language"))
@@ -113,14 +123,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="start",
         type=parse_date,
         metavar="DATE",
-        help=_("activity: the first day of the period"),
+        help=_("activity, graph: the first day of the period"),
     )
     parser.add_argument(
         "--to",
         dest="end",
         type=parse_date,
         metavar="DATE",
-        help=_("activity: the last day of the period (default: today)"),
+        help=_("activity: the last day of the period (default: today); graph: its last day"),
     )
     parser.add_argument(
         "--within",
@@ -129,7 +139,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=_("agreements-due: how many days ahead (default 90)"),
     )
     parser.add_argument(
-        "--organization", metavar="O", help=_("brief: the organization's name, acronym or number")
+        "--organization",
+        metavar="O",
+        help=_("brief, graph: the organization's name, acronym or number"),
+    )
+    parser.add_argument(
+        "--person", metavar="NAME", help=_("graph: the person's full name or number")
+    )
+    parser.add_argument(
+        "--steps",
+        type=int,
+        choices=(1, 2),
+        help=_("graph: whom they met (1, the default), or whom those met too (2)"),
     )
     parser.add_argument(
         "--measure",
@@ -171,7 +192,9 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error(_("brief needs either --organization or --country"))
     if args.what == "activity" and args.start is None:
         parser.error(_("activity needs --from DATE (and --to DATE, else up to today)"))
-    suffixes = PICTURES.get(args.what, (".xlsx",))
+    if args.what == GRAPH and ("organization" in given) == ("person" in given):
+        parser.error(_("graph needs either --person or --organization"))
+    suffixes = PICTURE_SUFFIXES if args.what in PICTURES or args.what == GRAPH else (".xlsx",)
     if Path(args.output).suffix.lower() not in suffixes:
         if len(suffixes) == 1:
             parser.error(_("the output file must end in .xlsx"))
@@ -215,6 +238,8 @@ def _export(args: argparse.Namespace) -> Path:
     output = Path(args.output).expanduser().absolute()
     if args.what in PICTURES:
         return _picture(args, output)
+    if args.what == GRAPH:
+        return _graph(args, output)
     if args.what in LISTS:
         record_list = LISTS_BY_KIND[LISTS[args.what]]
         if args.view is not None:
@@ -241,6 +266,24 @@ def _export(args: argparse.Namespace) -> Path:
     request = _request(PROGRAM_LIST, args)
     chosen = request.search.strip() or request.filters
     return reports.programs(output, request if chosen else None).path
+
+
+def _graph(args: argparse.Namespace, output: Path) -> Path:
+    """Who met whom around the person or organization named, drawn by the function the
+    command was handed (``args.draw_graph``: drawing needs Qt, which only the window's
+    package may import)."""
+    from models.relationships import Period, find_person, neighbourhood
+    from models.reports import find_organization
+
+    if args.person is not None:
+        kind, record = "person", find_person(args.person)
+    else:
+        kind, record = "organization", find_organization(args.organization)
+    from exports.workbook import write_in_place
+
+    period = Period(args.start, args.end)
+    found = neighbourhood(kind, record.id, steps=args.steps or 1, period=period)
+    return write_in_place(output, lambda path: args.draw_graph(found, path))
 
 
 def _country(text: str) -> str:

@@ -86,6 +86,7 @@ class RecordForm(QWidget):
     # change set, title, version: a save that can be undone, and the version it left
     saved_change = Signal(str, str, object)
     trashed = Signal(int, str, str)  # trash item, kind, title: a delete that can be undone
+    shown = Signal(object)  # the id of the record now in the form, None for a new one
     gone = Signal(int)  # the record shown was deleted on another desktop
     write_failed = Signal(str)  # a save did not reach the database: why
 
@@ -169,7 +170,7 @@ class RecordForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
-        buttons = QHBoxLayout()
+        buttons = self.button_row = QHBoxLayout()
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -367,6 +368,7 @@ class RecordForm(QWidget):
         self.files.set_record(record_id)
         self.history.show_record(self.editor.kind, record_id)
         self._set_dirty(self.is_dirty())
+        self.shown.emit(record_id)
         if record_id is not None:
             self.record_shown.emit(self.editor.kind, record_id)
 

@@ -36,14 +36,14 @@ def saved(database, database_target):
 
 HELP = {
     "kk": (
-        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx),",
+        "Тізімді немесе кездесуге арналған есепті Excel кітабына",
         "--database PATH оқылатын дерекқор",
         "--output FILE, -o FILE жазылатын файл: кітап (.xlsx)",
         "қолданылуы: seriktes export",
         "параметрлер:",
     ),
     "ru": (
-        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx)",
+        "Экспортировать список или отчёт к встрече в книгу Excel",
         "--database PATH база данных, из которой читать",
         "--output FILE, -o FILE файл для записи: книга (.xlsx)",
         "использование: seriktes export",
@@ -52,7 +52,7 @@ HELP = {
     "en": (
         "Export a list or a meeting report to an Excel workbook (.xlsx),",
         "--database PATH the database to read",
-        "--output FILE, -o FILE the file to write: a workbook (.xlsx)",
+        "--output FILE, -o FILE the file to write: a workbook (.xlsx),",
         "usage: seriktes export",
         "options:",
     ),
