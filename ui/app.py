@@ -14,6 +14,7 @@ from models.store.files import shown_name
 from models.words.translation import resolve_language
 from resources import icon_path
 from ui import crash
+from ui.calendar_page import install_calendar
 from ui.dashboard import install_dashboard
 from ui.export_action import install_export
 from ui.main_window import MainWindow
@@ -58,6 +59,7 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     settings = settings or AppSettings()
     window = MainWindow(settings)
     install_dashboard(window)
+    install_calendar(window)
     install_search(window)
     install_export(window)
     install_printing(window)

@@ -1,7 +1,7 @@
-"""``seriktes export KIND``: a list or a meeting report written to an Excel workbook, for a
-scheduled task or a script. Exit status 0 when the file was written (its path is printed),
-1 when the request was understood but refused (one plain line on stderr), 2 for a usage
-error."""
+"""``seriktes export KIND``: a list or a meeting report written to an Excel workbook, or the
+calendar to an iCalendar file, for a scheduled task or a script. Exit status 0 when the file
+was written (its path is printed), 1 when the request was understood but refused (one plain
+line on stderr), 2 for a usage error."""
 
 from __future__ import annotations
 
@@ -9,10 +9,14 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from exports.commands import export_calendar
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
 
-HELP = "export a list or a meeting report to an Excel workbook (.xlsx)"
+HELP = (
+    "export a list or a meeting report to an Excel workbook (.xlsx), or the calendar to an "
+    "iCalendar file (.ics)"
+)
 
 # The lists, by the names the command line gives them, and the kind of record they show.
 LISTS = {
@@ -25,6 +29,7 @@ LISTS = {
     "figures": "figure",
 }
 REPORTS = ("brief", "activity", "agreements-due", "programs-report")
+CALENDAR = "calendar"
 FILTER_OPTIONS = {"country": "--country", "kind": "--kind", "status": "--status", "tag": "--tag"}
 # The options each report takes besides --database and --output.
 REPORT_OPTIONS = {
@@ -32,6 +37,7 @@ REPORT_OPTIONS = {
     "activity": {"start", "end"},
     "agreements-due": {"within"},
     "programs-report": {"search", "country", "kind", "status", "tag"},
+    CALENDAR: export_calendar.OPTIONS,
 }
 # The options that take free text, which must be text the records can hold.
 TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization")
@@ -73,20 +79,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
         metavar="KIND",
-        choices=[*LISTS, *REPORTS],
-        help="a list (" + ", ".join(LISTS) + ") or a report (" + ", ".join(REPORTS) + ")",
+        choices=[*LISTS, *REPORTS, CALENDAR],
+        help="a list ("
+        + ", ".join(LISTS)
+        + "), a report ("
+        + ", ".join(REPORTS)
+        + ") or the calendar (.ics)",
     )
     parser.add_argument(
         "--database", dest="export_database", metavar="PATH", help="the database to read"
     )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE.xlsx", help="file to write")
+    parser.add_argument(
+        "--output",
+        "-o",
+        required=True,
+        metavar="FILE",
+        help="file to write (.xlsx; .ics for calendar)",
+    )
     parser.add_argument("--search", metavar="TEXT", help="only records found by these words")
     parser.add_argument("--country", metavar="C", help="ISO code or name in any language")
-    parser.add_argument("--kind", dest="kind", metavar="K", help="kind of record, e.g. university")
+    parser.add_argument(
+        "--kind",
+        dest="kind",
+        metavar="K",
+        help="kind of record, e.g. university; " + export_calendar.KIND_HELP,
+    )
     parser.add_argument("--status", metavar="S", help="status, e.g. active or in force")
     parser.add_argument("--tag", metavar="T", help="only records with this tag")
-    parser.add_argument("--from", dest="start", type=parse_date, metavar="DATE", help="activity")
-    parser.add_argument("--to", dest="end", type=parse_date, metavar="DATE", help="activity")
+    parser.add_argument(
+        "--from", dest="start", type=parse_date, metavar="DATE", help="activity, calendar"
+    )
+    parser.add_argument(
+        "--to", dest="end", type=parse_date, metavar="DATE", help="activity, calendar"
+    )
     parser.add_argument(
         "--within", type=parse_days, metavar="DAYS", help="agreements-due (default 90)"
     )
@@ -114,7 +139,9 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error("brief needs either --organization or --country")
     if args.what == "activity" and args.start is None:
         parser.error("activity needs --from DATE (and --to DATE, else up to today)")
-    if Path(args.output).suffix.lower() != ".xlsx":
+    if args.what == CALENDAR:
+        export_calendar.check_usage(args, parser)
+    elif Path(args.output).suffix.lower() != ".xlsx":
         parser.error("the output file must end in .xlsx")
     if not (args.export_database or args.database):
         parser.error("give the database with --database PATH")
@@ -154,6 +181,8 @@ def _export(args: argparse.Namespace) -> Path:
     from models.reports import find_organization
 
     output = Path(args.output).expanduser().absolute()
+    if args.what == CALENDAR:
+        return export_calendar.export(args, _country(args.country) if args.country else None)
     if args.what in LISTS:
         record_list = LISTS_BY_KIND[LISTS[args.what]]
         request = _request(record_list, args)

@@ -6,6 +6,8 @@ window reads names from SQL and pycountry is only imported when a database is ma
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from models.errors import Problem, SearchRefused
 from models.listing import all_of, contains_word, search_terms
 from models.store.base import db
@@ -87,6 +89,20 @@ def country_name(code: str | None, language: str = "en") -> str:
         return ""
     country = Country.get_or_none(Country.code == code.upper())
     return country.name(language) if country else code
+
+
+def country_names(codes: Iterable[str], language: str | None = None) -> dict[str, str]:
+    """The names of several countries at once, in ``language`` (the current one when None)."""
+    from models.words.translation import language as current_language
+
+    chosen = language or current_language()
+    wanted = sorted({code.upper() for code in codes})
+    if not wanted:
+        return {}
+    return {
+        country.code: country.name(chosen)
+        for country in Country.select().where(Country.code.in_(wanted))
+    }
 
 
 def find_countries(text: str, limit: int = 20) -> list[Country]:
