@@ -81,8 +81,10 @@ def kind_swatch(kind: str, size: int = 12) -> QIcon:
 
 
 def entry_line(entry: Entry) -> str:
-    """An entry as a tooltip or the agenda says it: its summary, then where or what about."""
-    detail = ", ".join(part for part in (entry.place, entry.about) if part)
+    """An entry as a tooltip or the agenda says it: its summary, then its days when more
+    than one, where it is held or what it is about."""
+    span = day_span(entry.first_day, entry.last_day) if entry.last_day > entry.first_day else ""
+    detail = ", ".join(part for part in (span, entry.place, entry.about) if part)
     if entry.done:
         detail = ", ".join(part for part in (detail, tr("done")) if part)
     time = entry.starts_at.strftime("%H:%M") + " " if entry.starts_at else ""
@@ -308,6 +310,7 @@ class Agenda(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setIndentation(12)
         self.setUniformRowHeights(True)
+        self.setStyleSheet("QTreeView::item { padding: 3px 0; }")
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self.itemDoubleClicked.connect(self._double_clicked)
@@ -519,7 +522,11 @@ class CalendarPage(QWidget):
             self.week_grid.show_days(span, days, None, today)
         else:
             self.title.setText(_capitalized(month_and_year(self.day, "wide")))
-            self.agenda.show_days(days, today)
+            # An entry of several days once, on its first day in the month, with its days.
+            starts: dict[dt.date, list[Entry]] = {}
+            for entry in self.entries:
+                starts.setdefault(max(entry.first_day, first), []).append(entry)
+            self.agenda.show_days(starts, today)
 
     def schedule_refresh(self, *_args) -> None:
         if self.isVisible():
