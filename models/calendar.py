@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
+from peewee import JOIN, SQL, fn
 
 from models.store.records import (
     Agreement,
@@ -46,7 +46,9 @@ RECORD_KIND = {
     FOLLOW_UP: "delegation",
 }
 # A single event or delegation longer than this is cut to it, so one entry a year long does
-# not make a calendar of a range walk a year of days.
+# not make a calendar of a range walk a year of days. A delegation is a visit of days: one
+# that began up to this long before a range is looked for in it (delegations have no index
+# on their last day).
 LONGEST_DAYS = 366
 
 
@@ -98,6 +100,13 @@ def _place(*parts: str | None) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def _same_country(column, country: str):
+    """``column = country`` that leaves the choice of index to the dates: a third of a large
+    database's records are in one country, and SQLite would otherwise walk all of them by
+    the country's index instead of the few days asked for."""
+    return fn.COALESCE(column, "") == country
+
+
 def _events(first: dt.date, last: dt.date, country: str | None) -> list[Entry]:
     # Starting within the range, or started before it and still going on: two ranges the
     # indexes on starts_on and ends_on answer.
@@ -115,7 +124,7 @@ def _events(first: dt.date, last: dt.date, country: str | None) -> list[Entry]:
         Event.venue,
     ).where(starting | going_on)
     if country:
-        query = query.where(Event.country == country)
+        query = query.where(_same_country(Event.country, country))
     return [
         Entry(
             EVENT,
@@ -137,8 +146,10 @@ def _delegations(first: dt.date, last: dt.date, country: str | None) -> list[Ent
     # A delegation's country is where it goes or comes from; when not given, its
     # organization's.
     where = fn.COALESCE(Delegation.country, Organization.country)
-    starting = Delegation.starts_on.between(first, last)
-    going_on = (Delegation.starts_on < first) & (Delegation.ends_on >= first)
+    since = first - dt.timedelta(days=LONGEST_DAYS)
+    # One range of the starts_on index; those begun before the range must still go on.
+    starting = Delegation.starts_on.between(since, last)
+    going_on = (Delegation.starts_on >= first) | (Delegation.ends_on >= first)
     query = (
         Delegation.select(
             Delegation.id,
@@ -150,10 +161,10 @@ def _delegations(first: dt.date, last: dt.date, country: str | None) -> list[Ent
             Organization.name,
         )
         .join(Organization, JOIN.LEFT_OUTER, on=Delegation.organization == Organization.id)
-        .where(starting | going_on)
+        .where(starting & going_on)
     )
     if country:
-        query = query.where(where == country)
+        query = query.where(fn.COALESCE(where, "") == country)
     return [
         Entry(
             DELEGATION,
@@ -177,13 +188,17 @@ def _expiries(first: dt.date, last: dt.date, country: str | None) -> list[Entry]
         Agreement.expires_on.between(first, last) & (status.is_null() | (status != "terminated"))
     )
     if country:
-        # An agreement belongs to the countries of its parties.
+        # An agreement belongs to the countries of its parties: asked of each agreement
+        # expiring in the range, rather than listing every agreement of a large country.
         parties = (
-            AgreementParty.select(AgreementParty.agreement)
+            AgreementParty.select(SQL("1"))
             .join(Organization)
-            .where(Organization.country == country)
+            .where(
+                (AgreementParty.agreement == Agreement.id)
+                & _same_country(Organization.country, country)
+            )
         )
-        query = query.where(Agreement.id.in_(parties))
+        query = query.where(fn.EXISTS(parties))
     return [
         Entry(EXPIRY, agreement_id, title, expires, expires, agreement_id, country=country)
         for agreement_id, title, expires in query.tuples()
@@ -207,7 +222,7 @@ def _follow_ups(first: dt.date, last: dt.date, country: str | None) -> list[Entr
         .where(FollowUp.due_on.between(first, last))
     )
     if country:
-        query = query.where(where == country)
+        query = query.where(fn.COALESCE(where, "") == country)
     return [
         Entry(
             FOLLOW_UP,

@@ -112,7 +112,8 @@ class DayGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._cells: list[tuple[QRect, dt.date]] = []
         self._chips: list[tuple[QRect, Entry]] = []
-        self._more: list[tuple[QRect, dt.date]] = []
+        self._more: list[tuple[QRect, dt.date, int]] = []  # where, which day, how many more
+        self._weekdays: list[str] = []
 
     def minimumSizeHint(self) -> QSize:
         return QSize(420, 300)
@@ -125,6 +126,7 @@ class DayGrid(QWidget):
         today: dt.date,
     ) -> None:
         self.days, self.entries, self.month, self.today = days, entries, month, today
+        self._weekdays = weekday_names("abbreviated")  # in the language of the moment
         self._arrange()
         self.update()
 
@@ -160,7 +162,8 @@ class DayGrid(QWidget):
                 self._chips.append((QRect(left + 3, y, cell.width() - 6, chip - 2), entry))
                 y += chip
             if len(shown) < len(entries):
-                self._more.append((QRect(left + 3, y, cell.width() - 6, chip - 2), day))
+                rect = QRect(left + 3, y, cell.width() - 6, chip - 2)
+                self._more.append((rect, day, len(entries) - len(shown)))
 
     def resizeEvent(self, event) -> None:
         self._arrange()
@@ -175,7 +178,7 @@ class DayGrid(QWidget):
         return list(self._chips)
 
     def more_rects(self) -> list[tuple[QRect, dt.date]]:
-        return list(self._more)
+        return [(rect, day) for rect, day, _hidden in self._more]
 
     def entry_at(self, point: QPoint) -> Entry | None:
         return next((entry for rect, entry in self._chips if rect.contains(point)), None)
@@ -190,7 +193,7 @@ class DayGrid(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
         metrics = self.fontMetrics()
-        names = weekday_names("abbreviated")
+        names = self._weekdays
         header = self._header_height()
         line = palette.mid().color()
         for index, (cell, day) in enumerate(self._cells[:7]):
@@ -240,19 +243,13 @@ class DayGrid(QWidget):
             )
         painter.setFont(self.font())
         painter.setPen(palette.link().color())
-        for rect, day in self._more:
-            hidden = len(self.entries.get(day, [])) - sum(
-                1 for chip, entry in self._chips if self._day_of(chip) == day
-            )
+        for rect, _day, hidden in self._more:
             painter.drawText(
                 rect.adjusted(7, 0, 0, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 tr("{count} more…").format(count=hidden),
             )
         painter.end()
-
-    def _day_of(self, rect: QRect) -> dt.date | None:
-        return self.day_at(rect.center())
 
     # -- the mouse and the keyboard -------------------------------------------------------------
 
@@ -263,7 +260,7 @@ class DayGrid(QWidget):
             if entry is not None:
                 self.entry_clicked.emit(entry)
                 return
-            more = next((day for rect, day in self._more if rect.contains(point)), None)
+            more = next((day for rect, day, _n in self._more if rect.contains(point)), None)
             if more is not None:
                 self.more_clicked.emit(more)
                 return
