@@ -70,8 +70,8 @@ ENTRY = Qt.ItemDataRole.UserRole
 DAY = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate("Calendar", text, disambiguation)
 
 
 def kind_swatch(kind: str, size: int = 12) -> QIcon:
@@ -375,7 +375,11 @@ class CalendarPage(QWidget):
         self.title.setFont(font)
         self.view_buttons: dict[str, QToolButton] = {}
         views = QButtonGroup(self)
-        for key, label in ((MONTH, tr("Month")), (WEEK, tr("Week")), (AGENDA, tr("Agenda"))):
+        for key, label in (
+            (MONTH, tr("Month")),
+            (WEEK, tr("Week")),
+            (AGENDA, tr("Agenda", "calendar view")),
+        ):
             button = QToolButton()
             button.setText(label)
             button.setCheckable(True)
