@@ -13,8 +13,9 @@ with the old translation to review, a removed one leaves. A translator edits ``k
 What the extractor finds (anything else is not translated):
 
 - the core: ``_("…")``, ``N_("…")``, ``ngettext("…", "…", n)``, ``pgettext("context", "…")``;
-- the window: ``tr("…")`` and ``self.tr("…")``; ``self.tr("…", "disambiguation")`` and
-  ``QCoreApplication.translate("context", "…")`` keep their context as the message's context;
+- the window: ``tr("…")`` and ``self.tr("…")``; ``self.tr("…", "disambiguation")``,
+  ``QCoreApplication.translate("context", "…")`` and ``QT_TRANSLATE_NOOP("context", "…")``
+  (a constant translated where shown) keep their context as the message's context;
 - the choices' labels: ``Choice(code, "context", "Label")`` in ``models/words/choices.py``.
 
 The text must be written out in the call (a literal, not a variable or an f-string).
@@ -48,6 +49,7 @@ KEYWORDS = parse_keywords(
         "tr",
         "tr:1,2c,2t",
         "translate:1c,2",
+        "QT_TRANSLATE_NOOP:1c,2",
         "Choice:2c,3",
     ]
 )

@@ -233,9 +233,9 @@ class DayGrid(QWidget):
             font.setStrikeOut(entry.done)
             painter.setFont(font)
             painter.setPen(colour.darker(150))
-            text = metrics.elidedText(
-                entry.summary(), Qt.TextElideMode.ElideRight, rect.width() - 10
-            )
+            # The colour says the kind; the room left is the title's (the tooltip and the
+            # agenda say "Agreement expires: …").
+            text = metrics.elidedText(entry.title, Qt.TextElideMode.ElideRight, rect.width() - 10)
             painter.drawText(
                 rect.adjusted(7, 0, -2, 0),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -413,7 +413,8 @@ class CalendarPage(QWidget):
         filters.addSpacing(12)
         self.country = country_picker()
         self.country.setObjectName("calendarCountry")
-        self.country.setPlaceholderText(tr("All countries (type one to choose it)"))
+        self.country.setPlaceholderText(tr("All countries"))
+        self.country.setToolTip(tr("Type a country in any language to show only its entries."))
         self.country.setMinimumWidth(260)
         self.country.edited.connect(self._country_edited)
         filters.addWidget(self.country)
