@@ -320,13 +320,13 @@ class Agenda(QTreeWidget):
             self.addTopLevelItem(empty)
             return
         for day in sorted(days):
-            heading = QTreeWidgetItem([long_date(day)])
+            heading = QTreeWidgetItem([_capitalized(long_date(day))])
             heading.setData(0, DAY, day)
             font = heading.font(0)
             font.setBold(True)
             heading.setFont(0, font)
             if day == today:
-                heading.setText(0, tr("{date} (today)").format(date=long_date(day)))
+                heading.setText(0, tr("{date} (today)").format(date=heading.text(0)))
             self.addTopLevelItem(heading)
             for entry in days[day]:
                 item = QTreeWidgetItem([entry_line(entry)])

@@ -179,7 +179,7 @@ def test_months_and_days_are_named_in_the_interface_language(window, qtbot, cale
     assert page.title.text() == "Февраль 2028\u00a0г."
     qtbot.mouseClick(page.view_buttons[AGENDA], Qt.MouseButton.LeftButton)
     heading = page.agenda.topLevelItem(0).text(0)
-    assert heading.startswith("воскресенье, 27 февраля 2028")
+    assert heading.startswith("Воскресенье, 27 февраля 2028")
     set_language("kk")
     qtbot.mouseClick(page.view_buttons["week"], Qt.MouseButton.LeftButton)
     assert page.title.text() == "2028\u00a0ж. 21–27 ақп."
