@@ -74,7 +74,7 @@ class RecordPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(spec.search_hint)
+        self.search.setPlaceholderText(QCoreApplication.translate("pages", spec.search_hint))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_request)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
