@@ -74,10 +74,16 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate("Calendar", text, disambiguation)
 
 
-def kind_swatch(kind: str, size: int = 12) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(COLOURS[kind])
-    return QIcon(pixmap)
+_swatches: dict[str, QIcon] = {}
+
+
+def kind_swatch(kind: str) -> QIcon:
+    """A square of the kind's colour, made once."""
+    if kind not in _swatches:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(COLOURS[kind])
+        _swatches[kind] = QIcon(pixmap)
+    return _swatches[kind]
 
 
 def entry_line(entry: Entry) -> str:
