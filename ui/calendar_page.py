@@ -12,11 +12,13 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QHelpEvent,
     QIcon,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -54,6 +56,7 @@ from models.calendar import (
 )
 from models.store.base import db
 from models.words.dates import day_span, long_date, month_and_year, weekday_names
+from resources import icon_path
 from ui.widgets.pickers import country_picker
 
 CALENDAR = "calendar"
@@ -586,4 +589,14 @@ def install_calendar(window) -> CalendarPage:
     row = keys.index("country") if "country" in keys else None
     window.add_view(CALENDAR, page, tr("Calendar"), "calendar", row=row)
     window.calendar_page = page
+    action = QAction(QIcon(icon_path("calendar")), tr("&Calendar"), window)
+    action.setObjectName("calendarAction")
+    action.setShortcut(QKeySequence("Ctrl+9"))  # after the lists' Ctrl+1 … Ctrl+8
+    action.triggered.connect(
+        lambda: window.show_page(CALENDAR) if window.database_target is not None else None
+    )
+    country = next(
+        (a for a in window.go_menu.actions() if a.shortcut() == QKeySequence("Ctrl+0")), None
+    )
+    window.go_menu.insertAction(country, action)
     return page

@@ -103,8 +103,11 @@ def test_a_double_click_on_a_day_starts_an_event_on_it(window, qtbot, calendar):
     qtbot.waitUntil(lambda: (day, "Meeting with the rector") in chips(page.month_grid))
 
 
-def test_keys_and_buttons_move_between_months_and_weeks(qtbot, calendar):
+def test_keys_and_buttons_move_between_months_and_weeks(window, qtbot, calendar):
     page, _made = calendar
+    window.show_page("organization")
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is page
     qtbot.keyClick(page, Qt.Key.Key_PageUp)
     assert page.title.text() == "January 2028"
     assert chips(page.month_grid) == []
