@@ -22,17 +22,18 @@ KIND_NAMES = {
     "follow-up": "follow_up",
     "follow-ups": "follow_up",
 }
-KIND_HELP = "calendar: event, delegation, expiry or follow-up, several separated by commas"
 
 
 def check_usage(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     """What makes no sense for a calendar is a usage error (exit status 2)."""
+    from models.words.translation import _
+
     if args.start is None or args.end is None:
-        parser.error("calendar needs --from DATE and --to DATE")
+        parser.error(_("calendar needs --from DATE and --to DATE"))
     if args.end < args.start:
-        parser.error("--to must not come before --from")
+        parser.error(_("--to must not come before --from"))
     if Path(args.output).suffix.lower() != SUFFIX:
-        parser.error("the output file of a calendar must end in .ics")
+        parser.error(_("the output file of a calendar must end in .ics"))
 
 
 def chosen_kinds(text: str | None) -> list[str] | None:
