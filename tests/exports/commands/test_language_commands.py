@@ -36,23 +36,26 @@ def saved(database, database_target):
 
 HELP = {
     "kk": (
-        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx) экспорттау.",
+        "Тізімді немесе кездесуге арналған есепті Excel кітабына (.xlsx), ал күнтізбені "
+        "iCalendar файлына (.ics) экспорттау.",
         "--database PATH оқылатын дерекқор",
-        "--output FILE.xlsx, -o FILE.xlsx жазылатын Excel кітабы",
+        "--output FILE, -o FILE жазылатын файл: .xlsx, күнтізбе үшін .ics",
         "қолданылуы: seriktes export",
         "параметрлер:",
     ),
     "ru": (
-        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx).",
+        "Экспортировать список или отчёт к встрече в книгу Excel (.xlsx), а календарь — "
+        "в файл iCalendar (.ics).",
         "--database PATH база данных, из которой читать",
-        "--output FILE.xlsx, -o FILE.xlsx книга Excel, которую нужно записать",
+        "--output FILE, -o FILE файл для записи: .xlsx, для календаря — .ics",
         "использование: seriktes export",
         "параметры:",
     ),
     "en": (
-        "Export a list or a meeting report to an Excel workbook (.xlsx).",
+        "Export a list or a meeting report to an Excel workbook (.xlsx), or the calendar to an "
+        "iCalendar file (.ics).",
         "--database PATH the database to read",
-        "--output FILE.xlsx, -o FILE.xlsx the workbook to write",
+        "--output FILE, -o FILE the file to write: .xlsx, or .ics for the calendar",
         "usage: seriktes export",
         "options:",
     ),
