@@ -14,6 +14,7 @@ from models.store.files import shown_name
 from models.words.translation import resolve_language
 from resources import icon_path
 from ui import crash
+from ui.calendar_page import install_calendar
 from ui.dashboard import install_dashboard
 from ui.export_action import install_export
 from ui.live_updates import install_live_updates
@@ -60,6 +61,7 @@ def make_window(settings: AppSettings) -> MainWindow:
     """The main window with all its parts, no database open yet."""
     window = MainWindow(settings)
     install_dashboard(window)
+    install_calendar(window)
     install_search(window)
     install_export(window)
     install_printing(window)

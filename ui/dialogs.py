@@ -178,6 +178,16 @@ def choose_picture_path(parent: QWidget | None, suggested: str) -> str | None:
     return path + (".svg" if "svg" in chosen.lower() else ".png")
 
 
+def choose_calendar_path(parent: QWidget | None, suggested: str) -> str | None:
+    """Where to save a calendar file; the answer always ends in .ics."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr("Export calendar"), suggested, tr("iCalendar file (*.ics)")
+    )
+    if not path:
+        return None
+    return path if path.lower().endswith(".ics") else path + ".ics"
+
+
 def choose_pdf_path(parent: QWidget | None, suggested: str) -> str | None:
     """Where to save pages as PDF; the answer always ends in .pdf."""
     path, _ = QFileDialog.getSaveFileName(

@@ -29,7 +29,7 @@ from models.errors import SeriktesError
 from models.words.numbers import format_number
 from ui import dialogs
 from ui.background import Task
-from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog
+from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog, CalendarDialog
 from ui.folders import start_folder
 from ui.kind_words import kind_words
 from ui.main_window import MainWindow
@@ -117,6 +117,11 @@ class Exporter(QObject):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setToolTip(tr("Save the list shown, as it is shown, as an Excel file"))
         self.export_action.triggered.connect(self.export_page)
+        self.calendar_action = QAction(tr("Export &calendar…"), window)
+        self.calendar_action.setToolTip(
+            tr("Save events, delegations, expiries and due dates as an iCalendar file (.ics)")
+        )
+        self.calendar_action.triggered.connect(self.export_calendar)
         self.reports_menu = QMenu(tr("&Reports"), window)
         self.brief_action = self.reports_menu.addAction(
             tr("Partner or country &brief…"), self.export_brief
@@ -131,9 +136,10 @@ class Exporter(QObject):
             tr("&Programs with key figures…"), self.export_programs
         )
         menu.insertAction(window.quit_action, self.export_action)
+        menu.insertAction(window.quit_action, self.calendar_action)
         menu.insertMenu(window.quit_action, self.reports_menu)
         menu.insertSeparator(window.quit_action)
-        self.actions = (self.export_action, self.reports_menu.menuAction())
+        self.actions = (self.export_action, self.calendar_action, self.reports_menu.menuAction())
         menu.aboutToShow.connect(self._update_actions)
         self._update_actions()
 
@@ -271,6 +277,33 @@ class Exporter(QObject):
         self._start(
             lambda progress: reports.programs(path, progress=progress),
             tr("Exporting the programs report…"),
+        )
+
+    def export_calendar(self) -> None:
+        """The calendar as an iCalendar file: the days, kinds and country the calendar page
+        shows are offered."""
+        if self.window.database_target is None:
+            return
+        page = getattr(self.window, "calendar_page", None)
+        if page is not None:
+            dialog = CalendarDialog(self.window, page.period(), page.kinds(), page.country.value())
+        else:
+            dialog = CalendarDialog(self.window)
+        if not dialogs.run_dialog(dialog):
+            return
+        start, end, kinds, country = dialog.start, dialog.end, dialog.kinds, dialog.country
+        name = file_name(tr("Calendar"), f"{start:%Y-%m-%d} – {end:%Y-%m-%d}")
+        path = dialogs.choose_calendar_path(
+            self.window, str(Path(self._folder()) / (name.removesuffix(".xlsx") + ".ics"))
+        )
+        if path is None:
+            return
+        self.window.settings.set(EXPORT_FOLDER, str(Path(path).parent))
+        from exports.calendar_file import write_calendar
+
+        self._start(
+            lambda progress: write_calendar(path, start, end, kinds, country, progress),
+            tr("Calendar"),
         )
 
     # -- running an export -------------------------------------------------------------------

@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import clock
+from models.calendar import ENTRY_KINDS, entry_kind_label
 from ui.widgets.inputs import DateInput
 from ui.widgets.pickers import OrganizationPicker, country_picker
 
@@ -179,3 +181,56 @@ class AgreementsDueDialog(_ReportDialog):
     @property
     def within_days(self) -> int:
         return self.days_input.value()
+
+
+class CalendarDialog(ActivityDialog):
+    """The days, kinds and country of a calendar file; the calendar page's are offered."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        period: tuple[dt.date, dt.date] | None = None,
+        kinds: list[str] | None = None,
+        country: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Export calendar"))
+        explanation = self.findChild(QLabel)
+        explanation.setText(
+            tr(
+                "An iCalendar file (.ics) that Outlook, Google Calendar and Thunderbird import: "
+                "one entry per event, delegation, agreement expiry and follow-up due date. "
+                "Importing a newer file again updates the entries instead of doubling them."
+            )
+        )
+        if period is not None:
+            self.start_input.set_value(period[0])
+            self.end_input.set_value(period[1])
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind in ENTRY_KINDS:
+            box = QCheckBox(entry_kind_label(kind))
+            box.setChecked(kinds is None or kind in kinds)
+            box.setObjectName(f"kind_{kind}")
+            self.kind_boxes[kind] = box
+            self.form.addRow("", box)
+        self.country_picker = country_picker()
+        self.country_picker.setPlaceholderText(tr("All countries"))
+        if country is not None:
+            self.country_picker.set_value(country)
+        self.form.addRow(tr("Country"), self.country_picker)
+
+    @property
+    def kinds(self) -> list[str]:
+        return [kind for kind, box in self.kind_boxes.items() if box.isChecked()]
+
+    @property
+    def country(self) -> str | None:
+        return self.country_picker.value()
+
+    def problem(self) -> str:
+        problem = super().problem()
+        if problem:
+            return problem
+        if not self.kinds:
+            return tr("Choose at least one kind of entry.")
+        return self.country_picker.problem() or ""

@@ -529,11 +529,12 @@ class RecordPage(QWidget):
         self._select(record_id)
         return True
 
-    def new_record(self) -> None:
+    def new_record(self, defaults: dict | None = None) -> None:
+        """An empty form for a new record, with ``defaults`` filled in (an event's day)."""
         if not self.form.maybe_leave():
             return
         self._set_current_row(-1)
-        self.form.load(None)
+        self.form.load(None, defaults)
         self.focus_form()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

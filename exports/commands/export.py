@@ -9,14 +9,16 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from exports.commands import export_calendar
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
 from models.words.translation import N_, _
 from models.world_map import MEASURES as MAP_MEASURES
 
 HELP = N_(
-    "Export a list or a meeting report to an Excel workbook (.xlsx), or the map of partners "
-    "or the picture of who met whom to a PNG or SVG file."
+    "Export a list or a meeting report to an Excel workbook (.xlsx), the calendar to an "
+    "iCalendar file (.ics), or the map of partners or the picture of who met whom to a PNG or "
+    "SVG file."
 )
 
 # The lists, by the names the command line gives them, and the kind of record they show.
@@ -36,6 +38,7 @@ REPORTS = ("brief", "activity", "agreements-due", "programs-report")
 PICTURES = {"map": (".png", ".svg")}
 GRAPH = "graph"  # the picture of who met whom around a person or an organization
 PICTURE_SUFFIXES = (".png", ".svg")
+CALENDAR = "calendar"
 FILTER_OPTIONS = {"country": "--country", "kind": "--kind", "status": "--status", "tag": "--tag"}
 # The options each report takes besides --database and --output.
 REPORT_OPTIONS = {
@@ -45,6 +48,7 @@ REPORT_OPTIONS = {
     "programs-report": {"search", "country", "kind", "status", "tag"},
     "map": {"measure"},
     GRAPH: {"person", "organization", "start", "end", "steps"},
+    CALENDAR: export_calendar.OPTIONS,
 }
 # The options that take free text, which must be text the records can hold.
 TEXT_OPTIONS = ("search", "country", "kind", "status", "tag", "organization", "view", "person")
@@ -92,8 +96,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what",
         metavar="KIND",
-        choices=[*LISTS, *REPORTS, *PICTURES, GRAPH],
-        help=_("a list ({lists}), a report ({reports}) or a picture ({pictures})").format(
+        choices=[*LISTS, *REPORTS, CALENDAR, *PICTURES, GRAPH],
+        help=_(
+            "a list ({lists}), a report ({reports}), the calendar (.ics) or a picture ({pictures})"
+        ).format(
             lists=", ".join(LISTS),
             reports=", ".join(REPORTS),
             pictures=", ".join([*PICTURES, GRAPH]),
@@ -108,13 +114,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         metavar="FILE",
         help=_(
-            "the file to write: a workbook (.xlsx), or for map and graph a picture (.png, .svg)"
+            "the file to write: a workbook (.xlsx), .ics for the calendar, or for map and graph "
+            "a picture (.png, .svg)"
         ),
     )
     parser.add_argument("--search", metavar="TEXT", help=_("only the records these words find"))
     parser.add_argument("--country", metavar="C", help=_("ISO code or name in any language"))
     parser.add_argument(
-        "--kind", dest="kind", metavar="K", help=_("kind of record, e.g. university")
+        "--kind",
+        dest="kind",
+        metavar="K",
+        help=_(
+            "kind of record, e.g. university; for the calendar: event, delegation, expiry or "
+            "follow-up, several separated by commas"
+        ),
     )
     parser.add_argument("--status", metavar="S", help=_("status, e.g. active or in force"))
     parser.add_argument("--tag", metavar="T", help=_("only the records with this tag"))
@@ -123,14 +136,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="start",
         type=parse_date,
         metavar="DATE",
-        help=_("activity, graph: the first day of the period"),
+        help=_("activity, calendar, graph: the first day of the period"),
     )
     parser.add_argument(
         "--to",
         dest="end",
         type=parse_date,
         metavar="DATE",
-        help=_("activity: the last day of the period (default: today); graph: its last day"),
+        help=_(
+            "activity: the last day of the period (default: today); calendar, graph: its last day"
+        ),
     )
     parser.add_argument(
         "--within",
@@ -192,13 +207,16 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error(_("brief needs either --organization or --country"))
     if args.what == "activity" and args.start is None:
         parser.error(_("activity needs --from DATE (and --to DATE, else up to today)"))
-    if args.what == GRAPH and ("organization" in given) == ("person" in given):
-        parser.error(_("graph needs either --person or --organization"))
-    suffixes = PICTURE_SUFFIXES if args.what in PICTURES or args.what == GRAPH else (".xlsx",)
-    if Path(args.output).suffix.lower() not in suffixes:
-        if len(suffixes) == 1:
-            parser.error(_("the output file must end in .xlsx"))
-        parser.error(_("the output file must end in .png or .svg"))
+    if args.what == CALENDAR:
+        export_calendar.check_usage(args, parser)
+    else:
+        if args.what == GRAPH and ("organization" in given) == ("person" in given):
+            parser.error(_("graph needs either --person or --organization"))
+        suffixes = PICTURE_SUFFIXES if args.what in PICTURES or args.what == GRAPH else (".xlsx",)
+        if Path(args.output).suffix.lower() not in suffixes:
+            if len(suffixes) == 1:
+                parser.error(_("the output file must end in .xlsx"))
+            parser.error(_("the output file must end in .png or .svg"))
     if not (args.export_database or args.database):
         parser.error(_("give the database with --database PATH"))
 
@@ -236,6 +254,8 @@ def _export(args: argparse.Namespace) -> Path:
     from models.reports import find_organization
 
     output = Path(args.output).expanduser().absolute()
+    if args.what == CALENDAR:
+        return export_calendar.export(args, _country(args.country) if args.country else None)
     if args.what in PICTURES:
         return _picture(args, output)
     if args.what == GRAPH:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from peewee import Case, Value
 
@@ -168,6 +168,17 @@ def country_name(code: str | None, language_code: str | None = None) -> str:
         return ""
     country = Country.get_or_none(Country.code == code.upper())
     return country.name(language_code or language()) if country else code
+
+
+def country_names(codes: Iterable[str], language_code: str | None = None) -> dict[str, str]:
+    """The names of several countries at once, in ``language_code`` (by default the interface
+    language)."""
+    wanted = sorted({code.upper() for code in codes})
+    if not wanted:
+        return {}
+    chosen = language_code or language()
+    query = Country.select().where(Country.code.in_(wanted))
+    return {country.code: country.name(chosen) for country in query}
 
 
 def find_countries(text: str, limit: int = 20) -> list[Country]:

@@ -169,3 +169,19 @@ def month_and_year(value: dt.date, width: str = "abbreviated") -> str:
     skeleton = "yMMMM" if width == "wide" else "yMMM"
     # CLDR's narrow no-break space is missing from some fonts; a plain one keeps "г." too.
     return format_skeleton(skeleton, value, locale=LOCALES[language()]).replace("\u202f", "\u00a0")
+
+
+def day_span(first: dt.date, last: dt.date) -> str:
+    """A span of days as the current language writes it, the month named: "1–7 Dec 2026",
+    "1–7 дек. 2026 г.", "30 Nov – 6 Dec 2026"."""
+    return _day_span(first, last, language())
+
+
+# Kept: an agenda names the same few spans again and again, and Babel takes most of a
+# millisecond for each.
+@functools.lru_cache(maxsize=4096)
+def _day_span(first: dt.date, last: dt.date, code: str) -> str:
+    from babel.dates import format_interval
+
+    text = format_interval(first, last, "yMMMd", locale=LOCALES[code])
+    return text.replace("\u202f", "\u00a0")
