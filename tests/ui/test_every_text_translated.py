@@ -34,7 +34,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 VERBATIM = re.compile(
     r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w-]+\.(?:kz|org|com|ru)\b\S*|\*\.\w+|\.\w+\b"
     r"|\b[\w-]+\.(?:db|sqlite|xlsx|xls|ods|csv|pdf|log)\b|(?:/[\w.@+-]+)+/?"
-    r"|\b(?:Ctrl|Alt|Shift|Meta)\+\S+|\bF\d+\b|\((?:Delete|Esc|Enter)\)"
+    r"|\b(?:Ctrl|Alt|Shift|Meta)\+\S+|\bF\d+\b|\((?:Delete|Esc|Enter|Home|Page Up|Page Down)\)"
 )
 # A name or a title quoted in a sentence (“CSIC”, “Council of Strategic Partners”) is a
 # record's own words: checked as a record is.
@@ -55,6 +55,7 @@ ALLOWED = {
     # "e-mail", as Kazakh and Russian write it too.
     "mail",
     "ics",
+    "icalendar",
     "python",
     "pyside",
     "linux",
