@@ -23,6 +23,7 @@ from models.search import (
 )
 from models.store.base import db
 from models.store.records import ALL_MODELS, Change, Info, TrashItem
+from models.store.server import is_server, prepare_search
 from models.words.translation import _
 
 APPLICATION = "seriktes"
@@ -116,6 +117,22 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+def complete_server_search(database: Database, had_documents: bool) -> None:
+    """A server database made before search everywhere kept its documents there (it searched
+    by LIKE alone) gets them, filled from its records, once; and every server database the
+    trigram indexes of its lists, once the extension is there or may be made. Not a schema
+    step: a SQLite file has nothing of this and is left as it is. Under an advisory lock, so
+    desktops opening the database at once fill it once."""
+    if not is_server(database):
+        return
+    with database.atomic():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        if not had_documents or not database.table_exists("search_document"):
+            create_search_tables(database)
+            rebuild_search_index(database)
+        prepare_search(database)
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -187,6 +204,7 @@ def create_schema(database: Database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
+        prepare_search(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
@@ -209,6 +227,7 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
     """
     version = stored_version()
     check_version(version)
+    had_documents = database.table_exists("search_document")
     pending = list(range(version + 1, SCHEMA_VERSION + 1))
     if pending:
         before_first_step(version)
@@ -229,5 +248,6 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
                 f"schema {target - 1}; a backup made before the update is kept in the "
                 "backups folder."
             ) from error
+    complete_server_search(database, had_documents)
     mark_application(database)
     return pending
