@@ -50,7 +50,7 @@ from models.store.base import db  # noqa: E402
 from models.store.database import close_database, open_database  # noqa: E402
 from models.store.migrations import SCHEMA_VERSION  # noqa: E402
 from models.store.records import ALL_MODELS, RECORD_KINDS  # noqa: E402
-from models.store.server import is_server, prepare_search  # noqa: E402
+from models.store.server import is_server, prepare_indexes  # noqa: E402
 from models.words.choices import (  # noqa: E402
     AGREEMENT_KINDS,
     EVENT_KINDS,
@@ -1051,7 +1051,7 @@ def _finish(database, build: Build) -> None:
     began = time.perf_counter()
     database.execute_sql("SET maintenance_work_mem = '512MB'")
     search.create_search_tables(database)
-    prepare_search(database)
+    prepare_indexes(database)
     build.seconds["GIN indexes"] = time.perf_counter() - began
     began = time.perf_counter()
     for table in database.get_tables():

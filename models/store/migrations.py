@@ -23,7 +23,7 @@ from models.search import (
 )
 from models.store.base import db
 from models.store.records import ALL_MODELS, Change, Info, TrashItem
-from models.store.server import is_server, prepare_search
+from models.store.server import is_server, prepare_indexes
 from models.words.translation import _
 
 APPLICATION = "seriktes"
@@ -120,9 +120,10 @@ def _key_search_names(database: Database) -> None:
 def complete_server_search(database: Database, had_documents: bool) -> None:
     """A server database made before search everywhere kept its documents there (it searched
     by LIKE alone) gets them, filled from its records, once; and every server database the
-    trigram indexes of its lists, once the extension is there or may be made. Not a schema
-    step: a SQLite file has nothing of this and is left as it is. Under an advisory lock, so
-    desktops opening the database at once fill it once."""
+    indexes its lists sort by, holding the id, and their trigram indexes, once the extension
+    is there or may be made. Not a schema step: a SQLite file has nothing of this and is
+    left as it is. Under an advisory lock, so desktops opening the database at once fill it
+    once."""
     if not is_server(database):
         return
     with database.atomic():
@@ -130,7 +131,7 @@ def complete_server_search(database: Database, had_documents: bool) -> None:
         if not had_documents or not database.table_exists("search_document"):
             create_search_tables(database)
             rebuild_search_index(database)
-        prepare_search(database)
+        prepare_indexes(database)
 
 
 # STEPS[n] upgrades a database at version n - 1 to version n.
@@ -204,7 +205,7 @@ def create_schema(database: Database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
-        prepare_search(database)
+        prepare_indexes(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()

@@ -1,6 +1,7 @@
 """What a PostgreSQL server gives Seriktes beyond the SQL both databases speak: trigram indexes
 (the ``pg_trgm`` extension) on each kind's folded ``search_text``, so that a list search, a
-LIKE '%word%' over every record, is answered from an index instead of reading every row.
+LIKE '%word%' over every record, is answered from an index instead of reading every row; and
+indexes of the columns lists sort by that hold the id after the column, as SQLite's do.
 
 The extension is made by whoever may create in the database (``pg_trgm`` is trusted from
 PostgreSQL 13): Seriktes makes it when it makes or opens a database with that right, else the
@@ -11,8 +12,9 @@ the next opening. Without it lists search the same records, by reading them all.
 from __future__ import annotations
 
 import logging
+import re
 
-from peewee import Database, DatabaseError, PostgresqlDatabase
+from peewee import Database, DatabaseError, ForeignKeyField, PostgresqlDatabase
 
 from models.store.records import RECORD_KINDS
 
@@ -77,10 +79,52 @@ def create_trigram_indexes(database: Database) -> list[str]:
     return made
 
 
-def prepare_search(database: Database) -> list[str]:
-    """For a server database made or brought up to date by Seriktes itself: the trigram
-    indexes, if the extension is there or the user may make it; else nothing (lists still
-    find the same records, more slowly)."""
-    if not is_server(database) or not add_trigrams(database):
+# An index of one column, as peewee makes it: its name and the column.
+_ONE_COLUMN = re.compile(
+    r'CREATE INDEX ("?)(?P<name>\w+)\1 ON \S+ USING btree \(("?)(?P<column>\w+)\3\)'
+)
+
+
+def order_indexes_by_id(database: Database) -> list[str]:
+    """SQLite keeps equal values of an index in rowid order, so a list sorted by a column
+    and then by id (as every list is) reads its pages from the index alone, the last one as
+    fast as the first. PostgreSQL keeps them in no order: the last page of a list sorted by
+    name sorted all 100,000 rows. On a server each record table's index of one of its own
+    columns (not a link to another record) is made again, under its name, on the column and
+    the id. Returns the indexes made again (none once done)."""
+    if not is_server(database):
         return []
-    return create_trigram_indexes(database)
+    made = []
+    for model in RECORD_KINDS.values():
+        table = model._meta.table_name
+        links = {
+            field.column_name
+            for field in model._meta.fields.values()
+            if isinstance(field, ForeignKeyField)
+        }
+        for (definition,) in database.execute_sql(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND tablename = %s",
+            (table,),
+        ).fetchall():
+            match = _ONE_COLUMN.fullmatch(definition)
+            if match is None or match["column"] in links or match["column"] == "id":
+                continue
+            name, column = match["name"], match["column"]
+            database.execute_sql(f'DROP INDEX "{name}"')
+            database.execute_sql(f'CREATE INDEX "{name}" ON "{table}" ("{column}", "id")')
+            made.append(name)
+    return made
+
+
+def prepare_indexes(database: Database) -> list[str]:
+    """For a server database made or brought up to date by Seriktes itself: the indexes
+    lists sort by, holding the id; and the trigram indexes, if the extension is there or the
+    user may make it (else lists still find the same records, more slowly). Returns the
+    indexes made."""
+    if not is_server(database):
+        return []
+    made = order_indexes_by_id(database)
+    if add_trigrams(database):
+        made += create_trigram_indexes(database)
+    return made

@@ -281,8 +281,8 @@ def test_a_server_is_searched_with_its_documents_as_the_fallback_searches(record
 @server_only
 def test_a_server_database_from_before_its_documents_gets_them_on_opening(database_target):
     """A server database made when search everywhere read its names and LIKE alone (no
-    documents, names in the server's collation, no trigram indexes) is given them when
-    opened, and its records are found by any word again."""
+    documents, names in the server's collation, no trigram indexes, indexes of one column)
+    is given them when opened, and its records are found by any word again."""
     open_database(database_target)
     ORGANIZATIONS.save(ISTC)
     PEOPLE.save({"full_name": "Карина Ангелиева", "email": "k.angelieva@istc.int"})
@@ -293,6 +293,8 @@ def test_a_server_database_from_before_its_documents_gets_them_on_opening(databa
     )
     for model in RECORD_KINDS.values():
         database.execute_sql(f'DROP INDEX "{trigram_index_name(model._meta.table_name)}"')
+    database.execute_sql('DROP INDEX "organization_name_key"')
+    database.execute_sql('CREATE INDEX "organization_name_key" ON organization (name_key)')
     close_database()
     open_database(database_target, create=False)
     try:
@@ -306,6 +308,11 @@ def test_a_server_database_from_before_its_documents_gets_them_on_opening(databa
             for row in search.db.obj.execute_sql("SELECT indexname FROM pg_indexes").fetchall()
         }
         assert {trigram_index_name(m._meta.table_name) for m in RECORD_KINDS.values()} <= indexes
+        # The list sorted by name reads its pages in the index's order, the id after the name.
+        (definition,) = search.db.obj.execute_sql(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'organization_name_key'"
+        ).fetchone()
+        assert definition.endswith("(name_key, id)")
     finally:
         close_database()
 
