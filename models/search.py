@@ -501,29 +501,57 @@ class Fts5Index(SearchIndex):
             self._take(found, cursor, rank, wanted)
 
 
+# Words typed shorter than this are checked on what the longer words find, not looked up.
+SHORT_PREFIX = 3
+# Names read from a server at a time, looking for records whose name starts as typed.
+NAMES_PAGE = 100
+
+
 class PostgresIndex(SearchIndex):
     """PostgreSQL: names looked up by their index (kept in the "C" collation), words by
     ``search_document``'s GIN indexes, each word typed a prefix query (``word:*``) over the
     words FTS5 would make of the same text: the same hits as SQLite, in the same order."""
 
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
-        return _names_in_range(phrase)
+        # A server sends a query's every row at once: a letter typed starts a hundred
+        # thousand names. They are asked for a page at a time, until enough are found.
+        offset = 0
+        while True:
+            keys = list(
+                SearchName.select(SearchName.record_key)
+                .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
+                .order_by(SearchName.name, SearchName.record_key)
+                .limit(NAMES_PAGE)
+                .offset(offset)
+                .tuples()
+            )
+            yield from (_record_of(key) for (key,) in keys)
+            if len(keys) < NAMES_PAGE:
+                return
+            offset += NAMES_PAGE
 
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
         lexemes = _lexemes(" ".join(words))
         if not lexemes:
             return
-        query = " & ".join(f"'{lexeme}':*" for lexeme in lexemes)
+        # A word of a letter or two, typed after a longer one ("mmuller@i"), starts tens of
+        # thousands of words: looked up in the index it took most of a keystroke's time.
+        # Beside a longer word it only checks the records the longer one finds.
+        looked_up = [lexeme for lexeme in lexemes if len(lexeme) >= SHORT_PREFIX] or lexemes
+        checked = [lexeme for lexeme in lexemes if lexeme not in looked_up]
+        query = " & ".join(f"'{lexeme}':*" for lexeme in looked_up)
+        check = " & ".join(f"'{lexeme}':*" for lexeme in checked)
         database = db.obj
         # Newest records first within a rank, as on SQLite; never more than are wanted, so
         # the server stops at them when the words are common.
         for column, rank in (("names", NAME_WORDS), ("text", ANY_WORDS)):
             if len(found) >= wanted:
                 return
+            also = f"AND ts_match_vq({column}, %s::tsquery) " if check else ""
             cursor = database.execute_sql(
                 f"SELECT record_key FROM search_document WHERE {column} @@ %s::tsquery "
-                "ORDER BY record_key DESC LIMIT %s",
-                (query, wanted),
+                f"{also}ORDER BY record_key DESC LIMIT %s",
+                (query, *([check] if check else []), wanted),
             )
             self._take(found, (_record_of(key) for (key,) in cursor), rank, wanted)
 

@@ -279,6 +279,19 @@ def test_a_server_is_searched_with_its_documents_as_the_fallback_searches(record
 
 
 @server_only
+def test_a_server_finds_the_same_reading_names_one_at_a_time(records, monkeypatch):
+    """Names starting as typed are read from the server a page at a time; read one at a
+    time they give the same hits, also for words of a letter or two typed beside longer
+    ones (checked on what the longer words find)."""
+    texts = (*FALLBACK_SEARCHES, "k.angelieva@i", "a", "in", "science and t", "ma", "e")
+    paged = {text: [(hit.kind, hit.id, hit.rank) for hit in search.find(text)] for text in texts}
+    assert paged["a"] and paged["k.angelieva@i"] and paged["science and t"]
+    monkeypatch.setattr(search, "NAMES_PAGE", 1)
+    for text in texts:
+        assert [(hit.kind, hit.id, hit.rank) for hit in search.find(text)] == paged[text], text
+
+
+@server_only
 def test_a_server_database_from_before_its_documents_gets_them_on_opening(database_target):
     """A server database made when search everywhere read its names and LIKE alone (no
     documents, names in the server's collation, no trigram indexes, indexes of one column)
