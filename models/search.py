@@ -393,6 +393,8 @@ def rebuild_search_index(database: Database | None = None) -> int:
             )
             if fts:
                 database.cursor().executemany(_FTS_INSERT, _fts_rows(kind, named))
+            if _has_documents(database):
+                _write_documents(database, document_rows(kind, named))
             total += len(batch)
     database.execute_sql(
         f'INSERT INTO "{SearchName._meta.table_name}" (name, record_key) '
