@@ -439,7 +439,10 @@ def copy_text(rows: Iterable[tuple]) -> str:
     def text(value: Any) -> str:
         if value is None:
             return "\\N"
-        if isinstance(value, bytes):
+        if hasattr(value, "adapted"):  # psycopg2's Binary, as a blob field gives it
+            value = bytes(value.adapted)
+        if isinstance(value, bytes | memoryview):
+            value = bytes(value)
             return "\\\\x" + value.hex()  # bytea in hex, its backslash escaped
         if isinstance(value, bool):
             return "t" if value else "f"
