@@ -183,7 +183,9 @@ def _server_contents(url: str) -> tuple[str, str]:
         ):
             key = "code" if table == "country" else "id"
             for row in db.execute_sql(f"SELECT * FROM {table} ORDER BY {key}"):
-                digest.update(repr(row).encode())
+                # A blob comes as a memoryview, whose repr is its address.
+                values = tuple(bytes(v) if isinstance(v, memoryview) else v for v in row)
+                digest.update(repr(values).encode())
         return digest.hexdigest(), search_tables()
     finally:
         close_database()
