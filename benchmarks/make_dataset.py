@@ -14,6 +14,8 @@ records.
 
     python benchmarks/make_dataset.py --out big.db                 # 100,000 organizations
     python benchmarks/make_dataset.py --out small.db --scale 0.02  # 2,000, for tests
+    python benchmarks/make_dataset.py --out postgresql://me@127.0.0.1:5432/big  # on a server
+    python benchmarks/make_dataset.py --out postgresql://me@127.0.0.1:5432/big --copy-of big.db
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import io
+import itertools
 import os
 import random
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from peewee import Model  # noqa: E402
+from peewee import Model, sort_models  # noqa: E402
 
 from models import search  # noqa: E402
 from models.editing import RecordEditor  # noqa: E402
@@ -43,7 +48,9 @@ from models.kinds.all_kinds import EDITORS_BY_KIND  # noqa: E402
 from models.store import records as r  # noqa: E402
 from models.store.base import db  # noqa: E402
 from models.store.database import close_database, open_database  # noqa: E402
-from models.store.records import RECORD_KINDS  # noqa: E402
+from models.store.migrations import SCHEMA_VERSION  # noqa: E402
+from models.store.records import ALL_MODELS, RECORD_KINDS  # noqa: E402
+from models.store.server import on_server, prepare_indexes  # noqa: E402
 from models.words.choices import (  # noqa: E402
     AGREEMENT_KINDS,
     EVENT_KINDS,
@@ -53,6 +60,9 @@ from models.words.choices import (  # noqa: E402
     PROGRAM_STATUSES,
 )
 from models.words.text import name_key  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import server_database  # noqa: E402
 
 DEFAULT_SEED = 2025
 
@@ -375,13 +385,16 @@ Tagged = tuple[str, int, str]  # kind, record id, tag
 
 def write_rows(model: type[Model], rows: Iterable[dict[str, Any]], size: int = 5000) -> int:
     """Rows given by field name (a record's ``__data__``, or a link's values), written with
-    ``executemany``; a field not given takes its default, as peewee's insert would."""
-    fields = model._meta.sorted_fields
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" for _ in fields)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    cursor = db.cursor()
-    written = 0
+    ``executemany`` (on a server, with COPY); a field not given takes its default, as
+    peewee's insert would."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return 0
+    key = model._meta.primary_key
+    # Ids not given are numbered by the database (NULL would be refused on a server).
+    fields = [f for f in model._meta.sorted_fields if f is not key or f.name in first]
+    columns = [f.column_name for f in fields]
 
     def value(f, row):
         given = row.get(f.name, _MISSING)
@@ -389,17 +402,53 @@ def write_rows(model: type[Model], rows: Iterable[dict[str, Any]], size: int = 5
             given = f.default() if callable(f.default) else f.default
         return f.db_value(given)
 
+    write = _writer(model._meta.table_name, columns)
+    written = 0
     batch = []
-    for row in rows:
+    for row in itertools.chain([first], rows):
         batch.append(tuple(value(f, row) for f in fields))
         if len(batch) == size:
-            cursor.executemany(sql, batch)
+            write(batch)
             written += len(batch)
             batch = []
     if batch:
-        cursor.executemany(sql, batch)
+        write(batch)
         written += len(batch)
     return written
+
+
+def _writer(table: str, columns: list[str]) -> Callable[[list[tuple]], None]:
+    """How rows of a table are written: ``executemany`` in a SQLite file; COPY on a server,
+    where ``executemany`` is a round trip per row."""
+    cursor = db.cursor()
+    names = ", ".join(f'"{column}"' for column in columns)
+    if on_server(db.obj):
+        command = f'COPY "{table}" ({names}) FROM STDIN'
+        return lambda batch: cursor.copy_expert(command, io.StringIO(copy_text(batch)))
+    marks = ", ".join("?" for _ in columns)
+    statement = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+    return lambda batch: cursor.executemany(statement, batch)
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_text(rows: Iterable[tuple]) -> str:
+    """Rows in COPY's text format: a line a row, tab between values, \\N for NULL."""
+
+    def text(value: Any) -> str:
+        if value is None:
+            return "\\N"
+        if hasattr(value, "adapted"):  # psycopg2's Binary, as a blob field gives it
+            value = bytes(value.adapted)
+        if isinstance(value, bytes | memoryview):
+            value = bytes(value)
+            return "\\\\x" + value.hex()  # bytea in hex, its backslash escaped
+        if isinstance(value, bool):
+            return "t" if value else "f"
+        return str(value).translate(_COPY_ESCAPES)
+
+    return "".join("\t".join(map(text, row)) + "\n" for row in rows)
 
 
 def made_by_editor(
@@ -738,7 +787,8 @@ def programs(build: Build) -> list:
         (editor.search_text(record, by_program.get(record.id, [])), record.id)
         for record in r.Program.select().order_by(r.Program.id)
     ]
-    db.cursor().executemany("UPDATE program SET search_text = ? WHERE id = ?", texts)
+    mark = db.obj.param
+    db.cursor().executemany(f"UPDATE program SET search_text = {mark} WHERE id = {mark}", texts)
     return tags
 
 
@@ -860,27 +910,42 @@ def tags(build: Build, given: list[Tagged]) -> None:
 
 def fill_search_index(database) -> int:
     """Search everywhere for every record, as ``models.search.rebuild_search_index`` makes
-    it (the same names, rows and FTS5 entries, from the same functions), written with
-    ``executemany``: peewee composing half a million inserts takes a minute here. The tests
-    check that the two give the same index."""
+    it (the same names, rows and FTS5 entries or server documents, from the same
+    functions), written with ``executemany`` (on a server, COPY): peewee composing half a
+    million inserts takes a minute here. The tests check that the two give the same index."""
     cursor = database.cursor()
+    server = on_server(database)
     total = 0
     for kind in RECORD_KINDS:
         batch = []
         for record in search._stored(kind):
             batch.append((record, search.record_names(kind, record)))
             if len(batch) == 5000:
-                total += _index(cursor, kind, batch)
+                total += (_index_documents if server else _index)(cursor, kind, batch)
                 batch = []
-        total += _index(cursor, kind, batch)
-    cursor.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        total += (_index_documents if server else _index)(cursor, kind, batch)
+    if not server:
+        cursor.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
     return total
+
+
+def _names(kind: str, named: list[tuple[Any, list[str]]]) -> list[tuple[str, int]]:
+    return [(name, search.record_key(kind, record.id)) for record, names in named for name in names]
+
+
+def _index_documents(cursor, kind: str, named: list[tuple[Any, list[str]]]) -> int:
+    """A server's search everywhere: its names and documents, written with COPY."""
+    for table, columns, rows in (
+        ("search_name", "name, record_key", _names(kind, named)),
+        ("search_document", "record_key, names, text", search.document_rows(kind, named)),
+    ):
+        cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", io.StringIO(copy_text(rows)))
+    return len(named)
 
 
 def _index(cursor, kind: str, named: list[tuple[Any, list[str]]]) -> int:
     cursor.executemany(
-        "INSERT INTO search_name (name, record_key) VALUES (?, ?)",
-        [(name, search.record_key(kind, record.id)) for record, names in named for name in names],
+        "INSERT INTO search_name (name, record_key) VALUES (?, ?)", _names(kind, named)
     )
     cursor.executemany(
         search._FTS_INSERT,
@@ -912,22 +977,17 @@ STEPS: tuple[tuple[str, Callable[[Build], list[Tagged] | None]], ...] = (
 
 
 def make_dataset(out: str | Path, seed: int = DEFAULT_SEED, scale: float = 1.0) -> Build:
-    """Write the data set to a new database file ``out``; returns what was made, with the
-    seconds each step took."""
-    out = Path(out)
-    if out.exists():
-        raise FileExistsError(f"{out} already exists; choose a new file.")
+    """Write the data set to a new database file ``out``, or a new or empty database on a
+    server (a ``postgresql://`` URL, made if the server has no database of that name);
+    returns what was made, with the seconds each step took."""
     build = Build(random.Random(seed), scaled(scale))
     # Each new record's stamp defaults to the user's name, which getpass reads from the
     # password database unless LOGNAME says it: seconds, asked half a million times.
     os.environ.setdefault("LOGNAME", getpass.getuser())
-    database = open_database(out)
     started = time.perf_counter()
+    database = _new_database(out)
     try:
-        # Fast and unsafe while the file is being made: a failed build is thrown away.
-        database.execute_sql("PRAGMA journal_mode = MEMORY")
-        database.execute_sql("PRAGMA synchronous = OFF")
-        database.execute_sql("PRAGMA cache_size = -400000")
+        _unsafe_while_made(database)
         given: list[Tagged] = []
         with database.atomic():
             choose_countries(build)
@@ -940,23 +1000,163 @@ def make_dataset(out: str | Path, seed: int = DEFAULT_SEED, scale: float = 1.0) 
         with database.atomic():
             fill_search_index(database)
         build.seconds["search index"] = time.perf_counter() - began
-        database.execute_sql("PRAGMA journal_mode = WAL")
+        _finish(database, build)
     finally:
         close_database()
     build.seconds["total"] = time.perf_counter() - started
     return build
 
 
+def _new_database(out: str | Path):
+    """The new database to build in: a file that must not exist yet, or a server database
+    that must hold no records yet (made when the server has none of that name)."""
+    if not server_database.is_server(str(out)):
+        out = Path(out)
+        if out.exists():
+            raise FileExistsError(f"{out} already exists; choose a new file.")
+        return open_database(out)
+    out = str(out)
+    if not server_database.exists(out):
+        server_database.create(out)
+    database = open_database(out)
+    if any(model.select().exists() for model in RECORD_KINDS.values()):
+        close_database()
+        name = server_database.database_name(out)
+        raise FileExistsError(f"The database {name} already holds records; choose a new one.")
+    return database
+
+
+def _unsafe_while_made(database) -> None:
+    """Fast and unsafe while the database is being made: a failed build is thrown away. On a
+    server the GIN indexes (trigrams of the search texts, search everywhere's words) are
+    made after the rows are written, in one pass each: kept up to date row by row they
+    made writing the rows several times slower."""
+    if on_server(database):
+        database.execute_sql("SET synchronous_commit = off")
+        for (name,) in database.execute_sql(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+            "AND indexdef LIKE %s",
+            ("%USING gin%",),
+        ).fetchall():
+            database.execute_sql(f'DROP INDEX "{name}"')
+        return
+    database.execute_sql("PRAGMA journal_mode = MEMORY")
+    database.execute_sql("PRAGMA synchronous = OFF")
+    database.execute_sql("PRAGMA cache_size = -400000")
+
+
+def _finish(database, build: Build) -> None:
+    """The database as a user meets it: a file back in WAL mode; on a server, the GIN
+    indexes made, each id sequence past the ids written, and the tables vacuumed and
+    analysed, as the server's autovacuum leaves them soon after a load (the planner's
+    statistics, the visibility map that lets an index be read alone)."""
+    if not on_server(database):
+        database.execute_sql("PRAGMA journal_mode = WAL")
+        return
+    began = time.perf_counter()
+    database.execute_sql("SET maintenance_work_mem = '512MB'")
+    search.create_search_tables(database)
+    prepare_indexes(database)
+    build.seconds["GIN indexes"] = time.perf_counter() - began
+    began = time.perf_counter()
+    for table in database.get_tables():
+        if "id" in {column.name for column in database.get_columns(table)}:
+            database.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                f'COALESCE(MAX(id), 0) + 1, false) FROM "{table}"'
+            )
+    database.execute_sql("VACUUM (ANALYZE)")
+    build.seconds["vacuum"] = time.perf_counter() - began
+
+
+def copy_dataset(source: str | Path, out: str) -> Build:
+    """The data set of the file ``source`` (made before by this script) copied to a new or
+    empty database on a server, row for row with the ids kept: both then hold the same
+    records, for figures taken side by side. Search everywhere is made on the server as a
+    build makes it there."""
+    source = Path(source)
+    file = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        (version,) = file.execute(
+            "SELECT value FROM seriktes_info WHERE key = 'schema_version'"
+        ).fetchone()
+        if int(version) != SCHEMA_VERSION:
+            raise FileExistsError(
+                f"{source} is at schema {version}, not {SCHEMA_VERSION}: open it with "
+                "Seriktes first."
+            )
+        build = Build(random.Random(0), {kind: 0 for kind in COUNTS})
+        started = time.perf_counter()
+        database = _new_database(out)
+        try:
+            _unsafe_while_made(database)
+            with database.atomic():
+                _copy_tables(file, database)
+            build.seconds["tables"] = time.perf_counter() - started
+            began = time.perf_counter()
+            with database.atomic():
+                fill_search_index(database)
+            build.seconds["search index"] = time.perf_counter() - began
+            build.counts = {kind: model.select().count() for kind, model in RECORD_KINDS.items()}
+            _finish(database, build)
+        finally:
+            close_database()
+    finally:
+        file.close()
+    build.seconds["total"] = time.perf_counter() - started
+    return build
+
+
+# Not copied: the server's own (made with its schema), and search everywhere (made after).
+_NOT_COPIED = {"seriktes_info", "search_name"}
+
+
+def _copy_tables(file: sqlite3.Connection, database) -> None:
+    """Every table of the file's models into the server's, emptied first (a new database
+    holds its countries), parents before children."""
+    models = [
+        model for model in sort_models(ALL_MODELS) if model._meta.table_name not in _NOT_COPIED
+    ]
+    tables = ", ".join(f'"{model._meta.table_name}"' for model in models)
+    database.execute_sql(f"TRUNCATE {tables} CASCADE")
+    cursor = database.cursor()
+    for model in models:
+        table = model._meta.table_name
+        columns = [f.column_name for f in model._meta.sorted_fields]
+        names = ", ".join(f'"{column}"' for column in columns)
+        rows = file.execute(f'SELECT {names} FROM "{table}"')
+        while batch := rows.fetchmany(20000):
+            cursor.copy_expert(
+                f'COPY "{table}" ({names}) FROM STDIN', io.StringIO(copy_text(batch))
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", required=True, help="the new database file to write")
+    parser.add_argument(
+        "--out",
+        required=True,
+        help="the new database file to write, or a postgresql:// URL of a new or empty "
+        "database (made if the server has none of that name)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--copy-of",
+        metavar="FILE",
+        help="copy the data set of this file (made by this script) to the --out server "
+        "database instead of building it",
+    )
     parser.add_argument(
         "--scale", type=float, default=1.0, help="share of the full size (0.02: 2,000 partners)"
     )
     args = parser.parse_args(argv)
     try:
-        build = make_dataset(args.out, args.seed, args.scale)
+        if args.copy_of:
+            if not server_database.is_server(args.out):
+                parser.error("--copy-of copies to a server: --out must be a postgresql:// URL")
+            build = copy_dataset(args.copy_of, args.out)
+        else:
+            build = make_dataset(args.out, args.seed, args.scale)
     except FileExistsError as error:
         print(error, file=sys.stderr)
         return 1

@@ -5,6 +5,10 @@ on a database made by ``make_dataset.py``, with its baseline measured in the sam
     python benchmarks/run.py --database big.db            # a table
     python benchmarks/run.py --database big.db --json     # one JSON object
 
+    python benchmarks/make_dataset.py --out postgresql://me@127.0.0.1:5432/big
+    python benchmarks/run.py --database postgresql://me@127.0.0.1:5432/big
+    python benchmarks/run.py --database postgresql://me@127.0.0.1:5432/big --beside big.db
+
 Each figure is the median of ``--runs`` runs. Window figures are taken on the real window
 (``ui.app.build_window``) under Qt's offscreen platform: a figure ends once the view has
 painted the rows, not when the model could have. The cold start and peak memory are measured
@@ -12,6 +16,13 @@ in fresh processes (``app_process.py``), each started the way ``seriktes`` start
 changes no record of the database given (the import runs on copies of it; the window, as for
 a user, brings an older schema up to date on opening); settings, logs and the backups the
 window makes go to a temporary folder, which needs about twice the database's size.
+
+On a server (a ``postgresql://`` URL) every figure is measured the same way; the baselines'
+bare queries run on a bare psycopg2 connection, and the import's copies are databases made
+from the one given as a template (its name followed by ``_import_copy``), dropped after.
+``--beside`` measures a second database in the same run (the file a server's data set was
+copied from: ``make_dataset.py --copy-of``) and adds a table of each figure on both, with
+their ratio.
 """
 
 from __future__ import annotations
@@ -36,6 +47,7 @@ from typing import Any
 BENCHMARKS = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCHMARKS), str(BENCHMARKS.parent)]
 
+import server_database  # noqa: E402
 from measure import (  # noqa: E402
     figure,
     median_time,
@@ -64,12 +76,12 @@ IMPORT_ROWS = 10_000
 LIST_WORDS = ["astana", "genetics", "университет", "ұлттық", "испания", "national inst"]
 
 
-def machine() -> dict[str, Any]:
+def machine(database: str) -> dict[str, Any]:
     from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
 
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
-    return {
+    about = {
         "cpu": platform.processor() or platform.machine(),
         "cores": os.cpu_count(),
         "memory_gb": round(memory, 1),
@@ -79,12 +91,15 @@ def machine() -> dict[str, Any]:
         "pyside": pyside,
         "sqlite": sqlite3.sqlite_version,
     }
+    if server_database.is_server(database):
+        about["postgresql"] = server_database.server_version(database)
+    return about
 
 
 # -- in fresh processes ----------------------------------------------------------------------
 
 
-def cold_start(database: Path, runs: int, folder: Path) -> list[dict]:
+def cold_start(database: str, runs: int, folder: Path) -> list[dict]:
     """Seriktes started on the database, as `seriktes --database FILE` starts it, against a
     bare window (QApplication, QMainWindow, QTableView) started the same way. A first start,
     on a new database, compiles the bytecode (cached after, as an installation has it); the
@@ -133,7 +148,7 @@ def cold_start(database: Path, runs: int, folder: Path) -> list[dict]:
 class Window:
     """The real window on the database, and a plain sqlite3 connection for the baselines."""
 
-    def __init__(self, database: Path, folder: Path) -> None:
+    def __init__(self, database: str, folder: Path) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         import ui.app
@@ -147,7 +162,10 @@ class Window:
         self.window.show()
         self.app.processEvents()
         self.search_box = self.window.findChild(SearchBox)
-        self.raw = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+        if server_database.is_server(database):
+            self.raw = server_database.connect(database)
+        else:
+            self.raw = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True)
         self.paints = 0
 
         class PaintCounter(QObject):
@@ -169,12 +187,20 @@ class Window:
             page.table.viewport().repaint()
 
     def raw_page(self, record_list, request, offset: int = 0) -> Callable[[], list]:
-        """The baseline: the same page read by a bare sqlite3 query."""
+        """The baseline: the same page read by a bare sqlite3 (or psycopg2) query."""
         from ui.table_model import PAGE_SIZE
 
         sql, params = record_list.page_query(request, offset, PAGE_SIZE).sql()
-        params = [p.isoformat() if isinstance(p, dt.date) else p for p in params]
-        return lambda: self.raw.execute(sql, params).fetchall()
+        if isinstance(self.raw, sqlite3.Connection):
+            params = [p.isoformat() if isinstance(p, dt.date) else p for p in params]
+            return lambda: self.raw.execute(sql, params).fetchall()
+        cursor = self.raw.cursor()
+
+        def read() -> list:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+        return read
 
     def close(self) -> None:
         self.raw.close()
@@ -386,7 +412,7 @@ def language_figures(w: Window, runs: int, folder: Path) -> list[dict]:
 # -- export and import -----------------------------------------------------------------------
 
 
-def export_figures(database: Path, runs: int, folder: Path) -> list[dict]:
+def export_figures(database: str, runs: int, folder: Path) -> list[dict]:
     """The organizations list exported as the window first shows it, against a bare openpyxl
     write-only loop writing the same values (read beforehand, not timed)."""
     from openpyxl import Workbook
@@ -470,7 +496,7 @@ def import_sheet(path: Path, rows: int) -> list[str]:
     return [labels[key] for key in keys]
 
 
-def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
+def import_figures(database: str, runs: int, folder: Path) -> list[dict]:
     """10,000 new organizations imported (read, checked against the 100,000 recorded, written
     with their search entries) into a copy of the database, against python-calamine reading
     the same file and peewee's insert_many writing its rows into another copy."""
@@ -489,16 +515,27 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
     open_database(database, create=False)
     headers = import_sheet(sheet, IMPORT_ROWS)
     close_database()
-    copy = folder / "copy.db"
+    on_server = server_database.is_server(database)
+    copy: str | Path = folder / "copy.db"
+    if on_server:
+        copy = server_database.with_name(
+            database, f"{server_database.database_name(database)}_import_copy"
+        )
 
     def remove_copy() -> None:
         close_database()
+        if on_server:
+            server_database.drop(copy)
+            return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
 
     def fresh_copy() -> None:
         remove_copy()
-        shutil.copyfile(database, copy)
+        if on_server:
+            server_database.create(copy, template=server_database.database_name(database))
+        else:
+            shutil.copyfile(database, copy)
         open_database(copy, create=False)
 
     imported = []
@@ -566,7 +603,7 @@ def import_figures(database: Path, runs: int, folder: Path) -> list[dict]:
 # -- the run ---------------------------------------------------------------------------------
 
 
-def run(database: Path, runs: int, only: set[str] | None = None) -> list[dict]:
+def run(database: str, runs: int, only: set[str] | None = None) -> list[dict]:
     wanted = lambda part: only is None or part in only  # noqa: E731
     figures: list[dict] = []
     with tempfile.TemporaryDirectory() as name:
@@ -599,9 +636,39 @@ def run(database: Path, runs: int, only: set[str] | None = None) -> list[dict]:
 PARTS = ("start", "window", "language", "export", "import")
 
 
+def side_by_side(figures: list[dict], beside: list[dict]) -> list[dict]:
+    """Each figure measured on both databases: the first's value against the second's as
+    its baseline (the ratio: how many times as long), with the first's target."""
+    other = {item["name"]: item for item in beside}
+    return [
+        figure(
+            item["name"],
+            item["value"],
+            item["unit"],
+            other[item["name"]]["value"] if item["name"] in other else None,
+            item["target"],
+        )
+        for item in figures
+    ]
+
+
+def _exists(parser: argparse.ArgumentParser, database: str) -> None:
+    found = (
+        server_database.exists(database)
+        if server_database.is_server(database)
+        else Path(database).exists()
+    )
+    if not found:
+        parser.error(f"{database} does not exist; make it with make_dataset.py")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", required=True, type=Path, help="made by make_dataset.py")
+    parser.add_argument(
+        "--database",
+        required=True,
+        help="made by make_dataset.py: a file, or a postgresql:// URL of a server database",
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs of each figure (the median)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
@@ -612,23 +679,34 @@ def main(argv: list[str] | None = None) -> int:
         choices=("kk", "ru", "en"),
         help="the window's language (lists sort in its alphabet); else the system's",
     )
+    parser.add_argument(
+        "--beside",
+        metavar="DATABASE",
+        help="measure this database too (a file, or a URL) and compare each figure with it",
+    )
     args = parser.parse_args(argv)
     if args.language:
         os.environ["LANGUAGE"] = args.language
-    if not args.database.exists():
-        parser.error(f"{args.database} does not exist; make it with make_dataset.py")
+    _exists(parser, args.database)
+    if args.beside:
+        _exists(parser, args.beside)
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     started = dt.datetime.now()
-    figures = run(args.database, args.runs, set(args.only) if args.only else None)
+    only = set(args.only) if args.only else None
+    figures = run(args.database, args.runs, only)
+    beside = run(args.beside, args.runs, only) if args.beside else None
     about = {
         "date": started.isoformat(timespec="seconds"),
         "database": str(args.database),
         "runs": args.runs,
         "language": args.language or "system",
-        "machine": machine(),
+        "machine": machine(args.database),
     }
+    if beside is not None:
+        about["beside"] = args.beside
     if args.json:
-        print(json.dumps({**about, "figures": figures}, ensure_ascii=False))
+        compared = {"beside_figures": beside} if beside is not None else {}
+        print(json.dumps({**about, "figures": figures, **compared}, ensure_ascii=False))
     else:
         system = about["machine"]
         print(
@@ -636,8 +714,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{about['language']}; "
             f"{system['cores']} cores, {system['memory_gb']} GB, Python {system['python']}, "
             f"Qt {system['qt']}, SQLite {system['sqlite']}"
+            + (f", PostgreSQL {system['postgresql']}" if "postgresql" in system else "")
         )
         print_figures(figures)
+        if beside is not None:
+            print(f"\n{args.beside}, the same figures (baseline: this one's)")
+            print_figures(beside)
+            print(f"\n{args.database} against {args.beside} (ratio: times as long)")
+            print_figures(side_by_side(figures, beside))
     return 0 if all(item["met"] is not False for item in figures) else 1
 
 

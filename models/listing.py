@@ -300,9 +300,15 @@ class RecordList:
 
     def _ordered(self, query: Select, request: ListRequest) -> Select:
         sort = self._sort(request)
+        # Empty values last; a column of the record's own that is never empty is sorted
+        # plainly, which lets a server read it backwards from its index (PostgreSQL's
+        # descending order puts empty values first, and an order that says otherwise is
+        # sorted row by row). A joined column is empty where nothing is linked.
+        plain = isinstance(sort, Field) and self._own(sort) and not sort.null
+        nulls = None if plain else "LAST"
         if request.descending:
-            return query.order_by(sort.desc(nulls="LAST"), self.model.id.desc())
-        return query.order_by(sort.asc(nulls="LAST"), self.model.id)
+            return query.order_by(sort.desc(nulls=nulls), self.model.id.desc())
+        return query.order_by(sort.asc(nulls=nulls), self.model.id)
 
     def query(self, request: ListRequest, columns: Sequence[Column]) -> Select:
         """Every row the list shows for ``request``, with the values of ``columns``, in its

@@ -11,12 +11,15 @@ saved or deleted (``index_record``, ``remove_records``), in the same transaction
 - ``search_index`` (SQLite only): an FTS5 table of each record's names and its whole search
   text, for "every word typed starts a word somewhere in the record". Its rowid is the
   record's key, so a record's row is replaced without a scan.
+- ``search_document`` (PostgreSQL only): the same for a server, each record's names and
+  search text as two ``tsvector`` columns with GIN indexes, keyed by the record's key.
 
 ``search_index()`` gives the ``SearchIndex`` for the open database: ``Fts5Index`` on SQLite,
-``LikeIndex`` (LIKE over each kind's ``search_text``, slower but portable) elsewhere. Text is
-put in its searched form with ``models.words.text.search_fold`` before it is stored and before it
-is looked for, so case, diacritics and script never matter ("Нурбек" is found as "Nurbek") and
-FTS5's tokenizer only ever sees plain lowercase words.
+``PostgresIndex`` on PostgreSQL, ``LikeIndex`` (LIKE over each kind's ``search_text``, slower
+but portable) elsewhere. Text is put in its searched form with
+``models.words.text.search_fold`` before it is stored and before it is looked for, so case,
+diacritics and script never matter ("Нурбек" is found as "Nurbek") and FTS5's tokenizer only
+ever sees plain lowercase words.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from peewee import (
     IntegerField,
     Node,
     NodeList,
+    PostgresqlDatabase,
     SqliteDatabase,
 )
 
@@ -151,6 +155,12 @@ def _has_fts(database: Database) -> bool:
     return isinstance(database, SqliteDatabase) and database.table_exists("search_index")
 
 
+def _has_documents(database: Database) -> bool:
+    """Whether records are kept in ``search_document`` (every PostgreSQL database: made with
+    the search tables)."""
+    return isinstance(database, PostgresqlDatabase)
+
+
 # -- keeping the index current ---------------------------------------------------------------
 
 
@@ -159,6 +169,8 @@ def create_search_tables(database: Database) -> None:
     # On SQLite the name index is the table itself (WITHOUT ROWID): one B-tree less to write.
     SearchName._meta.without_rowid = isinstance(database, SqliteDatabase)
     database.create_tables([SearchName])
+    if _has_documents(database):
+        _create_documents(database)
     if not isinstance(database, SqliteDatabase):
         return
     try:
@@ -173,6 +185,65 @@ def create_search_tables(database: Database) -> None:
     except Exception as error:  # an SQLite built without FTS5: LikeIndex serves instead
         if "fts5" not in str(error).lower():
             raise
+
+
+def _create_documents(database: Database) -> None:
+    """PostgreSQL's tables for search everywhere. Names are compared by code point (the "C"
+    collation), as SQLite compares them, whatever the server's language: "starts with" is a
+    range of the name index, and names sort as on SQLite."""
+    collation = database.execute_sql(
+        "SELECT collation_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s AND column_name = 'name'",
+        (SearchName._meta.table_name,),
+    ).fetchone()
+    if collation is None or collation[0] != "C":
+        database.execute_sql(
+            f'ALTER TABLE "{SearchName._meta.table_name}" ALTER COLUMN "name" '
+            f'TYPE VARCHAR({NAME_LENGTH}) COLLATE "C"'
+        )
+    database.execute_sql(
+        "CREATE TABLE IF NOT EXISTS search_document ("
+        "record_key INTEGER PRIMARY KEY, names TSVECTOR NOT NULL, text TSVECTOR NOT NULL)"
+    )
+    for column in ("names", "text"):
+        database.execute_sql(
+            f"CREATE INDEX IF NOT EXISTS search_document_{column} "
+            f"ON search_document USING gin ({column})"
+        )
+
+
+# A lexeme of a tsvector is at most 2,046 bytes: words are cut to this many letters (four
+# bytes at most each), the same when stored and when looked for, so a prefix stays a prefix.
+LEXEME_LETTERS = 500
+
+
+def _lexemes(text: str) -> list[str]:
+    """The words of a folded text, as FTS5's tokenizer makes them, each once."""
+    return list(dict.fromkeys(token[:LEXEME_LETTERS] for token in _TOKEN.findall(text)))
+
+
+def _vector(text: str) -> str:
+    """A ``tsvector`` literal of the words of a folded text, taken as they are (no parser or
+    dictionary of the server's): words are letters and digits only, so need no escaping."""
+    return " ".join(f"'{lexeme}'" for lexeme in _lexemes(text))
+
+
+def document_rows(kind: str, named: list[tuple[Any, list[str]]]) -> list[tuple[int, str, str]]:
+    """``search_document``'s rows of records with their names: the record's key, its names'
+    words and its search text's words, as ``tsvector`` literals."""
+    return [
+        (record_key(kind, record.id), _vector(" | ".join(names)), _vector(record.search_text))
+        for record, names in named
+    ]
+
+
+def _write_documents(database: Database, rows: list[tuple[int, str, str]]) -> None:
+    for batch in _batches(rows, 1000):
+        values = ", ".join(["(%s, %s::tsvector, %s::tsvector)"] * len(batch))
+        database.execute_sql(
+            f"INSERT INTO search_document (record_key, names, text) VALUES {values}",
+            [value for row in batch for value in row],
+        )
 
 
 _FTS_INSERT = (
@@ -197,6 +268,8 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
     insert_rows(SearchName, rows)
     if fts:
         database.cursor().executemany(_FTS_INSERT, _fts_rows(kind, named))
+    if _has_documents(database):
+        _write_documents(database, document_rows(kind, named))
 
 
 def _fts_rows(kind: str, named: list[tuple[Any, list[str]]]) -> list[tuple]:
@@ -215,6 +288,8 @@ def _forget(database: Database, kind: str, ids: list[int], fts: bool) -> None:
             database.cursor().executemany(
                 "DELETE FROM search_index WHERE rowid = ?", [(key,) for key in keys]
             )
+        if _has_documents(database):
+            database.execute_sql("DELETE FROM search_document WHERE record_key = ANY(%s)", (keys,))
 
 
 def index_record(kind: str, record: RecordModel) -> None:
@@ -298,6 +373,8 @@ def rebuild_search_index(database: Database | None = None) -> int:
     fts = _has_fts(database)
     if fts:
         database.execute_sql("DROP TABLE search_index")
+    if _has_documents(database):
+        database.execute_sql("DELETE FROM search_document")
     database.drop_tables([SearchName])
     create_search_tables(database)
     database.execute_sql(
@@ -316,6 +393,8 @@ def rebuild_search_index(database: Database | None = None) -> int:
             )
             if fts:
                 database.cursor().executemany(_FTS_INSERT, _fts_rows(kind, named))
+            if _has_documents(database):
+                _write_documents(database, document_rows(kind, named))
             total += len(batch)
     database.execute_sql(
         f'INSERT INTO "{SearchName._meta.table_name}" (name, record_key) '
@@ -415,18 +494,23 @@ def _records(query) -> Iterator[tuple[str, int]]:
         rows.close()
 
 
+def _names_in_range(phrase: str) -> Iterable[tuple[str, int]]:
+    """Records with a name that starts with ``phrase`` (and is longer), as a range on the
+    name's index: what starts with the phrase sorts between it and the phrase followed by the
+    last code point, where names are compared by code point (SQLite; PostgreSQL's "C")."""
+    return _records(
+        SearchName.select(SearchName.record_key)
+        .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
+        .order_by(SearchName.name, SearchName.record_key)
+    )
+
+
 class Fts5Index(SearchIndex):
     """SQLite: names looked up by their index, words by FTS5. Rows are read one at a time and
     reading stops once enough are found, so a single letter typed costs no more than a name."""
 
     def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
-        # A range on the name's index: what starts with the phrase sorts between it and the
-        # phrase followed by the last code point (SQLite compares text by code point).
-        return _records(
-            SearchName.select(SearchName.record_key)
-            .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
-            .order_by(SearchName.name, SearchName.record_key)
-        )
+        return _names_in_range(phrase)
 
     def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
         database = db.obj
@@ -441,6 +525,61 @@ class Fts5Index(SearchIndex):
                 (query,),
             )
             self._take(found, cursor, rank, wanted)
+
+
+# Words typed shorter than this are checked on what the longer words find, not looked up.
+SHORT_PREFIX = 3
+# Names read from a server at a time, looking for records whose name starts as typed.
+NAMES_PAGE = 100
+
+
+class PostgresIndex(SearchIndex):
+    """PostgreSQL: names looked up by their index (kept in the "C" collation), words by
+    ``search_document``'s GIN indexes, each word typed a prefix query (``word:*``) over the
+    words FTS5 would make of the same text: the same hits as SQLite, in the same order."""
+
+    def _names_starting(self, phrase: str) -> Iterable[tuple[str, int]]:
+        # A server sends a query's every row at once: a letter typed starts a hundred
+        # thousand names. They are asked for a page at a time, until enough are found.
+        offset = 0
+        while True:
+            keys = list(
+                SearchName.select(SearchName.record_key)
+                .where((SearchName.name > phrase) & (SearchName.name < phrase + _AFTER_ALL))
+                .order_by(SearchName.name, SearchName.record_key)
+                .limit(NAMES_PAGE)
+                .offset(offset)
+                .tuples()
+            )
+            yield from (_record_of(key) for (key,) in keys)
+            if len(keys) < NAMES_PAGE:
+                return
+            offset += NAMES_PAGE
+
+    def _word_matches(self, found: dict[tuple[str, int], int], words: list[str], wanted: int):
+        lexemes = _lexemes(" ".join(words))
+        if not lexemes:
+            return
+        # A word of a letter or two, typed after a longer one ("mmuller@i"), starts tens of
+        # thousands of words: looked up in the index it took most of a keystroke's time.
+        # Beside a longer word it only checks the records the longer one finds.
+        looked_up = [lexeme for lexeme in lexemes if len(lexeme) >= SHORT_PREFIX] or lexemes
+        checked = [lexeme for lexeme in lexemes if lexeme not in looked_up]
+        query = " & ".join(f"'{lexeme}':*" for lexeme in looked_up)
+        check = " & ".join(f"'{lexeme}':*" for lexeme in checked)
+        database = db.obj
+        # Newest records first within a rank, as on SQLite; never more than are wanted, so
+        # the server stops at them when the words are common.
+        for column, rank in (("names", NAME_WORDS), ("text", ANY_WORDS)):
+            if len(found) >= wanted:
+                return
+            also = f"AND ts_match_vq({column}, %s::tsquery) " if check else ""
+            cursor = database.execute_sql(
+                f"SELECT record_key FROM search_document WHERE {column} @@ %s::tsquery "
+                f"{also}ORDER BY record_key DESC LIMIT %s",
+                (query, *([check] if check else []), wanted),
+            )
+            self._take(found, (_record_of(key) for (key,) in cursor), rank, wanted)
 
 
 class LikeIndex(SearchIndex):
@@ -550,8 +689,12 @@ def _hits(found: dict[tuple[str, int], int], limit: int) -> list[Hit]:
 
 
 def search_index() -> SearchIndex:
-    """The search for the open database: FTS5 on SQLite, LIKE elsewhere."""
-    return Fts5Index() if _has_fts(db.obj) else LikeIndex()
+    """The search for the open database: FTS5 on SQLite, tsvector on PostgreSQL, LIKE
+    elsewhere."""
+    database = db.obj
+    if _has_fts(database):
+        return Fts5Index()
+    return PostgresIndex() if _has_documents(database) else LikeIndex()
 
 
 def find(text: str, limit: int = 20) -> list[Hit]:

@@ -78,7 +78,9 @@ class Counter:
         with self._lock:
             self._stopped = True
             if self._connection is not None:
-                self._connection.interrupt()
+                # SQLite's connection is interrupted; a server is asked to cancel the query.
+                stop = getattr(self._connection, "interrupt", None) or self._connection.cancel
+                stop()
 
 
 class RecordTableModel(QAbstractTableModel):

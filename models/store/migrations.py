@@ -31,6 +31,7 @@ from models.store.records import (
     SavedView,
     TrashItem,
 )
+from models.store.server import on_server, prepare_indexes
 from models.words.translation import _
 
 APPLICATION = "seriktes"
@@ -198,6 +199,23 @@ def step_saved_views(database: Database) -> None:
     database.create_tables([SavedView])
 
 
+def complete_server_search(database: Database, had_documents: bool) -> None:
+    """A server database made before search everywhere kept its documents there (it searched
+    by LIKE alone) gets them, filled from its records, once; and every server database the
+    indexes its lists sort by, holding the id, and their trigram indexes, once the extension
+    is there or may be made. Not a schema step: a SQLite file has nothing of this and is
+    left as it is. Under an advisory lock, so desktops opening the database at once fill it
+    once."""
+    if not on_server(database):
+        return
+    with database.atomic():
+        database.execute_sql("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        if not had_documents or not database.table_exists("search_document"):
+            create_search_tables(database)
+            rebuild_search_index(database)
+        prepare_indexes(database)
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -273,6 +291,7 @@ def create_schema(database: Database) -> None:
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
+        prepare_indexes(database)
         install_change_notices(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
@@ -296,6 +315,7 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
     """
     version = stored_version()
     check_version(version)
+    had_documents = database.table_exists("search_document")
     pending = list(range(version + 1, SCHEMA_VERSION + 1))
     if pending:
         before_first_step(version)
@@ -320,5 +340,6 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
                     "folder."
                 ).format(new=target, old=target - 1, reason=error)
             ) from error
+    complete_server_search(database, had_documents)
     mark_application(database)
     return pending

@@ -22,11 +22,18 @@ from models.search import (
     PREFIX,
     Fts5Index,
     LikeIndex,
+    PostgresIndex,
     SearchName,
     search_index,
 )
 from models.store.database import close_database, open_database
-from models.store.records import Organization
+from models.store.records import RECORD_KINDS, Organization
+from models.store.server import has_trigrams, trigram_index_name
+from tests.conftest import SERVER
+
+server_only = pytest.mark.skipif(
+    not SERVER, reason="needs a PostgreSQL server (SERIKTES_TEST_POSTGRESQL)"
+)
 
 ISTC = {
     "name": "International Science and Technology Center",
@@ -234,29 +241,95 @@ def test_a_record_deleted_behind_the_index_is_left_out(records):
     assert found("csic") == []
 
 
+FALLBACK_SEARCHES = (
+    "ISTC",
+    "csic",
+    "horizon europe",
+    "Ғылым",
+    "Ангелиева",
+    "kazakhstan",
+    "k.angelieva@istc.int",
+    "astana",
+    "martinez",
+    "university",
+    "nothing like this",
+    "istc*",
+    '"ISTC" OR NEAR(',
+    "-- :",
+)
+
+
 @pytest.mark.sqlite_only
 def test_the_fallback_gives_the_same_results(records):
     fallback, fts = LikeIndex(), Fts5Index()
-    for text in (
-        "ISTC",
-        "csic",
-        "horizon europe",
-        "Ғылым",
-        "Ангелиева",
-        "kazakhstan",
-        "k.angelieva@istc.int",
-        "astana",
-        "martinez",
-        "university",
-        "nothing like this",
-        "istc*",
-        '"ISTC" OR NEAR(',
-        "-- :",
-    ):
+    for text in FALLBACK_SEARCHES:
         expected = [(hit.kind, hit.id, hit.rank, hit.title) for hit in fts.find(text)]
         assert [(hit.kind, hit.id, hit.rank, hit.title) for hit in fallback.find(text)] == (
             expected
         ), text
+
+
+@server_only
+def test_a_server_is_searched_with_its_documents_as_the_fallback_searches(records):
+    assert isinstance(search_index(), PostgresIndex)
+    fallback, documents = LikeIndex(), PostgresIndex()
+    for text in FALLBACK_SEARCHES:
+        expected = [(hit.kind, hit.id, hit.rank, hit.title) for hit in fallback.find(text)]
+        assert [(hit.kind, hit.id, hit.rank, hit.title) for hit in documents.find(text)] == (
+            expected
+        ), text
+
+
+@server_only
+def test_a_server_finds_the_same_reading_names_one_at_a_time(records, monkeypatch):
+    """Names starting as typed are read from the server a page at a time; read one at a
+    time they give the same hits, also for words of a letter or two typed beside longer
+    ones (checked on what the longer words find)."""
+    texts = (*FALLBACK_SEARCHES, "k.angelieva@i", "a", "in", "science and t", "ma", "e")
+    paged = {text: [(hit.kind, hit.id, hit.rank) for hit in search.find(text)] for text in texts}
+    assert paged["a"] and paged["k.angelieva@i"] and paged["science and t"]
+    monkeypatch.setattr(search, "NAMES_PAGE", 1)
+    for text in texts:
+        assert [(hit.kind, hit.id, hit.rank) for hit in search.find(text)] == paged[text], text
+
+
+@server_only
+def test_a_server_database_from_before_its_documents_gets_them_on_opening(database_target):
+    """A server database made when search everywhere read its names and LIKE alone (no
+    documents, names in the server's collation, no trigram indexes, indexes of one column)
+    is given them when opened, and its records are found by any word again."""
+    open_database(database_target)
+    ORGANIZATIONS.save(ISTC)
+    PEOPLE.save({"full_name": "Карина Ангелиева", "email": "k.angelieva@istc.int"})
+    database = search.db.obj
+    database.execute_sql("DROP TABLE search_document")
+    database.execute_sql(
+        'ALTER TABLE search_name ALTER COLUMN name TYPE VARCHAR(200) COLLATE "default"'
+    )
+    for model in RECORD_KINDS.values():
+        database.execute_sql(f'DROP INDEX "{trigram_index_name(model._meta.table_name)}"')
+    database.execute_sql('DROP INDEX "organization_name_key"')
+    database.execute_sql('CREATE INDEX "organization_name_key" ON organization (name_key)')
+    close_database()
+    open_database(database_target, create=False)
+    try:
+        assert isinstance(search_index(), PostgresIndex)
+        assert first("technology center") == ("organization", 1, NAME_WORDS)
+        assert first("istc.int") is not None
+        assert [hit.title for hit in search.find("Ангелиева")] == ["Карина Ангелиева"]
+        assert has_trigrams(search.db.obj)
+        indexes = {
+            row[0]
+            for row in search.db.obj.execute_sql("SELECT indexname FROM pg_indexes").fetchall()
+        }
+        assert {trigram_index_name(m._meta.table_name) for m in RECORD_KINDS.values()} <= indexes
+        # The list sorted by name reads its pages in the index's order, the id after the name.
+        (definition,) = search.db.obj.execute_sql(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'organization_name_key'"
+        ).fetchone()
+        assert definition.endswith("(name_key, id)")
+    finally:
+        close_database()
 
 
 def make_schema_1_database(path):
