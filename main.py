@@ -21,8 +21,10 @@ from models.words.translation import _, language, resolve_language, set_language
 COMMANDS: dict[str, str] = {
     "backup": "exports.commands.backup",
     "check": "exports.commands.check",
+    "duplicates": "exports.commands.duplicates",
     "export": "exports.commands.export",
     "import": "exports.commands.import_",
+    "merge": "exports.commands.merge",
     "sample": "exports.commands.sample",
 }
 

@@ -43,6 +43,7 @@ class OrganizationEditor(RecordEditor):
         "name_kk",
         "name_ru",
         "name_original",
+        "other_names",
         "city",
         "website",
         "email",
@@ -166,6 +167,7 @@ ORGANIZATION_LIST = RecordList(
         Column(
             "name_original", "Original name", Organization.name_original, shown=False, width=300
         ),
+        Column("other_names", "Other names", Organization.other_names, shown=False, width=300),
         Column("parent", "Parent organization", _Parent.name, shown=False, width=260),
         Column("email", "E-mail", Organization.email, shown=False, width=200),
         Column("phone", "Phone", Organization.phone, shown=False, width=140),

@@ -22,11 +22,11 @@ from models.search import (
     rebuild_search_index,
 )
 from models.store.base import db
-from models.store.records import ALL_MODELS, Change, Info, TrashItem
+from models.store.records import ALL_MODELS, Change, Info, Merge, NotDuplicate, TrashItem
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -36,6 +36,9 @@ def step_2(database: Database) -> None:
     """Search everywhere: the search tables, filled from the records already kept (read
     through today's models; a later step that changes what names a record refills them)."""
     create_search_tables(database)
+    # Today's models read columns a later step adds: added here already (that step then
+    # finds them present).
+    _add_other_names(database)
     rebuild_search_index(database)
 
 
@@ -116,6 +119,21 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+def step_7(database: Database) -> None:
+    """Finding and merging duplicates: the pairs a user marked "not a duplicate", what undoes
+    each merge, and organizations' other names (a merged twin's names are kept there)."""
+    database.create_tables([NotDuplicate, Merge])
+    _add_other_names(database)
+
+
+def _add_other_names(database: Database) -> None:
+    if "other_names" not in {column.name for column in database.get_columns("organization")}:
+        # Plain SQL with a default, as in step 4: no rebuild of a table of 100,000 partners.
+        database.execute_sql(
+            'ALTER TABLE "organization" ADD COLUMN "other_names" TEXT NOT NULL DEFAULT \'\''
+        )
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -123,6 +141,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     4: step_4,
     5: step_5,
     6: step_6,
+    7: step_7,
 }
 
 
