@@ -47,6 +47,17 @@ ID = Qt.ItemDataRole.UserRole
 Describer = Callable[[str], tuple[dict[str, str], Callable[[str, Any], str | None]]]
 
 
+SHOWN_LENGTH = 60  # characters of a value shown beside the other's; all of it in its tooltip
+
+
+def _first_line(text: str) -> str:
+    """A value as it fits beside another: its first line, cut short with an ellipsis."""
+    line = text.splitlines()[0] if text.strip() else text
+    if len(line) > SHOWN_LENGTH or line != text:
+        return line[:SHOWN_LENGTH].rstrip() + "…"
+    return line
+
+
 class DuplicatesDialog(QDialog):
     """The pairs of likely twins among the records of the kind chosen."""
 
@@ -342,7 +353,7 @@ class MergeDialog(QDialog):
             group = QButtonGroup(self)
             for column, value in enumerate(values):
                 text = (name_value(name, value) if not is_empty(value) else None) or shown(value)
-                button = QRadioButton(text)
+                button = QRadioButton(_first_line(text))
                 button.setObjectName(f"{name}_{column}")
                 button.setToolTip(text)
                 button.setEnabled(not is_empty(value))

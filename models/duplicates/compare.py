@@ -75,7 +75,10 @@ def compare_names(
     if found is None:
         return 0.0, None
     (first, first_words), (second, second_words) = one[found[0]], other[found[1]]
-    similarity = name_similarity(first_words, second_words, weights, extra_words)
+    # People's names (``extra_words``) are compared strictly: a surname is a family's.
+    similarity = name_similarity(
+        first_words, second_words, weights, extra_words, strict=extra_words
+    )
     same_script = _script(first) == _script(second)
     if first_words == second_words and same_script:
         said = reason(SAME_NAME, name=first)

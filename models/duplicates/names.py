@@ -47,6 +47,40 @@ GENERIC = wordlist(
     "ministrligi council sovet kenes association assotsiatsiya company kompaniya ltd llc "
     "inc jsc too ao plc gmbh office department embassy posolstvo elshiligi"
 )
+# What kind of body a name says it is, in the languages and spellings names come in: an
+# academy is not an agency, whatever else their names share ("Semey Humanitarian Academy of
+# Economics", "Semey Humanitarian Agency of Economics").
+_KINDS = {
+    "university": "university universitet universiteti universitat universite universidad "
+    "universita universidade",
+    "college": "college kolledzh kolledzhi kolledj",
+    "institute": "institute institut instituty instituto istituto",
+    "academy": "academy akademiya akademiyasy akademia academia",
+    "center": "center centre tsentr ortalygy ortalyghy centro zentrum",
+    "school": "school shkola mektep mektebi",
+    "laboratory": "laboratory laboratoriya zerthanasy zertkhanasy",
+    "foundation": "foundation fond kory qory",
+    "agency": "agency agentstvo agenttigi",
+    "ministry": "ministry ministerstvo ministrligi",
+    "council": "council sovet kenes",
+    "association": "association assotsiatsiya",
+    "company": "company kompaniya",
+    "embassy": "embassy posolstvo elshiligi",
+}
+# And whose it says it is: a state college is not an international one.
+_SCOPES = {
+    "state": "state gosudarstvennyy gosudarstvennyi memlekettik federal",
+    "international": "international mezhdunarodnyy mezhdunarodnyi khalykaralyk halykaralyk",
+    "national": "national natsionalnyy natsionalnyi ulttyk",
+}
+KIND_OF: dict[str, str] = {
+    word: kind
+    for kinds in (_KINDS, _SCOPES)
+    for kind, said in kinds.items()
+    for word in said.split()
+}
+_KIND_NAMES, _SCOPE_NAMES = frozenset(_KINDS), frozenset(_SCOPES)
+GENERIC = GENERIC | frozenset(KIND_OF)
 SHORT_WORD = 2  # a word this short (an initial, "al") counts for little
 PREFIX = 4  # letters of a skeleton that two spellings of one word share at least
 ABBREVIATED = 95.0  # how alike a word cut short is to the word it stands for
@@ -55,6 +89,9 @@ INITIAL = 90.0  # how alike an initial is to a word it starts
 # the names no more alike than UNLIKE: "University of Arizona" is not "University of Astana".
 MISSING_WORD = 75.0
 UNLIKE = 70.0
+# People: a surname one letter or two away from another is another family's ("Akbaybekov",
+# "Akbayenko"), unless both sound the same ("Zhaksybekov", "Jaksybekov").
+STRICT_WORD = 90.0
 EXTRA_WORDS = 0.95  # what a name with words of its own keeps of its likeness to a shorter one
 
 
@@ -102,10 +139,23 @@ def looks_like_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 8 and len(text.split()) == 1 and text.upper() == text
 
 
+def has_digits(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def same_sound(word: str, against: tuple[str, ...]) -> bool:
+    """Whether a word sounds like one of ``against``: the same skeleton, long enough to say."""
+    shape = skeleton(word)
+    return len(shape) >= PREFIX - 1 and any(skeleton(other) == shape for other in against)
+
+
 def best_match(word: str, against: tuple[str, ...]) -> float:
     """How alike a word is to the word of ``against`` most like it, 0 to 100 (RapidFuzz's
     ratio); a word cut short ("Univ.") or to its initial ("S. Nurbek") matches the word it
     stands for."""
+    if has_digits(word):
+        # "No. 2" is not "No. 20": a number matches only itself.
+        return 100.0 if word in against else 0.0
     found = process.extractOne(word, against, scorer=fuzz.ratio)
     best = found[1] if found else 0.0
     if best >= ABBREVIATED:
@@ -133,7 +183,7 @@ class WordWeights:
 
     def telling(self, word: str) -> bool:
         """Whether the word tells one name from another: not generic, not an initial."""
-        return word not in GENERIC and len(word) > SHORT_WORD
+        return word not in GENERIC and (len(word) > SHORT_WORD or has_digits(word))
 
     def weight(self, word: str) -> float:
         weight = self._weights.get(word)
@@ -144,15 +194,33 @@ class WordWeights:
         return weight
 
 
+def _other_kinds(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names say they are bodies of other kinds, or of other scopes."""
+    mine = {KIND_OF[word] for word in one if word in KIND_OF}
+    theirs = {KIND_OF[word] for word in other if word in KIND_OF}
+    for classes in (_KIND_NAMES, _SCOPE_NAMES):
+        said, told = mine & classes, theirs & classes
+        if said and told and not said & told:
+            return True
+    return False
+
+
 def name_similarity(
-    one: tuple[str, ...], other: tuple[str, ...], weights: WordWeights, extra_words: bool = False
+    one: tuple[str, ...],
+    other: tuple[str, ...],
+    weights: WordWeights,
+    extra_words: bool = False,
+    strict: bool = False,
 ) -> float:
     """How alike two names are, 0 to 100: each word of each name against its best match in the
     other (RapidFuzz), weighted by how much the word tells. A telling word one name lacks
     keeps them apart: "University of Arizona" and "University of Astana" share their common
     words but not the one that tells them apart; "Nazarbayev University" and "Назарбаев
     Университет" are alike. ``extra_words``: the longer name may hold words the shorter
-    lacks ("Luis Francisco Martínez Montes" and "Luis Martínez Montes"), at a small cost."""
+    lacks ("Luis Francisco Martínez Montes" and "Luis Martínez Montes"), at a small cost.
+    ``strict`` (people's names): a telling word is matched only by one at least
+    ``STRICT_WORD`` alike or sounding the same."""
+    least = STRICT_WORD if strict else MISSING_WORD
     if not one or not other:
         return 0.0
     sides = []
@@ -164,10 +232,12 @@ def name_similarity(
             best = best_match(word, against)
             total += weight
             matched += weight * best
-            if best < MISSING_WORD and weights.telling(word):
-                missing = True
+            if best < least and weights.telling(word):
+                missing = missing or not (strict and same_sound(word, against))
         sides.append((total, matched, missing))
     (total_one, matched_one, missing_one), (total_other, matched_other, missing_other) = sides
+    if _other_kinds(one, other):
+        missing_one = missing_other = True  # an academy and an agency
     if extra_words and missing_one != missing_other:
         # Every telling word of the shorter name is in the longer one.
         total, matched = (total_other, matched_other) if missing_one else (total_one, matched_one)

@@ -15,7 +15,13 @@ from typing import Any
 
 from models import validation as check
 from models.duplicates.compare import compare_names, name_keys, names_of
-from models.duplicates.names import WordWeights, initials, looks_like_acronym, wordlist
+from models.duplicates.names import (
+    WordWeights,
+    initials,
+    looks_like_acronym,
+    spelling_key,
+    wordlist,
+)
 from models.duplicates.twins import (
     ACRONYM,
     MIN_SCORE,
@@ -62,8 +68,22 @@ class Profile:
         """The words of a record's names, which the finder counts to weigh them."""
         for _text, tokens in features["names"]:
             yield from tokens
+        # Acronyms are counted too: one many records carry (a country's) tells nothing.
+        for key, _text in features.get("acronyms", ()):
+            yield ACRONYM_WORD + key
+        # And people's whole names: many people carry "Anna Kassymova".
+        for key in features.get("spellings", ()):
+            yield NAME_WORD + key
 
 
+ACRONYM_WORD = "\x00"  # what sets an acronym counted apart from the words of names
+NAME_WORD = "\x01"  # what sets a person's whole name counted apart
+COMMON_ACRONYM = 25  # an acronym more records carry is no evidence of twins
+# A person's name more people carry is no evidence alone: two of them are twins only with an
+# organization, e-mail or phone in common.
+COMMON_NAME = 3
+COMMON_NAME_SCORE = 75.0
+SHARED_EMAIL_NAMES = 80.0  # how alike two names under one e-mail address must be
 UNSURE = 60  # evidence scoring less is not given as a reason
 
 
@@ -97,7 +117,8 @@ def _acronym_of(name: str) -> str | None:
     """ "Spanish National Research Council (CSIC)" → "CSIC": a name as exports write it."""
     if name.endswith(")") and "(" in name:
         inner = name[name.rindex("(") + 1 : -1].strip()
-        if looks_like_acronym(inner):
+        # "(Виргинские острова (США))": a country in brackets, not an acronym.
+        if ")" not in inner and looks_like_acronym(inner):
             return inner
     return None
 
@@ -139,7 +160,9 @@ def _acronym_keys(features: Features) -> Iterator[tuple]:
         yield ("a", letters)
 
 
-def _acronym_evidence(a: Features, b: Features, similarity: float) -> list[tuple[float, Reason]]:
+def _acronym_evidence(
+    a: Features, b: Features, similarity: float, weights: WordWeights
+) -> list[tuple[float, Reason]]:
     """A record known only by its acronym, which the other's name stands for ("NU" and
     "Nazarbayev University"); or two records with the same acronym."""
     evidence = []
@@ -153,7 +176,11 @@ def _acronym_evidence(a: Features, b: Features, similarity: float) -> list[tuple
                 ) or next((t for k, t in full["acronyms"] if k == key), text)
                 evidence.append((88.0, reason(ACRONYM, acronym=text, name=named)))
     if not evidence:
-        shared = {k for k, _t in a["acronyms"]} & {k for k, _t in b["acronyms"]}
+        shared = {
+            key
+            for key in {k for k, _t in a["acronyms"]} & {k for k, _t in b["acronyms"]}
+            if weights.records.get(ACRONYM_WORD + key, 0) <= COMMON_ACRONYM
+        }
         if shared:
             text = next(t for k, t in a["acronyms"] if k in shared)
             score = 78.0 + (7.0 if similarity >= 50 else 0.0)
@@ -202,7 +229,9 @@ def _judge_organizations(a: Features, b: Features, weights: WordWeights) -> Verd
         evidence.append(
             (80.0 + max(similarity - 50, 0) / 5 - penalty, reason(SAME_DOMAIN, domain=shared[0]))
         )
-    evidence += [(score - penalty, said) for score, said in _acronym_evidence(a, b, similarity)]
+    evidence += [
+        (score - penalty, said) for score, said in _acronym_evidence(a, b, similarity, weights)
+    ]
     return _verdict(evidence, *([reason(OTHER_COUNTRY)] if apart else []))
 
 
@@ -221,7 +250,7 @@ def _judge_programs(a: Features, b: Features, weights: WordWeights) -> Verdict |
     similarity, said = compare_names(a["names"], b["names"], weights)
     if a["lead"] and b["lead"]:
         similarity += 5 if a["lead"] == b["lead"] else -10
-    return _verdict([(similarity, said), *_acronym_evidence(a, b, similarity)])
+    return _verdict([(similarity, said), *_acronym_evidence(a, b, similarity, weights)])
 
 
 # -- people ------------------------------------------------------------------------------------
@@ -229,9 +258,11 @@ def _judge_programs(a: Features, b: Features, weights: WordWeights) -> Verdict |
 
 def _person(row: dict[str, Any]) -> Features:
     digits = "".join(ch for ch in row["phone"] or "" if ch.isdigit())
+    names = names_of([row["full_name"], *name_list(row["other_names"])])
     return {
         "id": row["id"],
-        "names": names_of([row["full_name"], *name_list(row["other_names"])]),
+        "names": names,
+        "spellings": sorted({" ".join(spelling_key(tokens)) for _text, tokens in names}),
         "email": (row["email"] or "").lower(),
         "organization": row["organization"],
         "phone": digits if len(digits) >= PHONE_DIGITS else "",
@@ -261,12 +292,17 @@ def _judge_people(a: Features, b: Features, weights: WordWeights) -> Verdict | N
     elif one is not None and one == other:
         similarity += 5
         more.append(reason(SAME_ORGANIZATION))
-    if a["phone"] and a["phone"] == b["phone"]:
+    same_phone = bool(a["phone"] and a["phone"] == b["phone"])
+    if same_phone:
         similarity += 5
         more.append(reason(SAME_PHONE, phone=a["phone"]))
+    carriers = max((weights.records.get(NAME_WORD + key, 0) for key in a["spellings"]), default=0)
+    if carriers > COMMON_NAME and not (same_phone or (one is not None and one == other)):
+        similarity = min(similarity, COMMON_NAME_SCORE)
     evidence = [(similarity, said)]
     if same_email:
-        score = 90.0 if similarity >= UNSURE else 80.0
+        # An address two people share (an office's) makes them one only if the names agree.
+        score = 90.0 if similarity >= SHARED_EMAIL_NAMES else 70.0
         evidence.append((score, reason(SAME_EMAIL, email=a["email"])))
     verdict = _verdict(evidence)
     return None if verdict is None else (verdict[0], verdict[1] + more)

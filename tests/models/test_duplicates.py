@@ -101,3 +101,33 @@ def test_the_search_reports_progress_and_stops_when_asked(database):
     assert [done for done, _total in seen] == sorted(done for done, _total in seen)
     with pytest.raises(FindingStopped):
         find_duplicates("organization", lambda done, total: done < 300)
+
+
+def test_names_of_other_kinds_scopes_or_numbers_are_not_twins(database):
+    org(name="Semey Humanitarian Academy of Economics")
+    org(name="Semey Humanitarian Agency of Economics")
+    org(name="Atyrau State College of Geology")
+    org(name="Atyrau International College of Geology")
+    org(name="Humanitarian Institute of Mathematics No. 2")
+    org(name="Humanitarian Institute of Mathematics No. 20")
+    # A country in brackets is no acronym the two share.
+    org(name="Технический колледж экономики (Виргинские острова (США))")
+    org(name="Технический колледж экологии (Виргинские острова (США))")
+    assert pairs("organization") == {}
+
+
+def test_people_of_other_families_or_merely_under_one_address_are_not_twins(database):
+    person(full_name="Aigerim Akbaybekov")
+    person(full_name="Aigerim Akbayenko")
+    person(full_name="Ainur Dzhaksybekov", email="adzhaksybekov@mail.kz")
+    person(full_name="Askar Dzhaksybekov", email="adzhaksybekov@mail.kz")
+    assert pairs("person") == {}
+
+
+def test_a_name_many_people_carry_needs_more_than_the_name(database):
+    istc = org(name="International Science and Technology Center")
+    namesakes = [person(full_name="Anna Kassymova") for _ in range(5)]
+    assert pairs("person") == {}
+    colleague = person(full_name="Анна Касымова", organization=istc)
+    PEOPLE.save({**PEOPLE.load(namesakes[0]), "organization": istc}, namesakes[0])
+    assert set(pairs("person")) == {frozenset((namesakes[0], colleague))}
