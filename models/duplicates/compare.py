@@ -4,6 +4,7 @@ that says how they are alike."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -28,6 +29,7 @@ from models.duplicates.twins import (
 )
 from models.words.text import clean
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 # A record's names as the finder keeps them: each as written and as its words.
 Names = list[tuple[str, tuple[str, ...]]]
 
@@ -59,8 +61,8 @@ def name_keys(names: Names, *scope: Any) -> Iterator[tuple]:
 
 
 def _script(text: str) -> bool:
-    """Whether a name is written in Latin letters."""
-    return all(ch.isascii() for ch in text if ch.isalpha())
+    """Whether a name is written in Latin letters (no Cyrillic one)."""
+    return _CYRILLIC.search(text) is None
 
 
 def compare_names(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ Progress = Callable[[int, int], bool]  # (done, total) → False to stop
 BLOCK_LIMIT = 25  # records in one block, beyond which it tells them nothing
 PAGE = 5000  # records read at a time
 PAIRS = 5000  # candidate pairs judged at a time
+# Records' features kept at hand while pairs are judged: a record is in many pairs, and
+# reading it again from the scratch database costs more than judging. Bounded, so memory
+# stays flat.
+KEPT_FEATURES = 20000
 # How far along the progress bar each part is (of 1,000): reading, pairing, judging.
 READ_SHARE, PAIR_SHARE = 550, 100
 STEPS = 1000
@@ -97,12 +102,27 @@ class Scratch:
         while chunk := cursor.fetchmany(size):
             yield chunk
 
-    def features(self, ids: set[int]) -> dict[int, Features]:
-        marks = ",".join("?" * len(ids))
-        rows = self.connection.execute(
-            f"SELECT id, data FROM record WHERE id IN ({marks})", list(ids)
-        )
-        return {record_id: marshal.loads(data) for record_id, data in rows}
+    def features(self, ids: set[int], kept: OrderedDict[int, Features]) -> dict[int, Features]:
+        """The features of the records ``ids``, from ``kept`` when they are there; those read
+        are kept there too, the least recently used leaving past ``KEPT_FEATURES``."""
+        found = {}
+        for record_id in ids:
+            features = kept.get(record_id)
+            if features is not None:
+                kept.move_to_end(record_id)
+                found[record_id] = features
+        missing = [record_id for record_id in ids if record_id not in found]
+        for start in range(0, len(missing), 900):  # SQLite's limit of parameters
+            chunk = missing[start : start + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT id, data FROM record WHERE id IN ({marks})", chunk
+            )
+            for record_id, data in rows:
+                found[record_id] = kept[record_id] = marshal.loads(data)
+        while len(kept) > KEPT_FEATURES:
+            kept.popitem(last=False)
+        return found
 
 
 def _pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
@@ -166,10 +186,11 @@ def _judge(
     scratch: Scratch, profile: Profile, weights: WordWeights, pairs: int, report: _Report
 ) -> list[tuple[int, int, int, tuple[Reason, ...]]]:
     marked = marked_pairs(profile.kind)
+    kept: OrderedDict[int, Features] = OrderedDict()
     found = []
     judged = 0
     for chunk in scratch.pairs(PAIRS):
-        features = scratch.features({record_id for pair in chunk for record_id in pair})
+        features = scratch.features({record_id for pair in chunk for record_id in pair}, kept)
         for a, b in chunk:
             if (a, b) in marked:
                 continue

@@ -140,7 +140,8 @@ def looks_like_acronym(text: str) -> bool:
 
 
 def has_digits(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    """Whether a word of a name (letters a–z and digits only) holds a digit."""
+    return not word.isalpha()
 
 
 def same_sound(word: str, against: tuple[str, ...]) -> bool:
