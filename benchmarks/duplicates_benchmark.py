@@ -164,9 +164,12 @@ def measure(kind: str, planted: set[frozenset[int]]) -> tuple[list[dict], dict]:
         return True
 
     before = resident_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     twins = find_duplicates(kind, progress)
     seconds = time.perf_counter() - started
+    # The processor time of this process alone: the figure to compare on a machine others
+    # share (the scratch database's writes count, the time spent waiting for a core not).
+    cpu = time.process_time() - cpu
     found = {frozenset(twin.ids) for twin in twins}
     # Memory while the records are read (the first 55 % of the bar): flat means the last
     # page read costs no more than the first.
@@ -176,6 +179,8 @@ def measure(kind: str, planted: set[frozenset[int]]) -> tuple[list[dict], dict]:
         "kind": kind,
         "records": RECORD_KINDS[kind].select().count(),
         "pairs": len(twins),
+        "cpu_s": round(cpu, 1),
+        "load_average": round(os.getloadavg()[0], 1),
         "planted_found": len(planted & found),
         "planted": len(planted),
         "rss_before_mb": round(before, 1),
