@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -412,10 +413,18 @@ def _match_keys(kind: str, values: dict[str, Any]) -> list[str]:
     elif kind in ("event", "delegation"):
         keys = [key("n:", values["title"], values.get("starts_on"))]
     elif kind == "figure":
-        keys = [key("n:", values["measure"], values.get("as_of"), values.get("value"))]
+        keys = [key("n:", values["measure"], values.get("as_of"), _number_key(values.get("value")))]
     else:
         keys = []
     return [k for k in keys if k]
+
+
+def _number_key(value: Any) -> Any:
+    """A number as its key: 1130 in a sheet's cell reads as 1130.0, recorded it is 1130."""
+    try:
+        return Decimal(value).normalize()
+    except (TypeError, ValueError, ArithmeticError):
+        return value
 
 
 def _existing_keys(kind: str, wanted: set[str]) -> dict[str, int]:

@@ -41,6 +41,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from exports.text_width import longest_line, text_width, wrapped_lines
+from models import clock
 from models.errors import SeriktesError
 from models.store.base import current_user
 
@@ -752,12 +753,12 @@ class ExcelBook:
         self.path = Path(path)
         self.title = title
         self.author = author or current_user()
-        self.made = dt.datetime.now().replace(second=0, microsecond=0)
+        self.made = clock.now().replace(second=0, microsecond=0)
         self.workbook = Workbook(write_only=True)
         self.workbook.properties.title = clean_text(title)
         self.workbook.properties.creator = clean_text(self.author)
         self.workbook.properties.lastModifiedBy = clean_text(self.author)
-        self.workbook.properties.created = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.workbook.properties.created = clock.now().astimezone(dt.UTC).replace(tzinfo=None)
         self.workbook.properties.modified = self.workbook.properties.created
         self.plain_style = _top_by_default(self.workbook)
         self.sheets: list[TableSheet] = []

@@ -44,6 +44,16 @@ def restore_process_state():
 
 
 @pytest.fixture
+def clock():
+    """The app's one clock, for a test to set: ``clock.set_clock(dt.date(2028, 2, 29))``; the
+    computer's clock is back after the test."""
+    from models import clock
+
+    yield clock
+    clock.set_clock(None)
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "records.db"
 

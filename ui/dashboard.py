@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import dashboard
+from models import clock, dashboard
 from models.dashboard import Bar, Item, Month, Shortlist, Summary
 from models.store.base import db
 from resources import icon_path
@@ -87,7 +87,7 @@ def moment_text(moment: dt.datetime, today: dt.date) -> str:
 
 
 def change_line(item: Item, today: dt.date | None = None) -> str:
-    moment = moment_text(item.when, today or dt.date.today())
+    moment = moment_text(item.when, today or clock.today())
     return _line(kind_name(item.kind), moment, item.context)
 
 
@@ -211,7 +211,7 @@ class Dashboard(QScrollArea):
     show_list = Signal(str, object)  # kind, {filter key: value}
 
     def __init__(
-        self, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None
+        self, today: Callable[[], dt.date] = clock.today, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")

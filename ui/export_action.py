@@ -8,7 +8,6 @@ dialog keeps the records from changing database under it.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QProgressDialog
 
+from models import clock
 from models.errors import SeriktesError
 from ui import dialogs
 from ui.background import Task
@@ -62,7 +62,7 @@ def file_name(*words: str) -> str:
     refuse in names: "Brief Spain 2025-03-05.xlsx"."""
     text = " ".join(word for word in words if word)
     text = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", text).strip(" .") or "Export"
-    return f"{text[:120]} {dt.date.today():%Y-%m-%d}.xlsx"
+    return f"{text[:120]} {clock.today():%Y-%m-%d}.xlsx"
 
 
 class ExportThread(Task):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import clock
 from ui.widgets.inputs import DateInput
 from ui.widgets.pickers import OrganizationPicker, country_picker
 
@@ -133,7 +134,7 @@ class ActivityDialog(_ReportDialog):
             ),
             parent,
         )
-        today = today or dt.date.today()
+        today = today or clock.today()
         self.start_input = DateInput()
         self.end_input = DateInput()
         self.start_input.set_value(quarter_start(today))

@@ -149,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> Path:
     from exports import reports
     from exports.lists import export_list
+    from models import clock
     from models.kinds.all_kinds import LISTS_BY_KIND
     from models.reports import find_organization
 
@@ -164,7 +165,7 @@ def _export(args: argparse.Namespace) -> Path:
             return reports.brief(output, organization_id=organization.id).path
         return reports.brief(output, country=_country(args.country)).path
     if args.what == "activity":
-        end = args.end or dt.date.today()
+        end = args.end or clock.today()
         return reports.activity(output, args.start, end).path
     if args.what == "agreements-due":
         within = 90 if args.within is None else args.within

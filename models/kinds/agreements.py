@@ -19,8 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from peewee import SQL, Case, Node, Select
+from peewee import Case, Node, Select
 
+from models import clock
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
@@ -50,8 +51,8 @@ def agreement_status(agreement: Agreement, today: dt.date) -> str:
 
 def status_expression(today: dt.date | None = None) -> Node:
     """``agreement_status`` as SQL, for lists to show, filter and sort by. Without ``today``
-    the database's own date is used, so a list opened tomorrow is right tomorrow."""
-    now = SQL("CURRENT_DATE") if today is None else today
+    the clock's date when the query runs is used, so a list opened tomorrow is right tomorrow."""
+    now = clock.TODAY_IN_SQL if today is None else today
     return Case(
         None,
         [
@@ -172,7 +173,7 @@ class AgreementEditor(RecordEditor):
 def agreements_expiring(within_days: int, today: dt.date | None = None) -> Select:
     """Agreements in force that expire between today and ``within_days`` from now, the
     soonest first: the ones to renew."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     last = today + dt.timedelta(days=within_days)
     return (
         Agreement.select()

@@ -8,6 +8,7 @@ from typing import Any
 
 from peewee import JOIN, ModelSelect, Select
 
+from models import clock
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
@@ -105,7 +106,7 @@ class DelegationEditor(RecordEditor):
         values = super().clean_values(values)
         for row in values["members"]:
             row["side"] = row["side"] or "member"
-        record_done_dates(values["follow_ups"], dt.date.today())
+        record_done_dates(values["follow_ups"], clock.today())
         return values
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
@@ -218,7 +219,7 @@ def is_overdue(row: dict[str, Any], today: dt.date | None = None) -> bool:
     """A follow-up not done whose due date has passed: the same rule as
     ``follow_ups_overdue``, for a row held in a form."""
     due = row.get("due_on")
-    return bool(due and not row.get("done") and due < (today or dt.date.today()))
+    return bool(due and not row.get("done") and due < (today or clock.today()))
 
 
 def follow_ups_overdue(today: dt.date) -> ModelSelect:

@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import ModelSelect
 
+from models import clock
 from models.kinds.events import events_in
 from models.reports.parts import (
     agreements_part,
@@ -39,7 +40,7 @@ def activity_report(start: dt.date, end: dt.date, today: dt.date | None = None) 
         raise ReportRefused(
             f"The period ends ({date_text(end)}) before it starts ({date_text(start)})."
         )
-    today = today or dt.date.today()
+    today = today or clock.today()
     period = period_text(start, end)
     events = events_part(events_in(start, end), f"Events, {period}", newest_first=False)
     incoming = delegations_part(

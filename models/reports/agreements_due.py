@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from models import clock
 from models.kinds.agreements import status_expression
 from models.reports.linked_names import party_country_names, party_names
 from models.reports.parts import AGREEMENT_COLUMNS, agreement_row
@@ -30,7 +31,7 @@ def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | Non
     and those in force, by country: what to renew, and what holds."""
     if within_days < 0:
         raise ReportRefused("The number of days must be 0 or more.")
-    today = today or dt.date.today()
+    today = today or clock.today()
     status = status_expression(today)
     horizon = today + dt.timedelta(days=within_days)
     year_ago = _year_before(today)

@@ -9,6 +9,7 @@ from typing import Any
 
 from peewee import ModelSelect, fn
 
+from models import clock
 from models.reports.linked_names import area_names_by_organization
 from models.reports.parts import (
     agreements_part,
@@ -193,7 +194,7 @@ def organization_brief(organization_id: int, today: dt.date | None = None) -> Re
     """Everything about one partner and its branches: the organization itself, its people,
     agreements with their status and expiry, the events and delegations it took part in and
     their follow-ups, its programs and key figures."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     organization = Organization.get_or_none(Organization.id == organization_id)
     if organization is None:
         raise ReportRefused(f"There is no organization no. {organization_id}.")
@@ -246,7 +247,7 @@ def country_brief(code: str, today: dt.date | None = None) -> Report:
     """Everything about one country: its partners and their people, agreements, the events
     and delegations held there or with its partners and their follow-ups, programs with its
     partners, and the key figures about it."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     country = Country.get_or_none(Country.code == (code or "").upper())
     if country is None:
         raise ReportRefused(f"There is no country with the code “{code}”.")

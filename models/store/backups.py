@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import clock
 from models.errors import SeriktesError
 from models.store.appdirs import data_dir
 from models.store.files import busy_timeout, read_only_uri
@@ -115,7 +116,7 @@ def _why(error: Exception, target: Path) -> str:
 def make_backup(database: Path, reason: str = "") -> Backup:
     """A new backup in the database's backup folder; the oldest beyond 30 are removed."""
     folder = backup_folder(database)
-    made = dt.datetime.now().replace(microsecond=0)
+    made = clock.now().replace(microsecond=0)
     stem = made.strftime(_STAMP)
     name, number = f"{stem} {reason}.db" if reason else f"{stem}.db", 1
     while (folder / name).exists():
@@ -147,7 +148,7 @@ def prune(folder: Path, keep: int = KEEP) -> None:
 def backup_if_old(database: Path, now: dt.datetime | None = None) -> Backup | None:
     """The backup made when a database is opened and its newest backup is over a day old."""
     newest = next(iter(backups_of(database)), None)
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     if newest is not None and now - newest.made < DAILY:
         return None
     return make_backup(database, "daily")
@@ -169,7 +170,7 @@ def record_counts(path: Path) -> dict[str, int]:
 
 def _keep_damaged(database: Path) -> Backup:
     """A file SQLite cannot read is kept byte for byte before a backup replaces it."""
-    made = dt.datetime.now().replace(microsecond=0)
+    made = clock.now().replace(microsecond=0)
     target = backup_folder(database) / f"{made.strftime(_STAMP)} damaged copy.db"
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(database, target)

@@ -8,6 +8,8 @@ import getpass
 
 from peewee import CharField, DatabaseProxy, DateTimeField, Model, TextField
 
+from models import clock
+
 db = DatabaseProxy()
 
 
@@ -22,7 +24,7 @@ def current_user() -> str:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 class BaseModel(Model):

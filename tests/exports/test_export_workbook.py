@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,6 +16,9 @@ from exports import workbook
 from exports.text_width import text_width
 from exports.workbook import (
     DATE,
+    DECIMAL_FORMAT,
+    INTEGER_FORMAT,
+    LINE_POINTS,
     MONEY,
     NUMBER,
     DiskFull,
@@ -142,9 +146,102 @@ def test_a_value_that_looks_like_a_formula_is_saved_as_text(tmp_path, text):
 
 
 def test_a_carriage_return_at_the_start_is_text_too(tmp_path):
-    ws = open_book(write(tmp_path / "cr.xlsx", rows=[("\r=1+2", None, None, None, "")]))["Partners"]
-    cell = ws.cell(HEADER_ROW + 1, 1)
-    assert cell.data_type == "s" and cell.value.endswith("=1+2")
+    """A spreadsheet drops a leading carriage return when the cell is edited, and what is left
+    is a formula: the cell is kept as text like one beginning with "=", in a short row and in a
+    tall one, in a plain column and in a wrapping one."""
+    rows = [
+        ("\r=1+2", None, None, None, ""),
+        ("ISTC", None, None, None, "\r=1+2"),
+        ("\r=1+2", None, None, None, LONG),
+    ]
+    ws = open_book(write(tmp_path / "cr.xlsx", rows=rows))["Partners"]
+    assert not ws.cell(HEADER_ROW + 1, 1).alignment.wrap_text
+    first = HEADER_ROW + 1
+    cells = [ws.cell(first, 1), ws.cell(first + 1, 5), ws.cell(first + 2, 1)]
+    for cell in cells:
+        # XML reads a carriage return as a line feed; the formula after it stays text.
+        assert (cell.data_type, cell.value, cell.quotePrefix) == ("s", "\n=1+2", True)
+    # Quoted in a column that wraps, it wraps like its neighbours.
+    assert [cell.alignment.wrap_text for cell in cells] == [None, True, None]
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_with_an_ellipsis(tmp_path):
+    limit = workbook.EXCEL_TEXT_LIMIT  # 32,767 characters
+    rows = [
+        ("x" * 40_000, None, None, None, ""),
+        ("y" * limit, None, None, None, ""),
+        ("z" * limit + "\x0b", None, None, None, ""),  # once its control character is dropped
+    ]
+    written = table(open_book(write(tmp_path / "long.xlsx", rows=rows))["Partners"])
+    assert written[0][0] == "x" * (limit - 1) + "…"
+    # Exactly as long as a cell holds: kept whole.
+    assert [row[0] for row in written[1:]] == ["y" * limit, "z" * limit]
+
+
+def test_yes_no_times_numbers_among_text_and_other_values(tmp_path):
+    columns = [SheetColumn("Name"), SheetColumn("Done"), SheetColumn("At"), SheetColumn("Count")]
+    columns.append(SheetColumn("Share", NUMBER))
+    rows = [
+        ("ISTC", True, dt.time(14, 30), 7, 12.5),
+        (Path("CSIC"), False, None, 2.5, 3),
+    ]
+    ws = open_book(write(tmp_path / "mixed.xlsx", rows=rows, columns=columns))["Partners"]
+    first, second = HEADER_ROW + 1, HEADER_ROW + 2
+    assert table(ws) == [("ISTC", "Yes", dt.time(14, 30), 7, 12.5), ("CSIC", "No", None, 2.5, 3)]
+    assert ws.cell(first, 3).number_format == "hh:mm"
+    # A number in a column of text lines up with the text; in a column of numbers, it does not.
+    assert [ws.cell(row, 4).alignment.horizontal for row in (first, second)] == ["left", "left"]
+    assert ws.cell(first, 5).alignment.horizontal is None
+    assert [ws.cell(row, 5).number_format for row in (first, second)] == [
+        DECIMAL_FORMAT,
+        INTEGER_FORMAT,
+    ]
+
+
+def test_rows_shorter_or_longer_than_the_header_are_written_as_they_are(tmp_path):
+    rows = [("ISTC",), ("NU", None, None, 3), ("CSIC", None, None, None, LONG, 7, "=1+2")]
+    ws = open_book(write(tmp_path / "ragged.xlsx", rows=rows))["Partners"]
+    assert table(ws) == [
+        ("ISTC", None, None, None, None, None, None),
+        ("NU", None, None, 3, None, None, None),
+        ("CSIC", None, None, None, LONG, 7, "=1+2"),
+    ]
+    assert ws.cell(HEADER_ROW + 3, 7).quotePrefix
+
+
+def test_in_a_tall_row_every_cell_sits_at_the_top(tmp_path):
+    """A row is tall when a wrapping cell holds more than one line; the cells beside it are
+    read from the top line, and a one-line row keeps the usual height."""
+    rows = [
+        *ROWS,
+        ("NU", None, None, 3, "Astana\nKazakhstan"),
+        (Path("UPM"), None, None, True, "Madrid\nSpain"),
+    ]
+    ws = open_book(write(tmp_path / "tall.xlsx", rows=rows))["Partners"]
+    assert ws.row_dimensions[HEADER_ROW + 1].height is None
+    for row in (HEADER_ROW + 2, HEADER_ROW + 4, HEADER_ROW + 5):  # long notes; two lines of them
+        assert ws.row_dimensions[row].height >= 2 * LINE_POINTS
+        assert [ws.cell(row, column).alignment.vertical for column in (1, 4, 5)] == ["top"] * 3
+        assert [ws.cell(row, column).data_type for column in (1, 5)] == ["s", "s"]
+    assert [cell.value for cell in ws[HEADER_ROW + 5]] == [
+        "UPM",
+        None,
+        None,
+        "Yes",
+        "Madrid\nSpain",
+    ]
+
+
+def test_a_title_selection_or_header_beginning_with_a_formula_stays_text(tmp_path):
+    path = tmp_path / "titles.xlsx"
+    with ExcelBook(path, "=1+2", author="Aigerim") as book:
+        book.write_table("Partners", "=1+2", "=3+4", [SheetColumn("=5+6")], [("ISTC",)])
+    ws = open_book(path)["Partners"]
+    cells = [ws["A1"], ws["A2"], ws.cell(HEADER_ROW, 1)]
+    assert [cell.value.split(" Made ")[0] for cell in cells] == ["=1+2", "=3+4", "=5+6"]
+    assert [cell.data_type for cell in cells] == ["s"] * 3
+    with_formulas = openpyxl.load_workbook(path, data_only=False)["Partners"]
+    assert all(cell.data_type != "f" for row in with_formulas.iter_rows() for cell in row)
 
 
 def test_control_characters_an_xml_file_refuses_are_dropped(tmp_path):

@@ -13,6 +13,7 @@ from exports.import_report import write_import_report
 from exports.importer import FILL, apply_import, dry_run, preview_import
 from exports.spreadsheet_reader import read_workbook
 from models.errors import SeriktesError
+from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.kinds.events import EVENTS
 from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
@@ -133,6 +134,25 @@ def test_twins_are_found_by_name_acronym_or_website(database, tmp_path):
     assert preview.rows[4].repeats == 5  # the fourth row, on line 5 of the sheet
     result = apply_import(preview)
     assert (result.imported, result.duplicates, len(result.rejected)) == (1, 4, 4)
+    assert Organization.select().count() == 2
+
+
+def test_a_partner_recorded_with_no_country_is_the_twin_of_a_row_in_any_country(database, tmp_path):
+    academy = ORGANIZATIONS.save({"name": "Academy of Sciences"})
+    library = ORGANIZATIONS.save({"name": "National Library", "country": "ES"})
+    preview = organizations(
+        tmp_path,
+        [
+            ["Academy of Sciences", None, "Казахстан", None, None, None],
+            ["National library", None, None, None, None, None],
+        ],
+    )
+    assert [(row.twin_id, row.twin_title) for row in preview.rows] == [
+        (academy.id, "Academy of Sciences"),
+        (library.id, "National Library"),
+    ]
+    result = apply_import(preview)
+    assert (result.imported, result.duplicates) == (0, 2)
     assert Organization.select().count() == 2
 
 
@@ -311,7 +331,9 @@ def test_a_sheet_with_headers_only_or_no_known_column_is_refused(database, tmp_p
 
 
 def test_events_already_recorded_on_the_same_day_are_twins(database, tmp_path):
-    EVENTS.save({"title": "Council of Strategic Partners", "starts_on": dt.date(2025, 5, 21)})
+    council = EVENTS.save(
+        {"title": "Council of Strategic Partners", "starts_on": dt.date(2025, 5, 21)}
+    )
     path = xlsx(
         tmp_path / "events.xlsx",
         [
@@ -321,7 +343,93 @@ def test_events_already_recorded_on_the_same_day_are_twins(database, tmp_path):
         ],
     )
     preview = preview_import(read_workbook(path), "event")
-    assert preview.rows[0].twin_id is not None and preview.rows[1].twin_id is None
+    assert [row.twin_id for row in preview.rows] == [council.id, None]
+    assert preview.rows[0].twin_title == "Council of Strategic Partners (21.05.2025)"
+
+
+# For each kind: what is recorded, the sheet's header and rows, and which recorded title each
+# row is the twin of (None: a new record).
+TWINS = {
+    "person": (
+        [{"full_name": "Karina Angelieva"}],
+        ["Full name"],
+        [["karina  angelieva."], ["Karina Angelova"]],
+        ["Karina Angelieva", None],
+    ),
+    "program": (
+        [{"name": "ISTC projects in Kazakhstan", "short_name": "ISTC-KZ"}],
+        ["Name", "Short name"],
+        [
+            ["istc projects in kazakhstan", None],
+            ["ISTC KZ", None],  # the acronym written as the name
+            ["Science projects", "istc kz"],
+            ["Horizon Europe projects", "HE"],
+        ],
+        ["ISTC projects in Kazakhstan (ISTC-KZ)"] * 3 + [None],
+    ),
+    "agreement": (
+        [{"title": "Memorandum with CSIC", "reference_number": "MoU-2025/14"}],
+        ["Title", "Reference"],
+        [
+            ["memorandum with CSIC", None],
+            ["Memorandum on joint research", "mou 2025 14"],
+            ["Memorandum on joint research", "MoU-2025/15"],
+        ],
+        ["Memorandum with CSIC", "Memorandum with CSIC", None],
+    ),
+    "delegation": (
+        [
+            {"title": "ISTC at the ministry", "starts_on": dt.date(2025, 3, 5)},
+            {"title": "Visit of the Embassy of Spain"},
+        ],
+        ["Title", "Starts"],
+        [
+            ["ISTC at the Ministry", "05.03.2025"],
+            ["ISTC at the Ministry", "06.03.2025"],
+            ["Visit of the embassy of Spain", None],
+            ["Visit of the embassy of Spain", "01.04.2025"],
+        ],
+        [
+            "ISTC at the ministry (05.03.2025)",
+            None,
+            "Visit of the Embassy of Spain",
+            None,
+        ],
+    ),
+    "figure": (
+        [
+            {"measure": "joint publications", "value": 1130, "as_of": dt.date(2024, 12, 31)},
+            {"measure": "joint projects", "value": 50},
+            {"measure": "closed projects", "value": 0},
+        ],
+        ["What", "Value", "As of"],
+        [
+            ["Joint publications", 1130, "31.12.2024"],
+            ["Joint publications", 1131, "31.12.2024"],
+            ["Joint publications", 1130, "31.12.2023"],
+            ["joint projects", 50, None],
+            ["joint projects", 50, "01.01.2025"],
+            ["Joint projects", 1130, "31.12.2024"],  # another measure
+            ["closed projects", 0, None],
+        ],
+        ["1,130 joint publications", None, None, "50 joint projects", None, None]
+        + ["0 closed projects"],
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", TWINS)
+def test_records_of_every_kind_already_recorded_are_twins(database, tmp_path, kind):
+    """The same name, acronym or reference number (ignoring case, spacing and punctuation);
+    for dated records, on the same day; for a key figure, the same value on the same date."""
+    recorded, headers, rows, expected = TWINS[kind]
+    editor = EDITORS_BY_KIND[kind]
+    ids = {editor.title(record): record.id for record in map(editor.save, recorded)}
+    preview = preview_import(read_workbook(xlsx(tmp_path / "sheet.xlsx", [headers, *rows])), kind)
+    assert [problem for row in preview.rows for problem in row.problems] == []
+    assert [(row.twin_id, row.twin_title) for row in preview.rows] == [
+        (ids[title], title) if title else (None, "") for title in expected
+    ]
 
 
 def test_event_participants_on_a_sheet_of_their_own(database, tmp_path):

@@ -31,7 +31,9 @@ def add_row(qtbot, table, **typed):
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
 
 
-def test_create_an_agreement_with_a_party_and_a_linked_program(window, qtbot):
+def test_create_an_agreement_with_a_party_and_a_linked_program(window, qtbot, clock):
+    today = dt.date(2028, 2, 29)
+    clock.set_clock(today)
     istc = ORGANIZATIONS.save(
         {"name": "International Science and Technology Center", "short_name": "ISTC"}
     )
@@ -45,7 +47,6 @@ def test_create_an_agreement_with_a_party_and_a_linked_program(window, qtbot):
     kind.setCurrentIndex(kind.findData("mou"))
     type_into(qtbot, form.inputs["reference_number"], "MoU-2025/14")
     assert form.status_now.text() == "Shown in the list as: Draft"
-    today = dt.date.today()
     type_into(qtbot, form.inputs["signed_on"], f"05.03.{today.year - 1}")
     type_into(qtbot, form.inputs["expires_on"], f"05.03.{today.year + 4}")
     assert form.status_now.text() == "Shown in the list as: In force"
@@ -83,23 +84,31 @@ def test_an_agreement_that_expires_before_it_is_signed_is_refused(window, qtbot)
     assert Agreement.select().count() == 0
 
 
-def test_the_list_filters_by_the_status_that_follows_the_dates(window, qtbot):
-    today = dt.date.today()
+def test_the_list_filters_by_the_status_that_follows_the_dates(window, qtbot, clock):
+    clock.set_clock(dt.date(2028, 2, 29))
     AGREEMENTS.save(
         {
             "title": "Old memorandum",
             "signed_on": dt.date(2015, 1, 1),
-            "expires_on": dt.date(2020, 1, 1),
+            "expires_on": dt.date(2028, 2, 28),
         }
     )
     AGREEMENTS.save(
-        {"title": "Strategic partnership", "signed_on": today.replace(year=today.year - 1)}
+        {
+            "title": "Strategic partnership",
+            "signed_on": dt.date(2027, 2, 28),
+            "expires_on": dt.date(2028, 2, 29),
+        }
     )
     page = open_agreements(window)
     page.set_filter("status", "expired")
     assert shown(page) == ["Old memorandum"]
     page.set_filter("status", "in_force")
     assert shown(page) == ["Strategic partnership"]
+    # The next morning the same list, read again, says the partnership has expired too.
+    clock.set_clock(dt.date(2028, 3, 1))
+    page.set_filter("status", "expired")
+    assert sorted(shown(page)) == ["Old memorandum", "Strategic partnership"]
 
 
 def test_edit_and_delete_an_agreement(window, qtbot, answers):

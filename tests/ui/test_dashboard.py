@@ -20,14 +20,24 @@ from ui.widgets.bar_chart import Group, HorizontalBarChart, Value
 
 from .helpers import shown
 
-TODAY = dt.date.today()
+# The home view lives on the day the clock says. The first of a month is the day an event
+# "earlier this month" and one "today" are the same day; the first of January also turns the
+# year; 29 February has no twin a year before or after.
+FIRST_OF_MONTH = dt.date(2026, 3, 1)
+HARD_DAYS = [FIRST_OF_MONTH, dt.date(2027, 1, 1), dt.date(2028, 2, 29), dt.date(2025, 6, 15)]
 
 
-def in_days(days):
-    return TODAY + dt.timedelta(days=days)
+@pytest.fixture
+def today(request, clock):
+    day = getattr(request, "param", FIRST_OF_MONTH)
+    clock.set_clock(day)
+    return day
 
 
-def build(window):
+def build(window, today, clock):
+    def in_days(days):
+        return today + dt.timedelta(days=days)
+
     made = {
         "nu": ORGANIZATIONS.save(
             {"name": "Nazarbayev University", "country": "KZ", "kind": "university"}
@@ -38,8 +48,9 @@ def build(window):
         "upm": ORGANIZATIONS.save(
             {"name": "Technical University of Madrid", "country": "ES", "kind": "university"}
         ),
+        "opening": EVENTS.save({"title": "Opening of the science week", "starts_on": today}),
         "forum": EVENTS.save({"title": "Forum of academic knowledge", "starts_on": in_days(5)}),
-        "lecture": EVENTS.save({"title": "Lecture on water", "starts_on": TODAY.replace(day=1)}),
+        "lecture": EVENTS.save({"title": "Lecture on water", "starts_on": in_days(-10)}),
         "memorandum": AGREEMENTS.save(
             {
                 "title": "Memorandum with CSIC",
@@ -56,7 +67,7 @@ def build(window):
         ),
     }
     # Changed a minute after the others, which were all saved within the same second.
-    Delegation.update(updated_at=dt.datetime.now() + dt.timedelta(minutes=1)).execute()
+    Delegation.update(updated_at=clock.now() + dt.timedelta(minutes=1)).execute()
     home = install_dashboard(window)
     window.show_page(HOME)
     return home, made
@@ -68,8 +79,9 @@ def click_item(qtbot, shortlist, row):
     qtbot.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_home_comes_first_and_shows_the_counts_and_lists(window):
-    home, _made = build(window)
+@pytest.mark.parametrize("today", HARD_DAYS, indirect=True, ids=str)
+def test_home_comes_first_and_shows_the_counts_and_lists(window, today, clock):
+    home, _made = build(window, today, clock)
     assert window.navigation.item(0).text() == "Home"
     assert window.stack.currentWidget() is home
     # The counts are named as the navigation names the lists, in its order.
@@ -83,18 +95,20 @@ def test_home_comes_first_and_shows_the_counts_and_lists(window):
     assert home.tiles["figure"].toolTip() == "Open the list of key figures"
     counts = {kind: tile.count.text() for kind, tile in home.tiles.items()}
     assert counts["organization"] == "3"
-    assert counts["event"] == "2"
+    assert counts["event"] == "3"
     assert counts["agreement"] == "1"
     assert counts["person"] == "0"
-    assert home.upcoming.titles() == ["Forum of academic knowledge"]
+    # An event of today is coming, one of ten days ago is not, on any day.
+    assert home.upcoming.titles() == ["Opening of the science week", "Forum of academic knowledge"]
     assert home.expiring.titles() == ["Memorandum with CSIC"]
     assert home.overdue.titles() == ["Send the roadmap"]
-    assert home.changes.titles()[0] == f"Visit to CSIC ({in_days(-30):%d.%m.%Y})"
+    visit_day = today - dt.timedelta(days=30)
+    assert home.changes.titles()[0] == f"Visit to CSIC ({visit_day:%d.%m.%Y})"
     assert [group.label for group in home.by_country.groups] == ["Spain", "Kazakhstan"]
 
 
-def test_clicking_a_record_opens_it(window, qtbot):
-    home, made = build(window)
+def test_clicking_a_record_opens_it(window, qtbot, today, clock):
+    home, made = build(window, today, clock)
     click_item(qtbot, home.expiring, 0)
     page = window.pages["agreement"]
     assert window.stack.currentWidget() is page
@@ -106,8 +120,10 @@ def test_clicking_a_record_opens_it(window, qtbot):
     assert window.pages["delegation"].form.record_id == made["visit"].id
 
 
-def test_clicking_a_country_bar_opens_the_organizations_of_that_country(window, qtbot):
-    home, _made = build(window)
+def test_clicking_a_country_bar_opens_the_organizations_of_that_country(
+    window, qtbot, today, clock
+):
+    home, _made = build(window, today, clock)
     chart = home.by_country
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_center("ES"))
     page = window.pages["organization"]
@@ -119,8 +135,8 @@ def test_clicking_a_country_bar_opens_the_organizations_of_that_country(window, 
     ]
 
 
-def test_clicking_a_kind_or_a_month_opens_the_list_filtered_to_it(window, qtbot):
-    home, _made = build(window)
+def test_clicking_a_kind_or_a_month_opens_the_list_filtered_to_it(window, qtbot, today, clock):
+    home, _made = build(window, today, clock)
     chart = home.by_kind
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=chart.bar_center("university"))
     organizations = window.pages["organization"]
@@ -131,7 +147,7 @@ def test_clicking_a_kind_or_a_month_opens_the_list_filtered_to_it(window, qtbot)
     ]
 
     window.show_page(HOME)
-    year = str(TODAY.year)
+    year = str((today - dt.timedelta(days=10)).year)  # the lecture's
     months = home.by_month
     qtbot.mouseClick(months, Qt.MouseButton.LeftButton, pos=months.bar_center(f"event:{year}"))
     events = window.pages["event"]
@@ -141,8 +157,8 @@ def test_clicking_a_kind_or_a_month_opens_the_list_filtered_to_it(window, qtbot)
     assert {starts[-4:] for starts in shown(events, 0)} == {year}
 
 
-def test_a_count_opens_its_whole_list(window, qtbot):
-    home, _made = build(window)
+def test_a_count_opens_its_whole_list(window, qtbot, today, clock):
+    home, _made = build(window, today, clock)
     organizations = window.pages["organization"]
     organizations.set_filter("country", "KZ")
     qtbot.mouseClick(home.tiles["organization"], Qt.MouseButton.LeftButton)
@@ -150,8 +166,8 @@ def test_a_count_opens_its_whole_list(window, qtbot):
     assert len(shown(organizations)) == 3
 
 
-def test_figures_are_read_again_when_records_change(window, qtbot):
-    home, made = build(window)
+def test_figures_are_read_again_when_records_change(window, qtbot, today, clock):
+    home, made = build(window, today, clock)
     page = window.pages["organization"]
     window.open_record("organization", made["upm"].id)
     page.form.delete()  # the test answers yes to the question
@@ -172,14 +188,15 @@ def test_an_empty_database_says_so_in_words(window):
     assert "overdue" in home.overdue.empty.text()
     assert "Nothing is recorded yet" in home.changes.empty.text()
     assert home.by_country.is_empty() and "No partner" in home.by_country.empty_text
-    assert home.by_month.is_empty() and home.by_month.empty_text
+    assert home.by_month.is_empty()
+    assert home.by_month.empty_text == "No event or delegation in the last two years."
 
 
-def test_the_home_view_never_scrolls_sideways(window, qtbot):
+def test_the_home_view_never_scrolls_sideways(window, qtbot, today, clock):
     """The counts go in one row or two as the window allows (it is at least 900 pixels wide,
     the home view about 720), so that even a six-figure count is never cut off nor pushed
     beyond the right edge."""
-    home, _made = build(window)
+    home, _made = build(window, today, clock)
     home.tiles["person"].set_count(200_000)
 
     def rows():

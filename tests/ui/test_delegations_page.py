@@ -108,14 +108,16 @@ def test_create_a_delegation_with_members_and_follow_ups_through_the_form(window
     assert shown(page, 3) == ["International Science and Technology Center"]
 
 
-def test_an_overdue_follow_up_shows_red_until_it_is_ticked_done(window, qtbot):
+def test_an_overdue_follow_up_shows_red_until_it_is_ticked_done(window, qtbot, clock):
+    clock.set_clock(dt.date(2028, 2, 29))
     delegation = DELEGATIONS.save(
         {
             "title": "Ambassador to Spain meets CSIC",
             "direction": "outgoing",
             "follow_ups": [
-                {"action": "Send the draft memorandum", "due_on": dt.date(2020, 1, 15)},
-                {"action": "Plan the return visit", "due_on": dt.date(2099, 1, 15)},
+                # Due yesterday, and due today: only the first is overdue.
+                {"action": "Send the draft memorandum", "due_on": dt.date(2028, 2, 28)},
+                {"action": "Plan the return visit", "due_on": dt.date(2028, 2, 29)},
             ],
         }
     )
@@ -130,7 +132,7 @@ def test_an_overdue_follow_up_shows_red_until_it_is_ticked_done(window, qtbot):
     assert row_colour(table, 0) is None
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
     sent = FollowUp.get(FollowUp.action == "Send the draft memorandum")
-    assert sent.done and sent.done_on == dt.date.today()
+    assert sent.done and sent.done_on == dt.date(2028, 2, 29)
 
 
 def test_members_filter_by_side(window, qtbot):

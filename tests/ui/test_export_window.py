@@ -95,7 +95,8 @@ def test_export_sits_in_the_file_menu_before_quit(window, exporter):
     ]
 
 
-def test_the_list_is_exported_exactly_as_shown(window, qtbot, partners, exporter, save_to):
+def test_the_list_is_exported_exactly_as_shown(window, qtbot, partners, exporter, save_to, clock):
+    clock.set_clock(dt.date(2028, 2, 29))
     page = partners
     header = page.table.horizontalHeader()
     keys = [c.key for c in ORGANIZATION_LIST.columns]
@@ -128,7 +129,7 @@ def test_the_list_is_exported_exactly_as_shown(window, qtbot, partners, exporter
     )
     assert "Search “univ”" in ws["A2"].value
     assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert save_to.suggested[0].endswith(f"Organizations {dt.date.today():%Y-%m-%d}.xlsx")
+    assert save_to.suggested[0].endswith("Organizations 2028-02-29.xlsx")
     assert "Exported to" in window.statusBar().currentMessage()
 
 

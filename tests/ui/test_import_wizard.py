@@ -81,7 +81,11 @@ def test_import_organizations_through_the_wizard(window, qtbot, monkeypatch, tmp
     assert (nu.country_id, nu.kind, nu.notes) == ("KZ", "university", "Strategic partner")
     assert Organization.get_by_id(csic.id).country_id == "ES"
     rows = list(openpyxl.load_workbook(report).active.iter_rows(values_only=True))
-    assert any(row[1] == "Atlantis Institute" for row in rows)
+    [atlantis] = [row for row in rows if row[1] == "Atlantis Institute"]
+    assert atlantis[-1] == (
+        "“Atlantis” is not a country Seriktes knows. Write its name in English, Russian or "
+        "Kazakh, or its two-letter code."
+    )
     assert window.pages["organization"].model.rowCount() == 2
 
     # Edit ▸ Undo takes the imported record away, with the wait pointer while it works.

@@ -245,7 +245,8 @@ def test_delete_asks_and_names_the_people_affected(window, qtbot, answers):
     answers.confirm = False
     qtbot.mouseClick(page.form.delete_button, Qt.MouseButton.LeftButton)
     assert "1 person will no longer have this organization: Eloísa del Pino" in answers.asked[-1]
-    assert Organization.get_or_none(Organization.id == csic.id) is not None
+    assert Organization.get_by_id(csic.id).name == CSIC["name"]
+    assert Person.get_by_id(person.id).organization_id == csic.id
 
     answers.confirm = True
     qtbot.mouseClick(page.form.delete_button, Qt.MouseButton.LeftButton)

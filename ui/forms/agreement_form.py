@@ -3,11 +3,10 @@ it for which party, and the programs it serves."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+from models import clock
 from models.kinds.agreements import (
     AGREEMENTS,
     HAND_SET_STATUSES,
@@ -148,7 +147,7 @@ class AgreementForm(RecordForm):
             effective_on=values["effective_on"],
             expires_on=values["expires_on"],
         )
-        label = AGREEMENT_STATUSES.label(agreement_status(shown, dt.date.today()))
+        label = AGREEMENT_STATUSES.label(agreement_status(shown, clock.today()))
         self.status_now.setText(
             self.tr("Shown in the list as: {status}").format(
                 status=QCoreApplication.translate("choices", label)

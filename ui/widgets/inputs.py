@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import clock
 from models.words.choices import ChoiceSet
 from models.words.dates import FIRST_YEAR, LAST_YEAR, format_date, parse_date, parse_time
 from models.words.numbers import format_number, parse_number
@@ -239,7 +240,7 @@ class DateInput(QLineEdit):
             self.set_value(value)
 
     def open_calendar(self) -> None:
-        self.popup.open_on(self.value() or self.near() or dt.date.today(), self)
+        self.popup.open_on(self.value() or self.near() or clock.today(), self)
 
     def _chosen(self, day: dt.date) -> None:
         self.set_value(day)

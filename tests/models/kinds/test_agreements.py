@@ -199,12 +199,15 @@ def test_reports_give_each_agreement_the_status_of_the_list(database):
     assert statuses["signed, takes effect next month"] == "Signed, not yet in force"
 
 
-def test_the_list_shows_and_filters_the_status_of_today(database):
-    today = dt.date.today()
-    # Far enough from today that the database's date (UTC on SQLite) is the same day.
+def test_the_list_shows_and_filters_the_status_of_today(database, clock):
+    today = dt.date(2026, 3, 1)
+    clock.set_clock(today)
     year = 365 * DAY
-    AGREEMENTS.save({"title": "Old MoU", "signed_on": today - 5 * year, "expires_on": today - year})
-    AGREEMENTS.save({"title": "Strategic partnership", "signed_on": today - year})
+    # Expired yesterday, and in force until the end of today.
+    AGREEMENTS.save({"title": "Old MoU", "signed_on": today - 5 * year, "expires_on": today - DAY})
+    AGREEMENTS.save(
+        {"title": "Strategic partnership", "signed_on": today - year, "expires_on": today}
+    )
     AGREEMENTS.save({"title": "Draft with Huawei"})
     AGREEMENTS.save({"title": "Ended early", "signed_on": today - year, "status": "terminated"})
     AGREEMENTS.save(
@@ -259,7 +262,9 @@ def test_open_ended_with_an_expiry_date_is_refused(database):
     problems = refused(
         {"title": "Framework", "open_ended": True, "expires_on": dt.date(2030, 1, 1)}
     )
-    assert "open-ended agreement has no expiry date" in problems["expires_on"]
+    assert problems["expires_on"] == (
+        "An open-ended agreement has no expiry date. Clear the expiry date, or untick Open-ended."
+    )
 
 
 @pytest.mark.parametrize("status", ["in_force", "signed", "expired"])
@@ -308,9 +313,17 @@ def test_agreements_expiring_soon_are_the_ones_in_force(database):
         "Terminated": {"signed_on": signed, "expires_on": TODAY + DAY, "status": "terminated"},
         "Never signed": {"expires_on": TODAY + DAY},
         "Open-ended": {"signed_on": signed, "open_ended": True},
+        # Two on the same day: by title.
+        "Memorandum with UPM": {"signed_on": signed, "expires_on": TODAY + 10 * DAY},
+        "Agreement with CSIC": {"signed_on": signed, "expires_on": TODAY + 10 * DAY},
     }.items():
         AGREEMENTS.save({"title": title, **values})
-    assert titles(agreements_expiring(30, TODAY)) == ["Expires today", "Expires in a month"]
+    assert titles(agreements_expiring(30, TODAY)) == [
+        "Expires today",
+        "Agreement with CSIC",
+        "Memorandum with UPM",
+        "Expires in a month",
+    ]
     assert titles(agreements_expiring(31, TODAY))[-1] == "Expires in 31 days"
     assert titles(agreements_expiring(0, TODAY + 31 * DAY)) == ["Expires in 31 days"]
 

@@ -8,9 +8,10 @@ import pytest
 from peewee import IntegrityError
 
 from models.errors import ValidationFailed
-from models.kinds.organizations import ORGANIZATIONS, organization_areas
+from models.kinds.organizations import ORGANIZATIONS, organization_areas, website_host
 from models.kinds.people import PEOPLE, PERSON_LIST
 from models.listing import ListRequest
+from models.store.base import current_user
 from models.store.records import Country, Organization, Person, Source, SourceMention
 
 ISTC = {
@@ -32,7 +33,8 @@ def fields(problems):
     return {problem.field: problem.message for problem in problems}
 
 
-def test_create_keeps_every_field_and_when_it_was_made(database):
+def test_create_keeps_every_field_and_when_it_was_made(database, clock):
+    clock.set_clock(dt.datetime(2028, 2, 29, 23, 58))
     record = ORGANIZATIONS.save(ISTC)
     values = ORGANIZATIONS.load(record.id)
     assert values["name"] == ISTC["name"]
@@ -41,11 +43,12 @@ def test_create_keeps_every_field_and_when_it_was_made(database):
     assert values["country"] == "KZ"
     assert sorted(values["areas"]) == ["Horizon Europe", "Science diplomacy"]
     assert values["tags"] == ["headquarters"]
-    assert record.created_at.date() == dt.date.today()
-    assert record.created_by
+    assert record.created_at.replace(second=0) == dt.datetime(2028, 2, 29, 23, 58)
+    assert record.created_by == current_user()
 
 
-def test_edit_changes_the_record_and_its_changed_time(database):
+def test_edit_changes_the_record_and_its_changed_time(database, clock):
+    clock.set_clock(dt.datetime(2028, 2, 29, 10, 30))
     record = ORGANIZATIONS.save(ISTC)
     Organization.update(updated_at=dt.datetime(2020, 1, 1)).where(
         Organization.id == record.id
@@ -53,7 +56,8 @@ def test_edit_changes_the_record_and_its_changed_time(database):
     ORGANIZATIONS.save({**ISTC, "city": "Almaty", "areas": ["Science diplomacy"]}, record.id)
     edited = Organization.get_by_id(record.id)
     assert edited.city == "Almaty"
-    assert edited.updated_at.year == dt.date.today().year
+    assert edited.updated_at.replace(second=0) == dt.datetime(2028, 2, 29, 10, 30)
+    assert edited.created_at == record.created_at
     assert organization_areas(record.id) == ["Science diplomacy"]
 
 
@@ -80,6 +84,53 @@ def test_the_same_organization_twice_is_refused(database):
     # The same name in another country is another organization.
     ORGANIZATIONS.save({"name": ISTC["name"], "country": "AM"})
     assert Organization.select().count() == 2
+
+
+def test_one_website_is_one_organization(database):
+    assert website_host("https://www.CSIC.es/en") == "csic.es"
+    csic = ORGANIZATIONS.save({"name": "Spanish National Research Council", "website": "csic.es"})
+    # Another site is another organization, and a record is not its own twin.
+    nu = ORGANIZATIONS.save({"name": "Nazarbayev University", "website": "https://nu.edu.kz"})
+    ORGANIZATIONS.save({**ORGANIZATIONS.load(nu.id), "city": "Astana"}, nu.id)
+    assert Organization.get_by_id(nu.id).city == "Astana"
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "Consejo Superior", "website": "http://www.csic.es/es"})
+    assert fields(failure.value.problems) == {
+        "website": "csic.es is already the website of “Spanish National Research Council”. "
+        "Open that organization instead, or correct the address."
+    }
+    assert [o.id for o in Organization.select().order_by(Organization.id)] == [csic.id, nu.id]
+    # Nor can another organization take that website or that name later.
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({**ORGANIZATIONS.load(nu.id), "website": "www.csic.es"}, nu.id)
+    assert "csic.es is already the website of" in fields(failure.value.problems)["website"]
+    with pytest.raises(ValidationFailed) as failure:
+        values = {**ORGANIZATIONS.load(nu.id), "name": "Spanish national research council"}
+        ORGANIZATIONS.save(values, nu.id)
+    assert f"(no. {csic.id})" in fields(failure.value.problems)["name"]
+    assert Organization.get_by_id(nu.id).name == "Nazarbayev University"
+
+
+def test_an_organization_with_no_country_is_the_twin_of_the_same_name_in_any_country(database):
+    academy = ORGANIZATIONS.save({"name": "Academy of Sciences"})
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "academy of sciences", "country": "KZ"})
+    assert fields(failure.value.problems)["name"] == (
+        f"“Academy of Sciences” is already recorded (no. {academy.id}). Open that organization "
+        "instead, or give this one a name that tells them apart."
+    )
+    # And the other way round: one recorded in Spain is the twin of one with no country.
+    library = ORGANIZATIONS.save({"name": "National Library", "country": "ES"})
+    with pytest.raises(ValidationFailed) as failure:
+        ORGANIZATIONS.save({"name": "National Library", "country": None})
+    assert f"(no. {library.id})" in fields(failure.value.problems)["name"]
+    assert [o.name for o in Organization.select().order_by(Organization.id)] == [
+        "Academy of Sciences",
+        "National Library",
+    ]
+    # A record is not its own twin: saved again with a country, it keeps its name.
+    ORGANIZATIONS.save({"name": "Academy of Sciences", "country": "KZ"}, academy.id)
+    assert Organization.get_by_id(academy.id).country_id == "KZ"
 
 
 def test_an_organization_cannot_be_its_own_ancestor(database):

@@ -42,12 +42,16 @@ def test_only_the_newest_30_are_kept(database, db_path):
 
 
 @pytest.mark.sqlite_only
-def test_a_daily_backup_is_made_only_when_the_newest_is_a_day_old(database, db_path):
+def test_a_daily_backup_is_made_only_when_the_newest_is_a_day_old(database, db_path, clock):
+    clock.set_clock(dt.datetime(2028, 2, 28, 9, 0))
     first = backup_if_old(db_path)
-    assert first is not None
+    assert (first.reason, first.made.date()) == ("daily", dt.date(2028, 2, 28))
+    assert first.path.name == "20280228-090000 daily.db"
     assert backup_if_old(db_path, now=first.made + dt.timedelta(hours=23)) is None
-    assert backup_if_old(db_path, now=first.made + dt.timedelta(hours=25)) is not None
-    assert len(backups_of(db_path)) == 2
+    clock.set_clock(dt.datetime(2028, 2, 29, 10, 0))
+    second = backup_if_old(db_path)
+    assert (second.reason, second.made.date()) == ("daily", dt.date(2028, 2, 29))
+    assert backups_of(db_path) == [second, first]
 
 
 def test_the_backup_command(tmp_path, capsys):
