@@ -47,7 +47,7 @@ ID = Qt.ItemDataRole.UserRole
 Describer = Callable[[str], tuple[dict[str, str], Callable[[str, Any], str | None]]]
 
 
-SHOWN_LENGTH = 60  # characters of a value shown beside the other's; all of it in its tooltip
+SHOWN_LENGTH = 48  # characters of a value shown beside the other's; all of it in its tooltip
 
 
 def _first_line(text: str) -> str:
@@ -332,8 +332,11 @@ class MergeDialog(QDialog):
         self.keep_group = QButtonGroup(self)
         for column, (record_id, title) in enumerate(zip(ids, titles, strict=True)):
             button = QRadioButton(
-                self.tr("Keep “{title}” (no. {number})").format(title=title, number=record_id)
+                self.tr("Keep “{title}” (no. {number})").format(
+                    title=_first_line(title), number=record_id
+                )
             )
+            button.setToolTip(title)
             button.setObjectName(f"keep_{column}")
             self.keep_group.addButton(button, column)
             grid.addWidget(button, 0, column + 1)
@@ -395,7 +398,7 @@ class MergeDialog(QDialog):
         layout.addWidget(self.names_note)
         layout.addWidget(self.moves)
         layout.addWidget(buttons)
-        self.resize(820, 600)
+        self.resize(1040, 640)
         self._keep_changed(0, True)
 
     @property
