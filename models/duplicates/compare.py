@@ -30,6 +30,7 @@ from models.duplicates.twins import (
 from models.words.text import clean
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+INITIAL_KEYS = 2  # telling words of a name that put it in a block with its initials
 # A record's names as the finder keeps them: each as written and as its words.
 Names = list[tuple[str, tuple[str, ...]]]
 
@@ -49,15 +50,21 @@ def names_of(texts: Iterable[str | None]) -> Names:
 
 def name_keys(names: Names, *scope: Any) -> Iterator[tuple]:
     """The blocks a record's names put it in, within ``scope`` (a date, an organization):
-    one for the name's spelling in any order and script, and one for each telling word with
-    the name's initials, which a name with a word cut short ("Nazarbayev Univ.") shares."""
+    one for the name's spelling in any order and script, and one for each of its first
+    telling words with the name's initials, which a name with a word cut short ("Nazarbayev
+    Univ.") shares. Only the first ones: a name's proper words come first ("Karaganda",
+    "Nazarbayev"), and a block for every word pairs every name built alike."""
     for _text, tokens in names:
         yield ("n", *scope, *spelling_key(tokens))
         letters = "".join(sorted(initials(tokens)))
+        telling = 0
         for word in tokens:
             shape = skeleton(word)
             if len(shape) >= PREFIX - 1 and word not in GENERIC:
                 yield ("i", *scope, letters, shape[:PREFIX])
+                telling += 1
+                if telling == INITIAL_KEYS:
+                    break
 
 
 def _script(text: str) -> bool:

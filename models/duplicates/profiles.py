@@ -44,6 +44,8 @@ from models.duplicates.twins import (
 from models.words.text import clean, fold, name_key, name_list
 
 Features = dict[str, Any]
+# A block key starting so pairs a record only with one holding the same key not so marked.
+WEAK = "~"
 Verdict = tuple[float, list[Reason]]
 
 # Mail services anyone may have an address at: sharing one says nothing.
@@ -156,8 +158,10 @@ def _named_by_acronym(row: dict[str, Any], name: str, short: str) -> Features:
 def _acronym_keys(features: Features) -> Iterator[tuple]:
     for key, _text in features["acronyms"]:
         yield ("a", key)
+    # Two names with the same initials are compared by their names' own blocks; the initials
+    # pair a name only with an acronym ("NU" and "Nazarbayev University").
     for letters in features["initials"]:
-        yield ("a", letters)
+        yield (WEAK + "a", letters)
 
 
 def _acronym_evidence(
