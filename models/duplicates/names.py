@@ -136,8 +136,10 @@ def initials(tokens: Iterable[str]) -> str:
 
 def looks_like_acronym(text: str) -> bool:
     """A name written as an acronym ("NU", "ISTC", "C.S.I.C."): one short word, in capitals."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return 2 <= len(letters) <= 8 and len(text.split()) == 1 and text.upper() == text
+    if len(text) > 16 or " " in text or text.upper() != text:  # most names: said at once
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    return 2 <= letters <= 8
 
 
 def has_digits(word: str) -> bool:
@@ -155,9 +157,10 @@ def best_match(word: str, against: tuple[str, ...]) -> float:
     """How alike a word is to the word of ``against`` most like it, 0 to 100 (RapidFuzz's
     ratio); a word cut short ("Univ.") or to its initial ("S. Nurbek") matches the word it
     stands for."""
+    if word in against:  # most words of two alike names: no need to measure
+        return 100.0
     if has_digits(word):
-        # "No. 2" is not "No. 20": a number matches only itself.
-        return 100.0 if word in against else 0.0
+        return 0.0  # "No. 2" is not "No. 20": a number matches only itself
     found = process.extractOne(word, against, scorer=fuzz.ratio)
     best = found[1] if found else 0.0
     if best >= ABBREVIATED:

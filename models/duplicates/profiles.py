@@ -142,8 +142,9 @@ def _named_by_acronym(row: dict[str, Any], name: str, short: str) -> Features:
     texts += name_list(row.get("other_names"))
     if short:
         acronyms.append(short)
-    only_acronym = looks_like_acronym(texts[0]) and not any(texts[1:])
-    if looks_like_acronym(texts[0]):
+    acronym = looks_like_acronym(texts[0])
+    only_acronym = acronym and not any(texts[1:])
+    if acronym:
         acronyms.append(texts[0])
     names = names_of(texts)
     letters = sorted({initials(tokens) for _text, tokens in names if len(tokens) >= 2})
