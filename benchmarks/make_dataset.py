@@ -351,8 +351,10 @@ def choose_countries(build: Build) -> None:
     """150 countries: Kazakhstan, the main partners, and others drawn from the Country table;
     a third of the partners at home, then fewer in each country further down."""
     rng = build.rng
-    rows = list(r.Country.select().order_by(r.Country.code).tuples())
-    build.names = {code: (en, ru, kk) for code, en, ru, kk, _text in rows}
+    rows = r.Country.select(r.Country.code, r.Country.name_en, r.Country.name_ru, r.Country.name_kk)
+    build.names = {
+        code: (en, ru, kk) for code, en, ru, kk in rows.order_by(r.Country.code).tuples()
+    }
     others = [code for code in build.names if code != "KZ" and code not in MAIN_PARTNERS]
     wanted = min(COUNTRIES_USED, len(build.names))
     chosen = ["KZ", *MAIN_PARTNERS, *rng.sample(others, wanted - 1 - len(MAIN_PARTNERS))]

@@ -30,7 +30,7 @@ from models.store.base import db  # noqa: E402
 from models.store.database import close_database, open_database  # noqa: E402
 from models.store.records import Organization, Person  # noqa: E402
 from models.words.countries import country_rows  # noqa: E402
-from models.words.text import fold, name_key  # noqa: E402
+from models.words.text import fold, name_key, search_fold  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The same words the 100,000-record data set names its partners and people with.
@@ -148,7 +148,7 @@ def organization_row(number: int, rng: random.Random, countries: dict[str, dict]
         "email": email,
         "status": "active",
         "name_key": name_key(en),
-        "search_text": " | ".join(fold(word) for word in words if word),
+        "search_text": " | ".join(search_fold(word) for word in words if word),
     }
 
 
@@ -166,7 +166,7 @@ def person_row(rng: random.Random, organizations: int) -> dict:
         "email": email,
         "organization": rng.randrange(1, organizations + 1),
         "name_key": name_key(full),
-        "search_text": " | ".join(fold(word) for word in (full, other, position, email)),
+        "search_text": " | ".join(search_fold(word) for word in (full, other, position, email)),
     }
 
 

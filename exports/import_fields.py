@@ -1,12 +1,17 @@
 """What each kind of record can take from a spreadsheet column, and the headers people write
-for it in English, Russian and Kazakh. The English label is the one list exports write, so an
-exported list comes back in without any matching by hand."""
+for it in English, Russian and Kazakh.
+
+A field's label is the label of the list column of the same key, and a list export writes it
+as a header in the language it is made in; a field takes its label in every language from
+the same catalogs, so a list exported in any language comes back in without any matching by
+hand, and no translation can drift from what the import reads."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.store.appdirs import data_dir
@@ -25,27 +30,51 @@ from models.words.choices import (
     ChoiceSet,
 )
 from models.words.text import fold
+from models.words.translation import N_, in_every_language
 
 
 @dataclass(frozen=True)
 class ImportField:
     key: str  # the value's name in the kind's editor
-    label: str
+    label: str  # in English, marked for translation: the list column's label
     kind: str = "text"  # text, notes, date, number, choice, country, bool, names,
     # organization, person, program, participants
     choices: ChoiceSet | None = None
     synonyms: tuple[str, ...] = ()
     required: bool = False
-    headers: frozenset[str] = field(init=False, compare=False)
+    # Labels (in English, marked) of a column that gives the field ahead of one its other
+    # headers name: a list exported in Kazakh shows names in Kazakh under "Атауы", and keeps
+    # the recorded name in its "Name in English" column.
+    preferred: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "headers", frozenset(fold(h) for h in (self.key, self.label, *self.synonyms))
+    @functools.cached_property
+    def headers(self) -> frozenset[str]:
+        """Every header (folded) that names the field: its key, its label in each language,
+        and the words people write for it. Read from the catalogs on first use."""
+        return frozenset(
+            fold(header)
+            for header in (
+                self.key,
+                *in_every_language(self.label),
+                *self.synonyms,
+                *self.preferred_headers,
+            )
+        )
+
+    @functools.cached_property
+    def preferred_headers(self) -> frozenset[str]:
+        return frozenset(
+            fold(header) for label in self.preferred for header in in_every_language(label)
         )
 
 
-def _f(key, label, kind="text", *synonyms, choices=None, required=False) -> ImportField:
-    return ImportField(key, label, kind, choices, tuple(synonyms), required)
+def _f(
+    key, label, kind="text", *synonyms, choices=None, required=False, preferred=()
+) -> ImportField:
+    return ImportField(key, label, kind, choices, tuple(synonyms), required, tuple(preferred))
+
+
+_IN_ENGLISH = (N_("Name in English"),)
 
 
 # Headers used by several kinds, in the three languages.
@@ -95,7 +124,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
     "organization": (
         _f(
             "name",
-            "Name",
+            N_("Name"),
             "text",
             *_NAME,
             "organization",
@@ -107,10 +136,11 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "партнер",
             "серіктес",
             required=True,
+            preferred=_IN_ENGLISH,
         ),
         _f(
             "short_name",
-            "Short name",
+            N_("Short name"),
             "text",
             "acronym",
             "abbreviation",
@@ -120,13 +150,13 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "қысқаша атауы",
             "қысқартылған атауы",
         ),
-        _f("kind", "Kind", "choice", *_KIND, choices=ORGANIZATION_KINDS),
-        _f("country", "Country", "country", *_COUNTRY),
-        _f("city", "City", "text", *_CITY),
-        _f("status", "Status", "choice", *_STATUS, choices=ORGANIZATION_STATUSES),
+        _f("kind", N_("Kind"), "choice", *_KIND, choices=ORGANIZATION_KINDS),
+        _f("country", N_("Country"), "country", *_COUNTRY),
+        _f("city", N_("City"), "text", *_CITY),
+        _f("status", N_("Status"), "choice", *_STATUS, choices=ORGANIZATION_STATUSES),
         _f(
             "website",
-            "Website",
+            N_("Website"),
             "text",
             "web site",
             "site",
@@ -139,7 +169,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "name_ru",
-            "Name in Russian",
+            N_("Name in Russian"),
             "text",
             "наименование на русском",
             "название на русском",
@@ -148,7 +178,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "name_kk",
-            "Name in Kazakh",
+            N_("Name in Kazakh"),
             "text",
             "наименование на казахском",
             "название на казахском",
@@ -157,7 +187,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "name_original",
-            "Original name",
+            N_("Original name"),
             "text",
             "оригинальное название",
             "наименование на языке оригинала",
@@ -165,7 +195,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "parent",
-            "Parent organization",
+            N_("Parent organization"),
             "organization",
             "parent",
             "головная организация",
@@ -175,7 +205,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "email",
-            "E-mail",
+            N_("E-mail"),
             "text",
             "email",
             "e-mail address",
@@ -183,23 +213,23 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "электронная почта",
             "электрондық пошта",
         ),
-        _f("phone", "Phone", "text", "telephone", "tel", "телефон", "тел"),
+        _f("phone", N_("Phone"), "text", "telephone", "tel", "телефон", "тел"),
         _f(
             "areas",
-            "Areas of cooperation",
+            N_("Areas of cooperation"),
             "names",
             "areas",
             "направления сотрудничества",
             "сферы сотрудничества",
             "ынтымақтастық бағыттары",
         ),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "person": (
         _f(
             "full_name",
-            "Full name",
+            N_("Full name"),
             "text",
             "name",
             "фио",
@@ -214,42 +244,85 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             required=True,
         ),
         _f(
-            "position", "Position", "text", "title", "job title", "должность", "лауазымы", "қызметі"
+            "position",
+            N_("Position"),
+            "text",
+            "title",
+            "job title",
+            "должность",
+            "лауазымы",
+            "қызметі",
         ),
-        _f("organization", "Organization", "organization", *_ORGANIZATION),
+        _f("organization", N_("Organization"), "organization", *_ORGANIZATION),
         _f(
             "email",
-            "E-mail",
+            N_("E-mail"),
             "text",
             "email",
             "эл. почта",
             "электронная почта",
             "электрондық пошта",
         ),
-        _f("phone", "Phone", "text", "telephone", "tel", "телефон"),
-        _f("other_names", "Other spellings", "text", "other names", "другие написания"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("phone", N_("Phone"), "text", "telephone", "tel", "телефон"),
+        _f("other_names", N_("Other spellings"), "text", "other names", "другие написания"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "event": (
-        _f("title", "Title", "text", *_NAME, "event", "мероприятие", "іс-шара", required=True),
-        _f("kind", "Kind", "choice", *_KIND, choices=EVENT_KINDS),
-        _f("starts_on", "Starts", "date", *_STARTS),
-        _f("ends_on", "Ends", "date", *_ENDS),
-        _f("city", "City", "text", *_CITY),
-        _f("country", "Country", "country", *_COUNTRY),
-        _f("venue", "Venue", "text", "place", "место проведения", "место", "өтетін орны", "орны"),
-        _f("topics", "Topics", "notes", "topic", "темы", "тема", "тақырыптар", "тақырыбы"),
-        _f("summary", "Summary", "notes", "описание", "краткое описание", "сипаттама"),
-        _f("outcomes", "Outcomes", "notes", "results", "итоги", "результаты", "нәтижелері"),
-        _f("participants", "Participants", "participants", "участники", "қатысушылар"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        # Required, or a title in another language (``importer._given``).
+        _f(
+            "title",
+            N_("Title"),
+            "text",
+            *_NAME,
+            "event",
+            "мероприятие",
+            "іс-шара",
+            required=True,
+            preferred=(N_("Title in English"),),
+        ),
+        _f(
+            "title_kk",
+            N_("Title in Kazakh"),
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "title_ru",
+            N_("Title in Russian"),
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
+        _f("kind", N_("Kind"), "choice", *_KIND, choices=EVENT_KINDS),
+        _f("starts_on", N_("Starts"), "date", *_STARTS),
+        _f("ends_on", N_("Ends"), "date", *_ENDS),
+        _f("city", N_("City"), "text", *_CITY),
+        _f("country", N_("Country"), "country", *_COUNTRY),
+        _f(
+            "venue",
+            N_("Venue"),
+            "text",
+            "place",
+            "место проведения",
+            "место",
+            "өтетін орны",
+            "орны",
+        ),
+        _f("topics", N_("Topics"), "notes", "topic", "темы", "тема", "тақырыптар", "тақырыбы"),
+        _f("summary", N_("Summary"), "notes", "описание", "краткое описание", "сипаттама"),
+        _f("outcomes", N_("Outcomes"), "notes", "results", "итоги", "результаты", "нәтижелері"),
+        _f("participants", N_("Participants"), "participants", "участники", "қатысушылар"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "delegation": (
         _f(
             "title",
-            "Title",
+            N_("Title"),
             "text",
             *_NAME,
             "delegation",
@@ -259,16 +332,16 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "direction",
-            "Direction",
+            N_("Direction"),
             "choice",
             "направление",
             "бағыты",
             choices=DELEGATION_DIRECTIONS,
         ),
-        _f("organization", "Organization", "organization", *_ORGANIZATION),
+        _f("organization", N_("Organization"), "organization", *_ORGANIZATION),
         _f(
             "head",
-            "Head",
+            N_("Head"),
             "person",
             "head of delegation",
             "глава делегации",
@@ -276,46 +349,81 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "делегация басшысы",
             "басшысы",
         ),
-        _f("starts_on", "Starts", "date", *_STARTS),
-        _f("ends_on", "Ends", "date", *_ENDS),
-        _f("city", "City", "text", *_CITY),
-        _f("country", "Country", "country", *_COUNTRY),
-        _f("place", "Place", "text", "место", "орны"),
-        _f("purpose", "Purpose", "notes", "цель", "цель визита", "мақсаты"),
-        _f("agenda", "Agenda", "notes", "повестка", "повестка дня", "күн тәртібі"),
-        _f("outcomes", "Outcomes", "notes", "results", "итоги", "результаты", "нәтижелері"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("starts_on", N_("Starts"), "date", *_STARTS),
+        _f("ends_on", N_("Ends"), "date", *_ENDS),
+        _f("city", N_("City"), "text", *_CITY),
+        _f("country", N_("Country"), "country", *_COUNTRY),
+        _f("place", N_("Place"), "text", "место", "орны"),
+        _f("purpose", N_("Purpose"), "notes", "цель", "цель визита", "мақсаты"),
+        _f("agenda", N_("Agenda"), "notes", "повестка", "повестка дня", "күн тәртібі"),
+        _f("outcomes", N_("Outcomes"), "notes", "results", "итоги", "результаты", "нәтижелері"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "program": (
-        _f("name", "Name", "text", *_NAME, "program", "программа", "бағдарлама", required=True),
-        _f("short_name", "Short name", "text", "acronym", "аббревиатура", "қысқаша атауы"),
-        _f("kind", "Kind", "choice", *_KIND, choices=PROGRAM_KINDS),
-        _f("status", "Status", "choice", *_STATUS, choices=PROGRAM_STATUSES),
-        _f("starts_on", "Starts", "date", *_STARTS),
-        _f("ends_on", "Ends", "date", *_ENDS),
+        _f(
+            "name",
+            N_("Name"),
+            "text",
+            *_NAME,
+            "program",
+            "программа",
+            "бағдарлама",
+            required=True,
+            preferred=_IN_ENGLISH,
+        ),
+        _f(
+            "name_kk",
+            N_("Name in Kazakh"),
+            "text",
+            "название на казахском",
+            "наименование на казахском",
+            "қазақша атауы",
+        ),
+        _f(
+            "name_ru",
+            N_("Name in Russian"),
+            "text",
+            "название на русском",
+            "наименование на русском",
+            "орысша атауы",
+        ),
+        _f("short_name", N_("Short name"), "text", "acronym", "аббревиатура", "қысқаша атауы"),
+        _f("kind", N_("Kind"), "choice", *_KIND, choices=PROGRAM_KINDS),
+        _f("status", N_("Status"), "choice", *_STATUS, choices=PROGRAM_STATUSES),
+        _f("starts_on", N_("Starts"), "date", *_STARTS),
+        _f("ends_on", N_("Ends"), "date", *_ENDS),
         _f(
             "lead",
-            "Lead organization",
+            N_("Lead organization"),
             "organization",
             "lead",
             "ведущая организация",
             "оператор",
             "жетекші ұйым",
         ),
-        _f("budget", "Budget", "number", "бюджет", "сумма", "сомасы"),
-        _f("currency", "Currency", "text", "валюта", "валютасы"),
-        _f("areas", "Areas of cooperation", "names", "areas", "направления", "бағыттары"),
-        _f("description", "Description", "notes", "описание", "сипаттамасы"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("budget", N_("Budget"), "number", "бюджет", "сумма", "сомасы"),
+        _f("currency", N_("Currency"), "text", "валюта", "валютасы"),
+        _f("areas", N_("Areas of cooperation"), "names", "areas", "направления", "бағыттары"),
+        _f("description", N_("Description"), "notes", "описание", "сипаттамасы"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "agreement": (
-        _f("title", "Title", "text", *_NAME, "agreement", "соглашение", "келісім", required=True),
-        _f("kind", "Kind", "choice", *_KIND, choices=AGREEMENT_KINDS),
+        _f(
+            "title",
+            N_("Title"),
+            "text",
+            *_NAME,
+            "agreement",
+            "соглашение",
+            "келісім",
+            required=True,
+        ),
+        _f("kind", N_("Kind"), "choice", *_KIND, choices=AGREEMENT_KINDS),
         _f(
             "reference_number",
-            "Reference",
+            N_("Reference"),
             "text",
             "reference number",
             "number",
@@ -325,7 +433,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "signed_on",
-            "Signed",
+            N_("Signed"),
             "date",
             "signing date",
             "date signed",
@@ -336,7 +444,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "effective_on",
-            "Effective",
+            N_("Effective"),
             "date",
             "effective date",
             "дата вступления в силу",
@@ -344,7 +452,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
         ),
         _f(
             "expires_on",
-            "Expires",
+            N_("Expires"),
             "date",
             "expiry date",
             "valid until",
@@ -354,17 +462,17 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "мерзімі",
             "қолданылу мерзімі",
         ),
-        _f("status", "Status", "choice", *_STATUS, choices=AGREEMENT_STATUSES),
-        _f("parties", "Parties", "names", "party", "стороны", "сторона", "тараптар"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("status", N_("Status"), "choice", *_STATUS, choices=AGREEMENT_STATUSES),
+        _f("parties", N_("Parties"), "names", "party", "стороны", "сторона", "тараптар"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
     "figure": (
         _f(
             "measure",
-            "What",
+            N_("What is measured"),
             "text",
-            "what is measured",
+            "what",
             "indicator",
             "measure",
             "показатель",
@@ -372,16 +480,23 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
             "көрсеткіш",
             required=True,
         ),
-        _f("value", "Value", "number", "значение", "мәні", "число", "саны", required=True),
-        _f("qualifier", "Qualifier", "choice", "precision", "точность", choices=FIGURE_QUALIFIERS),
-        _f("unit", "Unit", "text", "единица", "единица измерения", "ед. изм.", "өлшем бірлігі"),
-        _f("as_of", "As of", "date", "date", "на дату", "дата", "күні"),
-        _f("period_label", "Period", "text", "период", "кезең"),
-        _f("country", "Country", "country", *_COUNTRY),
-        _f("organization", "Organization", "organization", *_ORGANIZATION),
-        _f("program", "Program", "program", "программа", "бағдарлама"),
-        _f("tags", "Tags", "names", *_TAGS),
-        _f("notes", "Notes", "notes", *_NOTES),
+        _f("value", N_("Value"), "number", "значение", "мәні", "число", "саны", required=True),
+        _f(
+            "qualifier",
+            N_("Qualifier"),
+            "choice",
+            "precision",
+            "точность",
+            choices=FIGURE_QUALIFIERS,
+        ),
+        _f("unit", N_("Unit"), "text", "единица", "единица измерения", "ед. изм.", "өлшем бірлігі"),
+        _f("as_of", N_("As of"), "date", "date", "на дату", "дата", "күні"),
+        _f("period_label", N_("Period"), "text", "период", "кезең"),
+        _f("country", N_("Country"), "country", *_COUNTRY),
+        _f("organization", N_("Organization"), "organization", *_ORGANIZATION),
+        _f("program", N_("Program"), "program", "программа", "бағдарлама"),
+        _f("tags", N_("Tags"), "names", *_TAGS),
+        _f("notes", N_("Notes"), "notes", *_NOTES),
     ),
 }
 
@@ -389,7 +504,7 @@ FIELDS: dict[str, tuple[ImportField, ...]] = {
 FIELDS["participant"] = (
     _f(
         "event",
-        "Event",
+        N_("Event"),
         "text",
         "title",
         "event title",
@@ -402,7 +517,7 @@ FIELDS["participant"] = (
     ),
     _f(
         "name",
-        "Participant",
+        N_("Participant"),
         "text",
         "name",
         "participant",
@@ -415,18 +530,18 @@ FIELDS["participant"] = (
         "ұйым",
         required=True,
     ),
-    _f("role", "Role", "choice", "роль", "рөлі", choices=PARTICIPANT_ROLES),
-    _f("status", "Status", "choice", *_STATUS, choices=PARTICIPANT_STATUSES),
+    _f("role", N_("Role"), "choice", "роль", "рөлі", choices=PARTICIPANT_ROLES),
+    _f("status", N_("Status"), "choice", *_STATUS, choices=PARTICIPANT_STATUSES),
 )
 
 KIND_LABELS = {
-    "organization": "Organizations",
-    "person": "People",
-    "event": "Events",
-    "delegation": "Delegations",
-    "program": "Programs",
-    "agreement": "Agreements",
-    "figure": "Key figures",
+    "organization": N_("Organizations"),
+    "person": N_("People"),
+    "event": N_("Events"),
+    "delegation": N_("Delegations"),
+    "program": N_("Programs"),
+    "agreement": N_("Agreements"),
+    "figure": N_("Key figures"),
 }
 
 # The command line names kinds in the plural, as the export command does.
@@ -444,13 +559,22 @@ Mapping = dict[int, str]  # column number → field key
 
 
 def match_headers(kind: str, headers: list[object]) -> Mapping:
-    """Columns whose header names a field, each field taken once, the first column winning."""
+    """Columns whose header names a field, each field taken once: a column under one of the
+    field's preferred headers first, then the first column winning."""
     mapping: Mapping = {}
     taken: set[str] = set()
-    for column, header in enumerate(headers):
-        folded = fold(str(header)) if header is not None else ""
+    folded = [fold(str(header)) if header is not None else "" for header in headers]
+    for column, text in enumerate(folded):
         for spec in FIELDS[kind]:
-            if spec.key not in taken and folded in spec.headers:
+            if spec.key not in taken and text in spec.preferred_headers:
+                mapping[column] = spec.key
+                taken.add(spec.key)
+                break
+    for column, text in enumerate(folded):
+        if column in mapping:
+            continue
+        for spec in FIELDS[kind]:
+            if spec.key not in taken and text in spec.headers:
                 mapping[column] = spec.key
                 taken.add(spec.key)
                 break

@@ -8,32 +8,36 @@ from pathlib import Path
 from exports.importer import ImportPreview, ImportResult, cell_text
 from exports.workbook import ORDINAL, TEXT, ExcelBook, SheetColumn
 from models.words.text import displayable
+from models.words.translation import _, pgettext
 
 
 def write_import_report(preview: ImportPreview, result: ImportResult, path: str | Path) -> Path:
     headers = [
-        cell_text(header) or f"Column {number}"
+        cell_text(header) or _("Column {number}").format(number=number)
         for number, header in enumerate(preview.headers, start=1)
     ]
     width = len(headers)
     columns = [
-        SheetColumn("Row", ORDINAL),
+        SheetColumn(_("Row"), ORDINAL),
         *(SheetColumn(h) for h in headers),
-        SheetColumn("Why it was not imported", TEXT, 60),
+        SheetColumn(_("Why it was not imported"), TEXT, 60),
     ]
     rows = [
         [row.number, *(row.cells + [None] * width)[:width], reason]
         for row, reason in result.rejected
     ]
     source = displayable(preview.path.name)
-    selection = f"{source}, sheet “{preview.sheet}”: {result.summary()}."
-    with ExcelBook(path, f"Rows not imported from {source}") as book:
+    selection = _("{file}, sheet “{sheet}”: {summary}.").format(
+        file=source, sheet=preview.sheet, summary=result.summary()
+    )
+    title = _("Rows not imported from {file}").format(file=source)
+    with ExcelBook(path, title) as book:
         book.write_table(
-            "Not imported",
-            f"Rows not imported from {source}",
+            pgettext("sheet", "Not imported"),
+            title,
             selection,
             columns,
             rows,
-            empty="Every row was imported.",
+            empty=_("Every row was imported."),
         )
     return Path(path)

@@ -25,16 +25,17 @@ from exports.import_values import (
     read_text,
 )
 from exports.spreadsheet_reader import Workbook
+from models import clock
 from models.errors import SeriktesError
-from models.kinds.agreements import DATED_STATUSES
+from models.kinds.agreements import DATED_STATUSES, agreement_status
 from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.kinds.organizations import website_host
 from models.store.base import db
 from models.store.bulk import collection_paused, roomy_cache, rows_where_in
-from models.store.records import Organization, Person, Program
+from models.store.records import Agreement, Organization, Person, Program
 from models.words.choices import PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.text import fold, name_key
-from models.words.translation import _
+from models.words.translation import N_, _, ngettext
 
 SKIP, FILL, CREATE = "skip", "fill", "create"
 DECISIONS = (SKIP, FILL, CREATE)
@@ -97,9 +98,18 @@ class ImportResult:
     created_ids: list[int] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"{self.read} rows read, {self.imported} imported, {self.filled} filled in, "
-            f"{self.duplicates} duplicates, {len(self.rejected)} rejected"
+        return ngettext(
+            "{read} row read, {imported} imported, {filled} filled in, {duplicates} "
+            "duplicates, {rejected} rejected",
+            "{read} rows read, {imported} imported, {filled} filled in, {duplicates} "
+            "duplicates, {rejected} rejected",
+            self.read,
+        ).format(
+            read=self.read,
+            imported=self.imported,
+            filled=self.filled,
+            duplicates=self.duplicates,
+            rejected=len(self.rejected),
         )
 
 
@@ -123,14 +133,16 @@ def preview_import(
         mapping = match_headers(kind, headers)
     fields = {spec.key: spec for spec in FIELDS[kind]}
     if not chosen.rows[header_row + 1 :]:
-        raise SeriktesError(f"The sheet “{chosen.name}” has headers but no rows to import.")
-    missing = [
-        spec.label for spec in FIELDS[kind] if spec.required and spec.key not in mapping.values()
-    ]
+        raise SeriktesError(
+            _("The sheet “{sheet}” has headers but no rows to import.").format(sheet=chosen.name)
+        )
+    missing = [spec.label for spec in FIELDS[kind] if not _given(kind, spec, mapping)]
     if missing:
         raise SeriktesError(
-            f"No column of “{chosen.name}” is matched to {', '.join(missing)}, which every "
-            "record needs. Choose the column that holds it."
+            _(
+                "No column of “{sheet}” is matched to “{fields}”, which every record needs. "
+                "Choose the column that holds it."
+            ).format(sheet=chosen.name, fields=", ".join(_(label) for label in missing))
         )
     converter = _Converter(kind)
     rows = []
@@ -150,6 +162,18 @@ def preview_import(
     )
     preview.decide_twins(on_duplicate)
     return preview
+
+
+def _given(kind: str, spec: ImportField, mapping: Mapping) -> bool:
+    """Whether a column gives what every record needs of ``spec``: the main name of a kind
+    that keeps names in several languages is given by any of them."""
+    mapped = set(mapping.values())
+    if not spec.required or spec.key in mapped:
+        return True
+    editor = EDITORS_BY_KIND.get(kind)
+    if editor is None or spec.key != editor.title_field:
+        return False
+    return bool(mapped & set(editor.main_name_from))
 
 
 def _cell(cells: list[Any], columns: dict[str, int], key: str) -> Any:
@@ -177,7 +201,6 @@ def _participants_from_other_sheets(
         for number, cells in zip(
             sheet.numbers[header_row + 1 :], sheet.rows[header_row + 1 :], strict=True
         ):
-            where = f"Sheet “{sheet.name}”, row {number}"
             event = name_key(read_text(_cell(cells, columns, "event") or ""))
             targets = by_title.get(event, []) if event else []
             if not targets:
@@ -185,8 +208,11 @@ def _participants_from_other_sheets(
                 lost.problems.append(
                     CellProblem(
                         None,
-                        f"{where}: no event called “{_cell(cells, columns, 'event')}” "
-                        "in the sheet.",
+                        _(
+                            "Sheet “{sheet}”, row {row}: no event called “{event}” is in the sheet."
+                        ).format(
+                            sheet=sheet.name, row=number, event=_cell(cells, columns, "event")
+                        ),
                     )
                 )
                 unmatched.append(lost)
@@ -196,18 +222,21 @@ def _participants_from_other_sheets(
                     read_text(_cell(cells, columns, "name") or "")
                 )
                 participant["role"] = (
-                    read_choice(_cell(cells, columns, "role"), PARTICIPANT_ROLES, "role")
+                    read_choice(_cell(cells, columns, "role"), PARTICIPANT_ROLES, N_("Role"))
                     if _cell(cells, columns, "role")
                     else "attendee"
                 )
                 participant["status"] = (
-                    read_choice(_cell(cells, columns, "status"), PARTICIPANT_STATUSES, "status")
+                    read_choice(_cell(cells, columns, "status"), PARTICIPANT_STATUSES, N_("Status"))
                     if _cell(cells, columns, "status")
                     else "confirmed"
                 )
             except ValueError as error:
+                said = _("Sheet “{sheet}”, row {row}: {problem}").format(
+                    sheet=sheet.name, row=number, problem=error
+                )
                 for target in targets:
-                    target.problems.append(CellProblem(None, f"{where}: {error}"))
+                    target.problems.append(CellProblem(None, said))
                 continue
             for target in targets:
                 target.values["participants"].append(dict(participant))
@@ -221,13 +250,39 @@ def _participants_from_other_sheets(
     return unmatched
 
 
+def new_organization(name: str) -> str:
+    """An organization a row will create first, as the preview says it."""
+    return _("organization “{name}”").format(name=name)
+
+
+def new_person(name: str) -> str:
+    """A person a row will create first, as the preview says it."""
+    return _("person “{name}”").format(name=name)
+
+
+def _names_in_file(rows: list[ImportRow]) -> dict[str, str]:
+    """The key of every name the organizations of a sheet are given (in English, Kazakh,
+    Russian or their own language), each leading to the key of the row's main name: a list
+    exported in Kazakh names a parent in Kazakh."""
+    keys: dict[str, str] = {}
+    for row in rows:
+        main = row.values.get("name")
+        if not main:
+            continue
+        for field_name in ("name", "name_kk", "name_ru", "name_original"):
+            other = row.values.get(field_name)
+            if other and name_key(other):
+                keys.setdefault(name_key(other), name_key(main))
+    return keys
+
+
 def _note_names_made_by_the_sheet(rows: list[ImportRow]) -> None:
     """A parent named by another row of the same sheet is not a new name to announce."""
-    in_file = {name_key(row.values["name"]) for row in rows if row.values.get("name")}
+    in_file = _names_in_file(rows)
     for row in rows:
         parent = row.values.get("parent")
         if isinstance(parent, str) and name_key(parent) in in_file:
-            row.new_names = [n for n in row.new_names if n != f"organization “{parent}”"]
+            row.new_names = [n for n in row.new_names if n != new_organization(parent)]
 
 
 class _Converter:
@@ -250,9 +305,18 @@ class _Converter:
             except ValueError as error:
                 row.problems.append(CellProblem(column, str(error)))
         # Statuses an agreement takes from its dates: an exported list shows them, an import
-        # lets the dates decide again.
-        if self.kind == "agreement" and values.get("status") in DATED_STATUSES:
-            values["status"] = None
+        # lets the dates decide again; so does a draft with no signing date, which its dates
+        # make a draft anyway.
+        if self.kind == "agreement" and values.get("status"):
+            dated = Agreement(
+                signed_on=values.get("signed_on"),
+                effective_on=values.get("effective_on"),
+                expires_on=values.get("expires_on"),
+            )
+            if values["status"] in DATED_STATUSES or values["status"] == agreement_status(
+                dated, clock.today()
+            ):
+                values["status"] = None
         row.values = self.editor.clean_values(values)
         if not row.problems:
             for problem in self.editor.validate(row.values, None):
@@ -266,7 +330,7 @@ class _Converter:
         if kind == "number":
             return read_number(value)
         if kind == "choice":
-            return read_choice(value, spec.choices, spec.label.lower())
+            return read_choice(value, spec.choices, spec.label)
         if kind == "country":
             return self.country(value)
         if kind == "bool":
@@ -303,6 +367,7 @@ class _KnownNames:
 
     def __init__(self) -> None:
         self._organizations: dict[str, int | None] = {}
+        self._other_names: dict[str, int] | None = None
         self._people: dict[str, int | None] = {}
         self._programs: dict[str, int] | None = None
 
@@ -310,9 +375,31 @@ class _KnownNames:
         if key not in self._organizations:
             by_name = Organization.select(Organization.id).where(Organization.name_key == key)
             by_acronym = Organization.select(Organization.id).where(Organization.short_key == key)
-            found = by_name.scalar() or by_acronym.scalar()
+            found = by_name.scalar() or by_acronym.scalar() or self._named_in_other_language(key)
             self._organizations[key] = found
         return self._organizations[key]
+
+    def _named_in_other_language(self, key: str) -> int | None:
+        """The organization whose name in Kazakh or Russian, or in its own language, has
+        ``key``: a list exported in Kazakh names its partners in Kazakh. Those names have no
+        key column; they are read once, when a name is not found by its key."""
+        if self._other_names is None:
+            self._other_names = {}
+            named = Organization.select(
+                Organization.id,
+                Organization.name_kk,
+                Organization.name_ru,
+                Organization.name_original,
+            ).where(
+                (Organization.name_kk != "")
+                | (Organization.name_ru != "")
+                | (Organization.name_original != "")
+            )
+            for organization_id, *names in named.order_by(Organization.id).tuples():
+                for other in names:
+                    if other and name_key(other):
+                        self._other_names.setdefault(name_key(other), organization_id)
+        return self._other_names.get(key)
 
     def _person(self, key: str) -> int | None:
         if key not in self._people:
@@ -328,7 +415,7 @@ class _KnownNames:
             )
         found = self._organization(name_key(name)) or self._exported_title(name)
         if found is None:
-            row.new_names.append(f"organization “{name}”")
+            row.new_names.append(new_organization(name))
             return name  # made before the rows, and replaced by its id then
         return found
 
@@ -351,20 +438,24 @@ class _KnownNames:
             )
         found = self._person(name_key(name))
         if found is None:
-            row.new_names.append(f"person “{name}”")
+            row.new_names.append(new_person(name))
             return name
         return found
 
     def program(self, name: str) -> int:
         if self._programs is None:  # programs are few: read once, when a sheet names one
-            self._programs = {
-                name_key(title): program_id
-                for program_id, title in Program.select(Program.id, Program.name).tuples()
-            }
+            self._programs = {}
+            named = Program.select(Program.id, Program.name, Program.name_kk, Program.name_ru)
+            for program_id, *names in named.order_by(Program.id).tuples():
+                for title in names:  # a list in Kazakh or Russian names programs in it
+                    if title and name_key(title):
+                        self._programs.setdefault(name_key(title), program_id)
         found = self._programs.get(name_key(name)) if name_key(name) else None
         if found is None:
             raise ValueError(
-                f"No program called “{name}” is recorded. Add it first, or correct the name."
+                _(
+                    "No program called “{name}” is recorded. Add it first, or correct the name."
+                ).format(name=name)
             )
         return found
 
@@ -381,8 +472,10 @@ class _KnownNames:
         if (organization := self._organization(name_key(name))) is not None:
             return {"person": None, "organization": organization, "role": None, "status": None}
         raise ValueError(
-            f"No person or organization called “{name}” is recorded. Add them "
-            "first, or correct the name."
+            _(
+                "No person or organization called “{name}” is recorded. Add them first, or "
+                "correct the name."
+            ).format(name=name)
         )
 
 
@@ -527,10 +620,12 @@ def _plan(preview: ImportPreview) -> _Plan:
             plan.rejected.append((row, "; ".join(p.message for p in row.problems)))
         elif row.repeats is not None:
             plan.duplicates += 1
-            plan.rejected.append((row, f"Repeats row {row.repeats} of the file."))
+            plan.rejected.append((row, _("Repeats row {row} of the file.").format(row=row.repeats)))
         elif row.twin_id is not None and row.decision == SKIP:
             plan.duplicates += 1
-            plan.rejected.append((row, f"Already recorded as “{row.twin_title}”; skipped."))
+            plan.rejected.append(
+                (row, _("Already recorded as “{title}”; skipped.").format(title=row.twin_title))
+            )
         elif row.twin_id is not None and row.decision == FILL:
             plan.duplicates += 1
             plan.fill_rows.append(row)
@@ -555,25 +650,21 @@ def apply_import(preview: ImportPreview, progress: Progress | None = None) -> Im
     total = len(new_rows) + len(fill_rows)
     # An organization may name as its parent another row of the same sheet: it is linked
     # once both are written, instead of being made twice.
-    in_file = (
-        {name_key(row.values["name"]) for row in new_rows}
-        if preview.kind == "organization"
-        else set()
-    )
+    in_file = _names_in_file(new_rows) if preview.kind == "organization" else {}
     parents = {}
     for index, row in enumerate(new_rows):
         parent = row.values.get("parent")
         if isinstance(parent, str) and name_key(parent) in in_file:
-            parents[index] = name_key(parent)
+            parents[index] = in_file[name_key(parent)]
             row.values["parent"] = None
     with collection_paused(), roomy_cache(db.obj), db.atomic():
-        _create_named(preview.rows, skip=in_file)
+        _create_named(preview.rows, skip=set(in_file))
         ids = []
         for start in range(0, len(new_rows), 500):
             chunk = new_rows[start : start + 500]
             ids += editor.insert_many([row.values for row in chunk])
             if progress is not None and progress(len(ids), total) is False:
-                raise ImportCancelled("The import was cancelled; nothing was imported.")
+                raise ImportCancelled(_("The import was cancelled; nothing was imported."))
         if parents:
             by_key = {
                 name_key(row.values["name"]): record_id
@@ -647,10 +738,11 @@ def cell_text(value: Any) -> str:
 
 
 def describe_mapping(preview: ImportPreview) -> list[tuple[str, str]]:
-    """(header, field label) for every column, as the wizard and the report show them."""
+    """(header, field label) for every column, as the wizard and the report show them, the
+    label in the current language."""
     fields = preview.fields
     return [
-        (cell_text(header), fields[preview.mapping[c]].label if c in preview.mapping else "")
+        (cell_text(header), _(fields[preview.mapping[c]].label) if c in preview.mapping else "")
         for c, header in enumerate(preview.headers)
     ]
 

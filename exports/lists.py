@@ -37,11 +37,11 @@ from exports.workbook import (
     display_width,
     shown_text,
 )
-from models.listing import Column, ListRequest, RecordList
-from models.store.records import Tag
+from models.listing import Column, InLanguage, ListRequest, RecordList
+from models.store.records import Country, Tag
 from models.words.countries import country_name
-from models.words.labels import kind_label
-from models.words.numbers import format_number
+from models.words.labels import count_text, in_sentence, kind_label
+from models.words.translation import LANGUAGES, _, language
 
 # (rows written, rows in all) -> False to stop the export
 Progress = Callable[[int, int], bool | None]
@@ -56,14 +56,21 @@ class Exported:
 
 
 def list_title(record_list: RecordList) -> str:
-    """The list's name as the window's navigation says it: "Organizations", "Key figures"."""
-    return kind_label(record_list.model, 2).capitalize()
+    """The list's name as the window's navigation says it, in the current language:
+    "Organizations", "Key figures"."""
+    return kind_label(record_list.model, 2)
+
+
+def _typed(expression: Any) -> Any:
+    """The field whose kind of value an expression has: a value read in the interface
+    language (``InLanguage``) is of the kind of each language's field."""
+    return expression.field if isinstance(expression, InLanguage) else expression
 
 
 def column_kind(column: Column) -> str:
     if column.choices is not None:
         return TEXT
-    expression = column.expression
+    expression = _typed(column.expression)
     if isinstance(expression, DateTimeField):
         return DATETIME
     if isinstance(expression, DateField):
@@ -92,34 +99,67 @@ def _filter_label(record_list: RecordList, key: str, value: str) -> str:
 
 
 def describe_request(record_list: RecordList, request: ListRequest, count: int) -> str:
-    """What was selected, said in one line: "Search “csic”; country: Spain. Sorted by name,
-    ascending. 12 organizations." """
+    """What was selected, said in the current language in three sentences: "Search “csic”;
+    country: Spain. Sorted by name, ascending. 12 organizations." """
     parts = []
     if request.search.strip():
-        parts.append(f"Search “{request.search.strip()}”")
+        parts.append(_("search “{text}”").format(text=request.search.strip()))
     for spec in record_list.filters:
         value = request.filters.get(spec.key)
         if value:
-            parts.append(f"{spec.label.lower()}: {_filter_label(record_list, spec.key, value)}")
-    chosen = "; ".join(parts) if parts else "All records"
+            parts.append(
+                _("{filter}: {value}").format(
+                    filter=in_sentence(spec.heading),
+                    value=_filter_label(record_list, spec.key, value),
+                )
+            )
+    chosen = "; ".join(parts) if parts else _("All records")
     chosen = chosen[0].upper() + chosen[1:]
     # as RecordList orders it: the column asked for (else the list's first), in the direction
     # asked
     key = request.sort if request.sort in {c.key for c in record_list.columns} else None
-    column = record_list.column(key or record_list.default_sort)
-    order = "descending" if request.descending else "ascending"
-    noun = kind_label(record_list.model, count)
-    return f"{chosen}. Sorted by {column.label.lower()}, {order}. {format_number(count)} {noun}."
+    column = in_sentence(record_list.column(key or record_list.default_sort).heading)
+    order = (
+        _("Sorted by {column}, descending.")
+        if request.descending
+        else _("Sorted by {column}, ascending.")
+    ).format(column=column)
+    # Three sentences, each ended by its full stop, as all three languages end them.
+    return f"{chosen}. {order} {count_text(record_list.model, count)}."
 
 
-def _converters(columns: Sequence[Column]) -> list[tuple[int, Callable[[Any], Any]]]:
+def country_names(record_list: RecordList, columns: Sequence[Column]) -> dict[int, Any]:
+    """The columns showing a country's English name (as the list's query reads it), each with
+    the name's converter into the current language (``country_name``)."""
+    shown: dict[str, str] = {}
+
+    def in_language(value: str) -> str:
+        if value not in shown:
+            country = Country.get_or_none(Country.name_en == value)
+            shown[value] = country_name(country.code) if country else value
+        return shown[value]
+
+    return {
+        index: in_language
+        for index, column in enumerate(columns)
+        if column.expression is Country.name_en
+    }
+
+
+def _converters(
+    record_list: RecordList, columns: Sequence[Column]
+) -> list[tuple[int, Callable[[Any], Any]]]:
     """The columns whose stored value is not what a cell shows, and how it becomes it: a
-    choice by its label. The rest are written as they are (dates as dates, numbers as
-    numbers)."""
+    choice by its label, a country by its name, in the current language. The rest are written
+    as they are (dates as dates, numbers as numbers)."""
+    countries = country_names(record_list, columns)
     return [
         (index, lambda value, c=column: c.display(value) if value is not None else None)
         for index, column in enumerate(columns)
         if column.choices is not None
+    ] + [
+        (index, lambda value, name=name: name(value) if value is not None else None)
+        for index, name in countries.items()
     ]
 
 
@@ -160,14 +200,14 @@ def widest_widths(
             aggregates.append((i, "choice", fn.MAX(Case(expression, tenths, 0))))
         elif column_kind(column) in (NUMBER, MONEY):
             aggregates.append((i, "number", fn.MAX(fn.ABS(expression))))
-        elif isinstance(expression, CharField | TextField):
+        elif isinstance(_typed(expression), CharField | TextField):
             aggregates.append((i, "text", fn.MAX(fn.LENGTH(expression))))
     widths: list[float | None] = [None] * len(columns)
     if not aggregates:
         return widths
     query = record_list.query(request, columns).order_by()
-    found = query.select(*(aggregate for _, _, aggregate in aggregates)).tuples().get()
-    for (i, kind, _), value in zip(aggregates, found, strict=True):
+    found = query.select(*(aggregate for *_ignored, aggregate in aggregates)).tuples().get()
+    for (i, kind, _aggregate), value in zip(aggregates, found, strict=True):
         if value is None:
             continue
         if kind == "choice":
@@ -182,6 +222,24 @@ def widest_widths(
             letter = sum(map(display_width, texts)) / letters if letters else 1.0
             widths[i] = value * letter * LETTER_MARGIN
     return widths
+
+
+def with_recorded_names(record_list: RecordList, column_keys: Sequence[str]) -> list[str]:
+    """The columns asked, and after them the names in each language of every name shown in
+    Kazakh or Russian (a list's ``name_en``, ``name_kk`` and ``name_ru`` beside its ``name``):
+    a list exported in Kazakh names its records in Kazakh, and without the recorded name and
+    the others it would not import back as the same records, nor would other lists that name
+    them in Kazakh find them."""
+    keys = list(column_keys)
+    if language() == "en":
+        return keys
+    known = {column.key for column in record_list.columns}
+    for key in list(keys):
+        for code in sorted(LANGUAGES, key=lambda code: code != "en"):  # the recorded name first
+            named = f"{key}_{code}"
+            if named in known and named not in keys and f"{key}_en" in known:
+                keys.append(named)
+    return keys
 
 
 def export_list(
@@ -202,13 +260,16 @@ def export_list(
     left (an existing one is kept) and ``ExportCancelled`` is raised. ``headers`` names the
     columns as the window shows them, else their labels."""
     step = page_size or PAGE_SIZE
+    column_keys = with_recorded_names(record_list, column_keys)
+    if headers is not None:
+        headers = [*headers, *(record_list.column(k).heading for k in column_keys[len(headers) :])]
     known = {column.key for column in record_list.columns}
     unknown = [key for key in column_keys if key not in known]
     if unknown or not column_keys:
         raise ValueError(f"Unknown or no columns: {unknown}")
     columns = [record_list.column(key) for key in column_keys]
-    converters = _converters(columns)
-    labels = list(headers) if headers is not None else [column.label for column in columns]
+    converters = _converters(record_list, columns)
+    labels = list(headers) if headers is not None else [column.heading for column in columns]
     sheet_columns = [
         SheetColumn(label, column_kind(column))
         for label, column in zip(labels, columns, strict=True)
@@ -223,7 +284,7 @@ def export_list(
 
     def stop_if_asked(done: int, total: int) -> None:
         if progress is not None and progress(done, total) is False:
-            raise ExportCancelled("The export was cancelled.")
+            raise ExportCancelled(_("The export was cancelled."))
 
     database = record_list.model._meta.database
     # One read transaction: the count and the rows see the records as they were when the
@@ -252,5 +313,5 @@ def export_list(
             if done % step:
                 stop_if_asked(done, total)
             if not done:
-                sheet.note("No records match the search and filters.")
+                sheet.note(_("No records match the search and filters."))
     return Exported(Path(path), done)

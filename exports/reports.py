@@ -21,6 +21,7 @@ from models.reports import (
     organization_brief,
     programs_report,
 )
+from models.words.translation import _
 
 ROW_CM = 0.53  # a row of the default height, in centimetres
 
@@ -37,15 +38,17 @@ def write_report(
     rows = 0
     with ExcelBook(path, report.title, author) as book:
         for done, part in enumerate(report.parts, start=1):
-            columns = [SheetColumn(c.label, c.kind, c.width) for c in part.columns]
+            # The parts' names and columns are kept in English (code names them so), and
+            # shown in the current language, as the rest of the report is worded.
+            columns = [SheetColumn(_(c.label), c.kind, c.width) for c in part.columns]
             sheet = book.write_table(
-                part.name, part.title, report.selection, columns, part.rows, part.empty
+                _(part.name), part.title, report.selection, columns, part.rows, part.empty
             )
             if part.chart is not None and part.rows:
                 _draw_charts(sheet, part)
             rows += len(part.rows)
             if progress is not None and progress(done, total) is False:
-                raise ExportCancelled("The export was cancelled.")
+                raise ExportCancelled(_("The export was cancelled."))
     return Exported(book.path, rows)
 
 
@@ -87,7 +90,7 @@ def brief(
 ) -> Exported:
     """Everything about one organization (with its branches) or one country."""
     if (organization_id is None) == (country is None):
-        raise ValueError("A brief is about one organization or one country.")
+        raise ValueError("a brief is about one organization or one country")
     if organization_id is not None:
         report = organization_brief(organization_id, today)
     else:

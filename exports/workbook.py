@@ -44,6 +44,7 @@ from exports.text_width import longest_line, text_width, wrapped_lines
 from models import clock
 from models.errors import SeriktesError
 from models.store.base import current_user
+from models.words.translation import _, pgettext
 
 # -- what a user is told when an export cannot be written ------------------------------------
 
@@ -73,30 +74,44 @@ def _plain_error(error: OSError, target: Path) -> ExportError:
     code = error.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return DiskFull(
-            f"The disk is full, so {target.name} could not be written. Free some space or "
-            "choose another place; nothing was changed."
+            _(
+                "The disk is full, so {file} could not be written. Free some space or choose "
+                "another place; nothing was changed."
+            ).format(file=target.name)
         )
     if code == errno.ENOENT:
         return FolderNotWritable(
-            f"The folder {folder} does not exist. Choose another place to save the export."
+            _(
+                "The folder {folder} does not exist. Choose another place to save the export."
+            ).format(folder=folder)
         )
     if code == errno.ENOTDIR:
         return FolderNotWritable(
-            f"{folder} is not a folder. Choose another place to save the export."
+            _("{folder} is not a folder. Choose another place to save the export.").format(
+                folder=folder
+            )
         )
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return FolderNotWritable(
-            f"The folder {folder} cannot be written to. Choose another place, such as your "
-            "Documents folder."
+            _(
+                "The folder {folder} cannot be written to. Choose another place, such as your "
+                "Documents folder."
+            ).format(folder=folder)
         )
     reason = error.strerror or str(error)
-    return ExportError(f"{target.name} could not be written ({reason}). Nothing was changed.")
+    return ExportError(
+        _("{file} could not be written ({reason}). Nothing was changed.").format(
+            file=target.name, reason=reason
+        )
+    )
 
 
 def _in_use(target: Path) -> FileInUse:
     return FileInUse(
-        f"{target.name} is open in another program (or read-only), so it cannot be replaced. "
-        "Close it there, or choose another name, and export again."
+        _(
+            "{file} is open in another program (or read-only), so it cannot be replaced. "
+            "Close it there, or choose another name, and export again."
+        ).format(file=target.name)
     )
 
 
@@ -104,7 +119,11 @@ def check_target(target: Path) -> None:
     """Refuse at once, before any row is read, a target that will not be replaceable: a
     folder, or a file another program holds open (Windows refuses to open it for writing)."""
     if target.is_dir():
-        raise ExportError(f"{target} is a folder. Give the export a file name ending in .xlsx.")
+        raise ExportError(
+            _("{path} is a folder. Give the export a file name ending in .xlsx.").format(
+                path=target
+            )
+        )
     if target.exists():
         try:
             with target.open("r+b"):
@@ -413,7 +432,7 @@ def safe_sheet_name(name: str, taken: Iterable[str] = ()) -> str:
     characters, none of : \\ / ? * [ ], not starting or ending with an apostrophe, and not the
     name Excel reserves ("History")."""
     cleaned = re.sub(r"[:\\/?*\[\]]", "-", clean_text(name))
-    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip("'").strip() or "Sheet"
+    cleaned = re.sub(r"\s+", " ", cleaned).strip().strip("'").strip() or _("Sheet")
     if cleaned.casefold() == "history":
         cleaned = "History (records)"
     used = {existing.casefold() for existing in taken}
@@ -589,7 +608,7 @@ class TableSheet:
             quoted = styles["quoted_wrap"] if style is not None else styles["quoted"]
             return self._styled(clean_text(value), "s", quoted)
         if isinstance(value, bool):
-            return self._cell(index, "Yes" if value else "No")
+            return self._cell(index, pgettext("cell", "Yes") if value else pgettext("cell", "No"))
         if isinstance(value, dt.datetime):
             return self._styled(value.replace(tzinfo=None), "d", styles["datetime"])
         if isinstance(value, dt.date):
@@ -767,7 +786,9 @@ class ExcelBook:
 
     @property
     def made_text(self) -> str:
-        return f"Made {self.made:%d.%m.%Y %H:%M} by {self.author}."
+        return _("Made {date} by {author}.").format(
+            date=f"{self.made:%d.%m.%Y %H:%M}", author=self.author
+        )
 
     def selection_line(self, selection: str) -> str:
         return f"{selection} {self.made_text}".strip() if selection else self.made_text
@@ -827,7 +848,7 @@ class ExcelBook:
         selection: str,
         columns: Sequence[SheetColumn],
         rows: Sequence[Sequence[Any]],
-        empty: str = "None recorded.",
+        empty: str | None = None,
     ) -> TableSheet:
         """A sheet holding rows already at hand (a part of a report), its columns fitted to
         every one of them (to the first thousands and the widest value of each column
@@ -839,7 +860,7 @@ class ExcelBook:
         for row in rows:
             sheet.append(row)
         if not rows:
-            sheet.note(empty)
+            sheet.note(empty if empty is not None else _("None recorded."))
         return sheet
 
     # -- saving ------------------------------------------------------------------------------
@@ -863,7 +884,7 @@ class ExcelBook:
                 continue
             except OSError as error:
                 raise _plain_error(error, self.path) from error
-        raise ExportError(f"No temporary file could be made in {folder}.")
+        raise ExportError(_("No temporary file could be made in {folder}.").format(folder=folder))
 
     def __exit__(
         self,
@@ -948,10 +969,10 @@ def _check_complete(path: Path) -> None:
             names = set(archive.namelist())
     except zipfile.BadZipFile as error:
         raise ExportError(
-            "The workbook was not written completely. Nothing was changed."
+            _("The workbook was not written completely. Nothing was changed.")
         ) from error
     if "xl/workbook.xml" not in names:
-        raise ExportError("The workbook was not written completely. Nothing was changed.")
+        raise ExportError(_("The workbook was not written completely. Nothing was changed."))
 
 
 def date_text(value: dt.date | None) -> str:

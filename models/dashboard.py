@@ -18,6 +18,8 @@ from models.kinds.agreements import agreements_expiring
 from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.kinds.delegations import follow_ups_overdue
 from models.kinds.events import events_in
+from models.kinds.organizations import ORGANIZATION_NAME
+from models.listing import COUNTRY_NAME, sorted_in_language
 from models.store.records import (
     RECORD_KINDS,
     AgreementParty,
@@ -27,6 +29,7 @@ from models.store.records import (
     Organization,
 )
 from models.words.choices import ORGANIZATION_KINDS
+from models.words.translation import N_
 
 UPCOMING_DAYS = 30
 EXPIRING_DAYS = 90
@@ -56,7 +59,7 @@ class Shortlist:
 @dataclass(frozen=True)
 class Bar:
     key: str | None  # what a click filters the list by; None when nothing can be filtered
-    label: str
+    label: str  # for a bar without a key, in English marked for translation
     value: int
 
 
@@ -91,12 +94,12 @@ def _place(*parts: str | None) -> str:
 def upcoming_events(today: dt.date, days: int = UPCOMING_DAYS, limit: int = SHORTLIST) -> Shortlist:
     """Events under way or starting within ``days``, the soonest first."""
     query = events_in(today, today + dt.timedelta(days=days))
-    rows = query.order_by(Event.starts_on, Event.title, Event.id).limit(limit)
+    rows = query.order_by(Event.starts_on, sorted_in_language(Event), Event.id).limit(limit)
     items = [
         Item(
             "event",
             event.id,
-            event.title,
+            EDITORS_BY_KIND["event"].shown_name(event),
             _place(event.venue, event.city),
             event.starts_on,
             (event.starts_on - today).days,
@@ -108,7 +111,7 @@ def upcoming_events(today: dt.date, days: int = UPCOMING_DAYS, limit: int = SHOR
 
 def _party_names(agreement_ids: list[int]) -> dict[int, list[str]]:
     query = (
-        AgreementParty.select(AgreementParty.agreement, Organization.name, Organization.short_name)
+        AgreementParty.select(AgreementParty.agreement, ORGANIZATION_NAME, Organization.short_name)
         .join(Organization)
         .where(AgreementParty.agreement.in_(agreement_ids))
         .order_by(AgreementParty.id)
@@ -188,7 +191,7 @@ def partners_by_country(limit: int = TOP_COUNTRIES) -> list[Bar]:
     )
     counts = list(top)
     names = dict(
-        Country.select(Country.code, Country.name_en)
+        Country.select(Country.code, COUNTRY_NAME)
         .where(Country.code.in_([code for code, _ in counts]))
         .tuples()
     )
@@ -206,7 +209,7 @@ def partners_by_kind() -> list[Bar]:
     bars.sort(key=lambda bar: (-bar.value, bar.label))
     unknown = sum(partners for kind, partners in query if not kind)
     if unknown:
-        bars.append(Bar(None, "Kind not given", unknown))
+        bars.append(Bar(None, N_("Kind not given"), unknown))
     return bars
 
 

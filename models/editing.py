@@ -7,31 +7,50 @@ fields, its checks and the words it is found by.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from peewee import Field, Model, Node
 
 from models import history, search
-from models.errors import Problem, SeriktesError, ValidationFailed
-from models.kinds.registry import editor_of
+from models.errors import Conflict, Problem, SeriktesError, ValidationFailed
+from models.kinds.registry import all_editors, editor_of
 from models.listing import all_of, contains_word, search_terms
 from models.store.base import RecordModel, db
 from models.store.bulk import insert_rows
 from models.store.records import (
+    AgreementParty,
+    AgreementProgram,
     Attachment,
     Country,
+    Delegation,
+    DelegationAgreement,
+    DelegationEvent,
+    DelegationMember,
+    DelegationProgram,
+    Event,
+    EventParticipant,
+    FollowUp,
+    KeyFigure,
+    Organization,
     OrganizationArea,
+    Person,
+    Program,
     ProgramArea,
+    ProgramPartner,
     RecordTag,
+    Source,
     SourceMention,
     Tag,
 )
 from models.words.areas import area_names, set_areas
+from models.words.collation import sort_keys
 from models.words.labels import kind_label
 from models.words.names import named_entry, unique_names
-from models.words.text import clean, fold, search_words
+from models.words.numbers import format_number
+from models.words.text import clean, search_fold, search_words
+from models.words.translation import LANGUAGES, N_, _, language, ngettext
 
 
 @dataclass(frozen=True)
@@ -43,9 +62,141 @@ class Consequence:
     examples: tuple[str, ...] = ()
 
 
+# The fields that choose another record, as a message about one names them.
+LINK_LABELS = {
+    "parent": N_("Part of"),
+    "organization": N_("Organization"),
+    "head": N_("Head"),
+    "lead": N_("Lead organization"),
+    "program": N_("Program"),
+    "source": N_("Source"),
+}
+
 # Rows that are part of the record itself, not records of their own: deleting the record
 # removes them without asking about them.
 OWN_PARTS = (OrganizationArea, ProgramArea, SourceMention)
+_CHUNK = 500  # records touched together
+
+# What deleting a record does to the rows pointing to it, a sentence for each (the rows, the
+# link) in the plural forms of the language: rows that lose the link ("SET NULL")...
+_UNLINKED: dict[tuple[type[Model], str], Callable[[int], str]] = {
+    (Organization, "parent"): lambda n: ngettext(
+        "{count} organization will no longer have this parent",
+        "{count} organizations will no longer have this parent",
+        n,
+    ),
+    (Person, "organization"): lambda n: ngettext(
+        "{count} person will no longer have this organization",
+        "{count} people will no longer have this organization",
+        n,
+    ),
+    (Delegation, "organization"): lambda n: ngettext(
+        "{count} delegation will no longer have this organization",
+        "{count} delegations will no longer have this organization",
+        n,
+    ),
+    (Program, "lead"): lambda n: ngettext(
+        "{count} program will no longer have this lead organization",
+        "{count} programs will no longer have this lead organization",
+        n,
+    ),
+    (Delegation, "head"): lambda n: ngettext(
+        "{count} delegation will no longer have this head",
+        "{count} delegations will no longer have this head",
+        n,
+    ),
+    (FollowUp, "responsible_person"): lambda n: ngettext(
+        "{count} follow-up action will no longer have this person responsible",
+        "{count} follow-up actions will no longer have this person responsible",
+        n,
+    ),
+    (AgreementParty, "signatory"): lambda n: ngettext(
+        "{count} agreement party will no longer have this signatory",
+        "{count} agreement parties will no longer have this signatory",
+        n,
+    ),
+    (Event, "parent"): lambda n: ngettext(
+        "{count} event will no longer have this parent",
+        "{count} events will no longer have this parent",
+        n,
+    ),
+    (KeyFigure, "source"): lambda n: ngettext(
+        "{count} key figure will no longer have this source",
+        "{count} key figures will no longer have this source",
+        n,
+    ),
+}
+
+
+def _unlinked(n: int) -> str:
+    return ngettext(
+        "{count} linked record will no longer point to it",
+        "{count} linked records will no longer point to it",
+        n,
+    )
+
+
+def _deleted(n: int) -> str:
+    return ngettext(
+        "{count} linked record will be deleted with it",
+        "{count} linked records will be deleted with it",
+        n,
+    )
+
+
+# ... and rows deleted with it.
+_DELETED: dict[type[Model], Callable[[int], str]] = {
+    EventParticipant: lambda n: ngettext(
+        "{count} event participation will be deleted with it",
+        "{count} event participations will be deleted with it",
+        n,
+    ),
+    ProgramPartner: lambda n: ngettext(
+        "{count} program partnership will be deleted with it",
+        "{count} program partnerships will be deleted with it",
+        n,
+    ),
+    AgreementParty: lambda n: ngettext(
+        "{count} agreement party will be deleted with it",
+        "{count} agreement parties will be deleted with it",
+        n,
+    ),
+    KeyFigure: lambda n: ngettext(
+        "{count} key figure will be deleted with it",
+        "{count} key figures will be deleted with it",
+        n,
+    ),
+    DelegationMember: lambda n: ngettext(
+        "{count} delegation membership will be deleted with it",
+        "{count} delegation memberships will be deleted with it",
+        n,
+    ),
+    FollowUp: lambda n: ngettext(
+        "{count} follow-up action will be deleted with it",
+        "{count} follow-up actions will be deleted with it",
+        n,
+    ),
+    DelegationEvent: lambda n: ngettext(
+        "{count} link between a delegation and an event will be deleted with it",
+        "{count} links between delegations and events will be deleted with it",
+        n,
+    ),
+    DelegationProgram: lambda n: ngettext(
+        "{count} link between a delegation and a program will be deleted with it",
+        "{count} links between delegations and programs will be deleted with it",
+        n,
+    ),
+    DelegationAgreement: lambda n: ngettext(
+        "{count} link between a delegation and an agreement will be deleted with it",
+        "{count} links between delegations and agreements will be deleted with it",
+        n,
+    ),
+    AgreementProgram: lambda n: ngettext(
+        "{count} link between an agreement and a program will be deleted with it",
+        "{count} links between agreements and programs will be deleted with it",
+        n,
+    ),
+}
 
 
 def record_tags(kind: str, record_id: int) -> list[str]:
@@ -111,6 +262,14 @@ class RecordEditor:
     kind: ClassVar[str]
     model: ClassVar[type[RecordModel]]
     title_field: ClassVar[str]
+    # The fields that hold the record's name in Kazakh and Russian, for kinds that keep them:
+    # the record is shown by them in that language, and sorted by them in its alphabet.
+    names_in: ClassVar[dict[str, str]] = {}
+    # Where the main name (``title_field``) comes from when it is not given, in this order:
+    # a record may be known by its name in one language only.
+    main_name_from: ClassVar[tuple[str, ...]] = ()
+    # What a record with no name in any language is told (marked with ``N_``).
+    no_name: ClassVar[str] = ""
     # Text fields copied from the form as they are (cleaned of stray spaces).
     text_fields: ClassVar[tuple[str, ...]] = ()
     # Long text kept with its line breaks.
@@ -120,6 +279,12 @@ class RecordEditor:
     children: ClassVar[tuple[Children, ...]] = ()
     # The link table's field pointing to the record when it has areas of cooperation.
     areas: ClassVar[Field | None] = None
+    # What ``parent_problems`` says, for a kind whose records sit inside one another: a
+    # record made its own parent, and one whose parent is inside it (``{title}``).
+    inside_itself: ClassVar[str] = N_("A record cannot be inside itself.")
+    inside_a_child: ClassVar[str] = N_(
+        "“{title}” already belongs to this record, so it cannot also be its parent."
+    )
 
     # -- what a kind says about itself -------------------------------------------------------
 
@@ -141,34 +306,42 @@ class RecordEditor:
     # -- the shared machinery ----------------------------------------------------------------
 
     def title(self, record: RecordModel) -> str:
-        return getattr(record, self.title_field)
+        return self.shown_name(record)
+
+    def shown_name(self, record: RecordModel) -> str:
+        """The record's name in the interface language where it has one, else its main
+        name."""
+        field = self.names_in.get(language())
+        return (getattr(record, field) if field else "") or getattr(record, self.title_field)
+
+    def sorted_names(self, record: RecordModel) -> dict[str, str]:
+        """The name the record sorts by in each language: the one shown in it."""
+        main = getattr(record, self.title_field)
+        return {
+            code: (getattr(record, self.names_in[code]) if code in self.names_in else "") or main
+            for code in LANGUAGES
+        }
+
+    def name_missing(self, values: dict[str, Any]) -> Problem | None:
+        """No name in any language, for a kind with names in several: one of them is needed,
+        and ``clean_values`` made the first one given the main name."""
+        if values[self.title_field]:
+            return None
+        return Problem(self.title_field, _(self.no_name))
 
     def parent_problems(self, parent_id: int | None, record_id: int | None) -> list[Problem]:
         """A record inside another of its kind (a branch in its university, a panel in its
         forum) may not end up inside itself."""
         if parent_id is None:
             return []
-        noun = kind_label(self.model)
         if record_id is not None and parent_id == record_id:
-            return [
-                Problem(
-                    "parent",
-                    f"An {noun} cannot be inside itself."
-                    if noun[0] in "aeiou"
-                    else f"A {noun} cannot be inside itself.",
-                )
-            ]
-        current = self.model.get_or_none(self.model.id == parent_id)
+            return [Problem("parent", _(self.inside_itself))]
+        chosen = current = self.model.get_or_none(self.model.id == parent_id)
         seen = {record_id}
         while current is not None:
             if current.id in seen:
-                return [
-                    Problem(
-                        "parent",
-                        f"“{self.title(current)}” already belongs to this "
-                        f"{noun}, so it cannot also be its parent.",
-                    )
-                ]
+                # The record chosen as parent is inside this one: it is the one named.
+                return [Problem("parent", _(self.inside_a_child).format(title=self.title(chosen)))]
             seen.add(current.id)
             current = current.parent
         return []
@@ -193,6 +366,9 @@ class RecordEditor:
             cleaned[name] = clean(cleaned[name])
         for name in self.note_fields:
             cleaned[name] = (cleaned[name] or "").strip()
+        if not cleaned.get(self.title_field):
+            given = (cleaned[name] for name in self.main_name_from if cleaned[name])
+            cleaned[self.title_field] = next(given, cleaned.get(self.title_field, ""))
         for children in self.children:
             cleaned[children.key] = children.clean(cleaned[children.key])
         cleaned["tags"] = unique_names(cleaned.get("tags") or [])
@@ -203,7 +379,11 @@ class RecordEditor:
     def get(self, record_id: int) -> RecordModel:
         record = self.model.get_or_none(self.model.id == record_id)
         if record is None:
-            raise SeriktesError(f"This {kind_label(self.model)} no longer exists.")
+            raise SeriktesError(
+                _("{kind} no. {number} no longer exists.").format(
+                    kind=kind_label(self.model), number=record_id
+                )
+            )
         return record
 
     def load(self, record_id: int) -> dict[str, Any]:
@@ -230,10 +410,14 @@ class RecordEditor:
             if target is None or target is Country or values.get(name) is None:
                 continue
             if target.get_or_none(target._meta.primary_key == values[name]) is None:
-                what = name.replace("_", " ")
+                label = _(LINK_LABELS.get(name, name.replace("_", " ")))
                 problems.append(
                     Problem(
-                        name, f"The {what} no longer exists. Choose another, or clear the field."
+                        name,
+                        _(
+                            "The record chosen in “{field}” no longer exists. Choose another, "
+                            "or clear the field."
+                        ).format(field=label),
                     )
                 )
         return problems
@@ -248,13 +432,28 @@ class RecordEditor:
             + self.twin_problems(values, record_id)
         )
 
-    def save(self, values: dict[str, Any], record_id: int | None = None) -> RecordModel:
-        """Validate and save in one transaction: all of it is saved or nothing is."""
+    def save(
+        self,
+        values: dict[str, Any],
+        record_id: int | None = None,
+        expected_version: int | None = None,
+        opened: dict[str, Any] | None = None,
+    ) -> RecordModel:
+        """Validate and save in one transaction: all of it is saved or nothing is.
+
+        Saving a record counts a new version of it. With ``expected_version`` (the version the
+        form opened), a record someone else has saved or deleted since is not written: a
+        ``Conflict`` carries what is stored now, ``values`` and ``opened`` (the values as the
+        form loaded them), so the user can choose field by field."""
         values = self.clean_values(values)
         problems = self._check(values, record_id)
         if problems:
             raise ValidationFailed(problems)
         with db.atomic():
+            if record_id is not None:
+                # First in the transaction: the row is claimed before anything is read, so no
+                # other desktop's save can slip in between the check and the write.
+                self._claim(record_id, expected_version, values, opened)
             before = self.load(record_id) if record_id is not None else None
             record = self.get(record_id) if record_id is not None else self.model()
             self._assign(record, values)
@@ -284,11 +483,69 @@ class RecordEditor:
         record.save()
         tags = record_tags(self.kind, record_id)
         record.search_text = self.search_text(record, tags)
-        self.model.update(search_text=record.search_text).where(
+        # A new version, so a desktop holding the record open is told it changed.
+        self.model.update(search_text=record.search_text, version=self.model.version + 1).where(
             self.model.id == record_id
         ).execute()
         search.index_record(self.kind, record)
         return record
+
+    def _claim(
+        self,
+        record_id: int,
+        expected_version: int | None,
+        values: dict[str, Any],
+        opened: dict[str, Any] | None,
+    ) -> None:
+        """Count the record's new version, if it is still the version expected."""
+        query = self.model.update(version=self.model.version + 1).where(self.model.id == record_id)
+        if expected_version is not None:
+            query = query.where(self.model.version == expected_version)
+        if query.execute():
+            return
+        if expected_version is None:
+            self.get(record_id)  # says it no longer exists
+        raise self.conflict(record_id, values, opened)
+
+    def conflict(
+        self, record_id: int, values: dict[str, Any], opened: dict[str, Any] | None
+    ) -> Conflict:
+        """Why ``values`` cannot be saved over the record as it is stored now."""
+        mine = self.clean_values(values)
+        opened = self.clean_values(opened) if opened is not None else None
+        record = self.model.get_or_none(self.model.id == record_id)
+        if record is None:
+            deletion = history.last_deletion(self.kind, record_id)
+            user = deletion.user if deletion is not None else ""
+            title = mine.get(self.title_field) or (opened or {}).get(self.title_field) or ""
+            return Conflict(
+                self.kind,
+                record_id,
+                opened,
+                mine,
+                None,
+                None,
+                user,
+                deletion.at if deletion is not None else None,
+                _("“{title}” was deleted by {user} while you were editing it.").format(
+                    title=title, user=user or _("someone else")
+                ),
+            )
+        return Conflict(
+            self.kind,
+            record_id,
+            opened,
+            mine,
+            self.clean_values(self.load(record_id)),
+            record.version,
+            record.updated_by,
+            record.updated_at,
+            _("{user} saved “{title}” at {time} while you were editing it.").format(
+                user=record.updated_by,
+                title=self.title(record),
+                time=record.updated_at.strftime("%d.%m.%Y %H:%M"),
+            ),
+        )
 
     def insert_many(self, rows: list[dict[str, Any]], batch: int = 500) -> list[int]:
         """Add many new records at once, as an import does: cleaned values the caller has
@@ -328,6 +585,8 @@ class RecordEditor:
             column = field.column_name if hasattr(field, "rel_model") else name
             setattr(record, column, values[name])
         self.prepare(record, values)
+        for column, key in sort_keys(self.sorted_names(record)).items():
+            setattr(record, column, key)
 
     def _has_parts(self, values: dict[str, Any]) -> bool:
         return bool(
@@ -345,7 +604,7 @@ class RecordEditor:
             children.replace(record_id, values[children.key])
 
     def search_text(self, record: RecordModel, tags: list[str]) -> str:
-        return " | ".join(fold(word) for word in self.search_words(record) + tags if word)
+        return " | ".join(search_fold(word) for word in self.search_words(record) + tags if word)
 
     def consequences(self, record_id: int) -> list[Consequence]:
         """What deleting the record would do to the records linked to it."""
@@ -358,12 +617,11 @@ class RecordEditor:
             count = query.count()
             if not count:
                 continue
-            label = kind_label(field.model, count)
             if field.on_delete == "SET NULL":
-                what = field.verbose_name.lower() if field.verbose_name else field.name
-                description = f"{count} {label} will no longer have this {what}"
+                said = _UNLINKED.get((field.model, field.name), _unlinked)
             else:
-                description = f"{count} {label} will be deleted with it"
+                said = _DELETED.get(field.model, _deleted)
+            description = said(count).format(count=format_number(count))
             examples = ()
             if isinstance(field.model, type) and issubclass(field.model, RecordModel):
                 editor = editor_of(field.model)
@@ -374,16 +632,60 @@ class RecordEditor:
             self._naming(model, record.id) for model in (Attachment, RecordTag, SourceMention)
         )
         if files:
-            result.append(Consequence(files, f"{files} attached file(s) will be deleted"))
-        if tags:
-            result.append(Consequence(tags, f"{tags} tag(s) will be removed from it"))
-        if mentions:
-            result.append(
-                Consequence(
-                    mentions, f"{mentions} source(s) mentioning it will no longer mention it"
-                )
+            said = ngettext(
+                "{count} attached file will be deleted",
+                "{count} attached files will be deleted",
+                files,
             )
+            result.append(Consequence(files, said.format(count=format_number(files))))
+        if tags:
+            said = ngettext(
+                "{count} tag will be removed from it", "{count} tags will be removed from it", tags
+            )
+            result.append(Consequence(tags, said.format(count=format_number(tags))))
+        if mentions:
+            said = ngettext(
+                "{count} source mentioning it will no longer mention it",
+                "{count} sources mentioning it will no longer mention it",
+                mentions,
+            )
+            result.append(Consequence(mentions, said.format(count=format_number(mentions))))
         return result
+
+    def touch_linked(self, record_ids: list[int]) -> None:
+        """The records that change when these are deleted or come back from the trash count a
+        new version: those losing or regaining a link to them (a person's organization, a
+        branch's university), and those with child rows naming them (the event a person
+        takes part in, the source mentioning a partner). A form open on one of them then
+        learns of it when saving, as of any other change."""
+        owners = {
+            children.model: (editor.model, children.model._meta.fields[children.parent])
+            for editor in all_editors()
+            for children in editor.children
+        }
+        for start in range(0, len(record_ids), _CHUNK):
+            chunk = record_ids[start : start + _CHUNK]
+            for field in self.model._meta.backrefs:
+                pointing = field.model
+                if isinstance(pointing, type) and issubclass(pointing, RecordModel):
+                    if field.on_delete == "SET NULL":
+                        bump_versions(pointing, field.in_(chunk))
+                    continue  # records deleted with it (key figures) go to the trash with it
+                owner = owners.get(pointing)
+                if owner is not None and owner[1] is not field:
+                    model, parent = owner
+                    bump_versions(
+                        model, model.id.in_(pointing.select(parent).where(field.in_(chunk)))
+                    )
+            bump_versions(
+                Source,
+                Source.id.in_(
+                    SourceMention.select(SourceMention.source).where(
+                        (SourceMention.record_kind == self.kind)
+                        & SourceMention.record_id.in_(chunk)
+                    )
+                ),
+            )
 
     def _naming(self, model: type[Model], record_id: int) -> int:
         """How many tags, files or mentions name the record (they point to any kind)."""
@@ -401,12 +703,19 @@ class RecordEditor:
         """Delete records with what names them (tags, files, mentions, search entries); the
         database deletes or unlinks the rows that point to them."""
         with db.atomic():
+            self.touch_linked(record_ids)
             for model in (RecordTag, Attachment, SourceMention):
                 model.delete().where(
                     (model.record_kind == self.kind) & model.record_id.in_(record_ids)
                 ).execute()
             search.remove_records(self.kind, record_ids)
             self.model.delete().where(self.model.id.in_(record_ids)).execute()
+
+
+def bump_versions(model: type[RecordModel], where: Node) -> int:
+    """Count a new version of the records ``where`` selects (changed by a write that is not
+    their own save)."""
+    return model.update(version=model.version + 1).where(where).execute()
 
 
 def find_records(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from models.kinds.registry import editor_for
-from models.store.base import current_user, db
+from models.store.base import RecordModel, current_user, db
 from models.store.bulk import insert_rows
 from models.store.records import Change
 
@@ -150,6 +150,20 @@ def history_of(kind: str, record_id: int) -> list[Change]:
     )
 
 
+def last_deletion(kind: str, record_id: int) -> Change | None:
+    """When the record was last deleted, and by whom; None if the history does not say."""
+    return (
+        Change.select()
+        .where(
+            (Change.record_kind == kind)
+            & (Change.record_id == record_id)
+            & (Change.action == DELETED)
+        )
+        .order_by(Change.at.desc(), Change.id.desc())
+        .first()
+    )
+
+
 def change_set_record(change_set: str) -> tuple[str, int, str] | None:
     """The record a save changed and how (``CREATED`` or ``CHANGED``): its kind, id and
     action; None when the save changed nothing."""
@@ -161,10 +175,16 @@ def change_set_record(change_set: str) -> tuple[str, int, str] | None:
     return None if change is None else (change.record_kind, change.record_id, change.action)
 
 
-def _apply(change_set: str, to_old: bool, record_id: int | None = None) -> int | None:
+def _apply(
+    change_set: str,
+    to_old: bool,
+    record_id: int | None = None,
+    expected_version: int | None = None,
+) -> RecordModel | None:
     """Set the fields a save changed to their values before it (``to_old``) or after it, on
     the record it changed, or on ``record_id`` when the record has come back from the trash
-    under another id."""
+    under another id. With ``expected_version``, a record changed since by someone else is
+    left as it is (``Conflict``). Returns the record as saved."""
     changes = list(Change.select().where((Change.change_set == change_set) & (Change.field != "")))
     if not changes:
         return None
@@ -175,18 +195,21 @@ def _apply(change_set: str, to_old: bool, record_id: int | None = None) -> int |
     for change in changes:
         values[change.field] = decode(change.old if to_old else change.new)
     with db.atomic():
-        editor.save(values, record_id)
-    return record_id
+        return editor.save(values, record_id, expected_version=expected_version)
 
 
-def revert(change_set: str, record_id: int | None = None) -> int | None:
+def revert(
+    change_set: str, record_id: int | None = None, expected_version: int | None = None
+) -> RecordModel | None:
     """Put the fields a save changed back as they were before it (undo)."""
-    return _apply(change_set, to_old=True, record_id=record_id)
+    return _apply(change_set, True, record_id, expected_version)
 
 
-def reapply(change_set: str, record_id: int | None = None) -> int | None:
+def reapply(
+    change_set: str, record_id: int | None = None, expected_version: int | None = None
+) -> RecordModel | None:
     """Make a save's changes again (redo)."""
-    return _apply(change_set, to_old=False, record_id=record_id)
+    return _apply(change_set, False, record_id, expected_version)
 
 
 def restore_value(change_id: int) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from peewee import SQL, Field, ModelSelect, Node, Select, fn
 
 from models.kinds.all_kinds import EDITORS_BY_KIND
+from models.listing import COUNTRY_ORDER, sorted_in_language
 from models.store.base import RecordModel
 from models.store.records import (
     Agreement,
@@ -38,7 +39,7 @@ from models.store.records import (
 )
 from models.words.choices import DELEGATION_SIDES, PARTICIPANT_ROLES, PARTNER_ROLES
 from models.words.countries import country_name
-from models.words.labels import kind_label
+from models.words.translation import LANGUAGES, N_, _, language
 
 GROUP_LIMIT = 500
 
@@ -59,18 +60,24 @@ class LinkedRecord:
     kind: str  # a record kind, or "country" (then record_id is the ISO code)
     record_id: int | str
     title: str
+    # How it is linked, in the current language (a role), or in English marked for
+    # translation ("Lead"), which the window and paper translate.
     detail: str = ""
 
 
 @dataclass
 class LinkGroup:
-    label: str
+    label: str  # in English, marked for translation: the window and paper translate it
     items: list[LinkedRecord] = field(default_factory=list)
     total: int = 0
 
 
 def title_of(record: RecordModel) -> str:
     return EDITORS_BY_KIND[KIND_OF[type(record)]].title(record)
+
+
+def _organization_name(organization: Organization) -> str:
+    return EDITORS_BY_KIND["organization"].shown_name(organization)
 
 
 def _group(
@@ -122,7 +129,7 @@ def _sources_of(kind: str, ids: Iterable[int] | ModelSelect) -> LinkGroup:
         .distinct()
         .order_by(Source.published_on.desc(nulls="LAST"))
     )
-    return _group("Sources", query)
+    return _group(N_("Sources"), query)
 
 
 def _country(code: str | None) -> LinkGroup:
@@ -132,14 +139,16 @@ def _country(code: str | None) -> LinkGroup:
             LinkedRecord(
                 "country",
                 country.code,
-                country.name_en,
-                " — ".join(dict.fromkeys((country.name_ru, country.name_kk))),
+                country.name(language()),
+                " — ".join(
+                    dict.fromkeys(country.name(code) for code in LANGUAGES if code != language())
+                ),
             )
         ]
         if country
         else []
     )
-    return LinkGroup("Country", items, len(items))
+    return LinkGroup(N_("Country"), items, len(items))
 
 
 # -- one function per kind --------------------------------------------------------------------
@@ -151,22 +160,24 @@ def _organization(record_id: int) -> list[LinkGroup]:
     return [
         _country(organization.country_id),
         _group(
-            "Parent organization",
+            N_("Parent organization"),
             Organization.select().where(Organization.id == organization.parent_id),
         ),
         _group(
-            "Branches and parts",
+            N_("Branches and parts"),
             Organization.select()
             .where(Organization.parent == record_id)
-            .order_by(Organization.name),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
-            "People",
-            Person.select().where(Person.organization == record_id).order_by(Person.full_name),
+            N_("People"),
+            Person.select()
+            .where(Person.organization == record_id)
+            .order_by(sorted_in_language(Person), Person.id),
             detail=lambda p: p.position,
         ),
         _through(
-            "Events",
+            N_("Events"),
             EventParticipant.organization,
             EventParticipant.event,
             record_id,
@@ -174,31 +185,33 @@ def _organization(record_id: int) -> list[LinkGroup]:
             order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
-            "Delegations",
+            N_("Delegations"),
             Delegation.select()
             .where(Delegation.organization == record_id)
             .order_by(Delegation.starts_on.desc(nulls="LAST")),
         ),
         _group(
-            "Programs it leads",
-            Program.select().where(Program.lead == record_id).order_by(Program.name),
-            detail=lambda _p: "Lead",
+            N_("Programs it leads"),
+            Program.select()
+            .where(Program.lead == record_id)
+            .order_by(sorted_in_language(Program), Program.id),
+            detail=lambda _p: N_("Lead"),
         ),
         _through(
-            "Programs it takes part in",
+            N_("Programs it takes part in"),
             ProgramPartner.organization,
             ProgramPartner.program,
             record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
         ),
         _through(
-            "Agreements",
+            N_("Agreements"),
             AgreementParty.organization,
             AgreementParty.agreement,
             record_id,
             order=Agreement.signed_on.desc(nulls="LAST"),
         ),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.organization == record_id)),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.organization == record_id)),
         _sources_of("organization", [record_id]),
     ]
 
@@ -207,10 +220,11 @@ def _person(record_id: int) -> list[LinkGroup]:
     person = Person.get_by_id(record_id)
     return [
         _group(
-            "Organization", Organization.select().where(Organization.id == person.organization_id)
+            N_("Organization"),
+            Organization.select().where(Organization.id == person.organization_id),
         ),
         _through(
-            "Events",
+            N_("Events"),
             EventParticipant.person,
             EventParticipant.event,
             record_id,
@@ -218,19 +232,19 @@ def _person(record_id: int) -> list[LinkGroup]:
             order=Event.starts_on.desc(nulls="LAST"),
         ),
         _group(
-            "Delegations led",
+            N_("Delegations led"),
             Delegation.select().where(Delegation.head == record_id),
-            detail=lambda _d: "Head",
+            detail=lambda _d: N_("Head"),
         ),
         _through(
-            "Delegations",
+            N_("Delegations"),
             DelegationMember.person,
             DelegationMember.delegation,
             record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
         ),
         _through(
-            "Agreements signed", AgreementParty.signatory, AgreementParty.agreement, record_id
+            N_("Agreements signed"), AgreementParty.signatory, AgreementParty.agreement, record_id
         ),
         _sources_of("person", [record_id]),
     ]
@@ -241,30 +255,30 @@ def _event(record_id: int) -> list[LinkGroup]:
     role = lambda row: _role(PARTICIPANT_ROLES, row.role)  # noqa: E731
     return [
         _country(event.country_id),
-        _group("Part of", Event.select().where(Event.id == event.parent_id)),
+        _group(N_("Part of"), Event.select().where(Event.id == event.parent_id)),
         _group(
-            "Sessions inside it",
+            N_("Sessions inside it"),
             Event.select()
             .where(Event.parent == record_id)
             .order_by(Event.starts_on, Event.starts_at),
         ),
         _through(
-            "People taking part",
+            N_("People taking part"),
             EventParticipant.event,
             EventParticipant.person,
             record_id,
             detail=role,
-            order=Person.full_name,
+            order=sorted_in_language(Person),
         ),
         _through(
-            "Organizations taking part",
+            N_("Organizations taking part"),
             EventParticipant.event,
             EventParticipant.organization,
             record_id,
             detail=role,
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
-        _through("Delegations", DelegationEvent.event, DelegationEvent.delegation, record_id),
+        _through(N_("Delegations"), DelegationEvent.event, DelegationEvent.delegation, record_id),
         _sources_of("event", [record_id]),
     ]
 
@@ -274,24 +288,31 @@ def _delegation(record_id: int) -> list[LinkGroup]:
     return [
         _country(delegation.country_id),
         _group(
-            "Organization",
+            N_("Organization"),
             Organization.select().where(Organization.id == delegation.organization_id),
         ),
         _group(
-            "Head", Person.select().where(Person.id == delegation.head_id), detail=lambda _p: "Head"
+            N_("Head"),
+            Person.select().where(Person.id == delegation.head_id),
+            detail=lambda _p: N_("Head"),
         ),
         _through(
-            "Members and counterparts",
+            N_("Members and counterparts"),
             DelegationMember.delegation,
             DelegationMember.person,
             record_id,
             detail=lambda row: _role(DELEGATION_SIDES, row.side),
-            order=Person.full_name,
+            order=sorted_in_language(Person),
         ),
-        _through("Events", DelegationEvent.delegation, DelegationEvent.event, record_id),
-        _through("Programs", DelegationProgram.delegation, DelegationProgram.program, record_id),
+        _through(N_("Events"), DelegationEvent.delegation, DelegationEvent.event, record_id),
         _through(
-            "Agreements", DelegationAgreement.delegation, DelegationAgreement.agreement, record_id
+            N_("Programs"), DelegationProgram.delegation, DelegationProgram.program, record_id
+        ),
+        _through(
+            N_("Agreements"),
+            DelegationAgreement.delegation,
+            DelegationAgreement.agreement,
+            record_id,
         ),
         _sources_of("delegation", [record_id]),
     ]
@@ -301,21 +322,23 @@ def _program(record_id: int) -> list[LinkGroup]:
     program = Program.get_by_id(record_id)
     return [
         _group(
-            "Lead organization",
+            N_("Lead organization"),
             Organization.select().where(Organization.id == program.lead_id),
-            detail=lambda _o: "Lead",
+            detail=lambda _o: N_("Lead"),
         ),
         _through(
-            "Partners",
+            N_("Partners"),
             ProgramPartner.program,
             ProgramPartner.organization,
             record_id,
             detail=lambda row: _role(PARTNER_ROLES, row.role),
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
-        _through("Agreements", AgreementProgram.program, AgreementProgram.agreement, record_id),
-        _through("Delegations", DelegationProgram.program, DelegationProgram.delegation, record_id),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.program == record_id)),
+        _through(N_("Agreements"), AgreementProgram.program, AgreementProgram.agreement, record_id),
+        _through(
+            N_("Delegations"), DelegationProgram.program, DelegationProgram.delegation, record_id
+        ),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.program == record_id)),
         _sources_of("program", [record_id]),
     ]
 
@@ -323,16 +346,19 @@ def _program(record_id: int) -> list[LinkGroup]:
 def _agreement(record_id: int) -> list[LinkGroup]:
     return [
         _through(
-            "Parties",
+            N_("Parties"),
             AgreementParty.agreement,
             AgreementParty.organization,
             record_id,
-            order=Organization.name,
+            order=sorted_in_language(Organization),
         ),
-        _through("Signatories", AgreementParty.agreement, AgreementParty.signatory, record_id),
-        _through("Programs", AgreementProgram.agreement, AgreementProgram.program, record_id),
+        _through(N_("Signatories"), AgreementParty.agreement, AgreementParty.signatory, record_id),
+        _through(N_("Programs"), AgreementProgram.agreement, AgreementProgram.program, record_id),
         _through(
-            "Delegations", DelegationAgreement.agreement, DelegationAgreement.delegation, record_id
+            N_("Delegations"),
+            DelegationAgreement.agreement,
+            DelegationAgreement.delegation,
+            record_id,
         ),
         _sources_of("agreement", [record_id]),
     ]
@@ -343,11 +369,25 @@ def _figure(record_id: int) -> list[LinkGroup]:
     return [
         _country(figure.country_id),
         _group(
-            "Organization", Organization.select().where(Organization.id == figure.organization_id)
+            N_("Organization"),
+            Organization.select().where(Organization.id == figure.organization_id),
         ),
-        _group("Program", Program.select().where(Program.id == figure.program_id)),
-        _group("Source", Source.select().where(Source.id == figure.source_id)),
+        _group(N_("Program"), Program.select().where(Program.id == figure.program_id)),
+        _group(N_("Source"), Source.select().where(Source.id == figure.source_id)),
     ]
+
+
+# What a source mentions, a group for each kind.
+MENTIONED = {
+    "organization": N_("Organizations it mentions"),
+    "person": N_("People it mentions"),
+    "event": N_("Events it mentions"),
+    "delegation": N_("Delegations it mentions"),
+    "program": N_("Programs it mentions"),
+    "agreement": N_("Agreements it mentions"),
+    "figure": N_("Key figures it mentions"),
+    "source": N_("Sources it mentions"),
+}
 
 
 def _source(record_id: int) -> list[LinkGroup]:
@@ -355,11 +395,9 @@ def _source(record_id: int) -> list[LinkGroup]:
     mentions = SourceMention.select().where(SourceMention.source == record_id)
     for model, kind in KIND_OF.items():
         ids = mentions.select(SourceMention.record_id).where(SourceMention.record_kind == kind)
-        groups.append(
-            _group(f"Mentions: {kind_label(model, 2)}", model.select().where(model.id.in_(ids)))
-        )
+        groups.append(_group(MENTIONED[kind], model.select().where(model.id.in_(ids))))
     groups.append(
-        _group("Key figures from it", KeyFigure.select().where(KeyFigure.source == record_id))
+        _group(N_("Key figures from it"), KeyFigure.select().where(KeyFigure.source == record_id))
     )
     return groups
 
@@ -423,44 +461,46 @@ def country_records(code: str) -> list[LinkGroup]:
     scope = _country_scope(code)
     groups = [
         _group(
-            "Organizations",
+            N_("Organizations"),
             Organization.select()
             .where(Organization.id.in_(scope["organization"]))
-            .order_by(Organization.name_key),
+            .order_by(sorted_in_language(Organization), Organization.id),
         ),
         _group(
-            "People",
+            N_("People"),
             Person.select(Person, Organization)
             .join(Organization)
             .where(Person.id.in_(scope["person"]))
-            .order_by(Person.full_name),
-            detail=lambda p: p.organization.name if p.organization_id else "",
+            .order_by(sorted_in_language(Person), Person.id),
+            detail=lambda p: _organization_name(p.organization) if p.organization_id else "",
         ),
         _group(
-            "Events",
+            N_("Events"),
             Event.select()
             .where(Event.id.in_(scope["event"]))
             .order_by(Event.starts_on.desc(nulls="LAST")),
             detail=lambda event: _held_in(event.country_id, code),
         ),
         _group(
-            "Delegations",
+            N_("Delegations"),
             Delegation.select()
             .where(Delegation.id.in_(scope["delegation"]))
             .order_by(Delegation.starts_on.desc(nulls="LAST")),
             detail=lambda delegation: _held_in(delegation.country_id, code),
         ),
         _group(
-            "Programs",
-            Program.select().where(Program.id.in_(scope["program"])).order_by(Program.name),
+            N_("Programs"),
+            Program.select()
+            .where(Program.id.in_(scope["program"]))
+            .order_by(sorted_in_language(Program), Program.id),
         ),
         _group(
-            "Agreements",
+            N_("Agreements"),
             Agreement.select()
             .where(Agreement.id.in_(scope["agreement"]))
             .order_by(Agreement.signed_on.desc(nulls="LAST")),
         ),
-        _group("Key figures", KeyFigure.select().where(KeyFigure.id.in_(scope["figure"]))),
+        _group(N_("Key figures"), KeyFigure.select().where(KeyFigure.id.in_(scope["figure"]))),
         _sources_of("organization", scope["organization"]),
     ]
     return [group for group in groups if group.total]
@@ -470,10 +510,10 @@ def _held_in(where: str | None, code: str) -> str:
     """How an event or a delegation belongs to a country's page: held there, or elsewhere
     with its partners."""
     if where == code:
-        return "Held there"
+        return N_("Held there")
     if where:
-        return f"In {country_name(where)}"
-    return "With its partners"
+        return _("In {country}").format(country=country_name(where))
+    return N_("With its partners")
 
 
 @dataclass(frozen=True)
@@ -564,11 +604,11 @@ def countries_with_records() -> list[CountryCount]:
         ),
     }
     codes = {code for by_country in counts.values() for code in by_country}
-    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(Country.name_en)
+    countries = Country.select().where(Country.code.in_(sorted(codes))).order_by(COUNTRY_ORDER)
     return [
         CountryCount(
             country.code,
-            country.name_en,
+            country.name(language()),
             {kind: by_country.get(country.code, 0) for kind, by_country in counts.items()},
         )
         for country in countries

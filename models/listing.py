@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import reduce
 from typing import Any
 
-from peewee import JOIN, SQL, Field, ForeignKeyField, Node, NodeList, Select, fn
+from peewee import JOIN, SQL, ColumnBase, Field, ForeignKeyField, Node, NodeList, Select, fn
 
 from models.errors import SearchRefused
 from models.store.base import RecordModel
@@ -23,7 +23,7 @@ from models.store.records import Country, RecordTag, Tag
 from models.words.choices import ChoiceSet
 from models.words.numbers import format_number
 from models.words.text import like_pattern, search_words
-from models.words.translation import _
+from models.words.translation import N_, _, language
 
 # A search is refused past these: more words than anyone types to find a record, or a text
 # longer than any name (a page pasted by mistake), which SQL could not be asked in one query.
@@ -73,15 +73,54 @@ def all_of(conditions: Sequence[Node]) -> Node:
     return NodeList(conditions, glue=" AND ", parens=True)
 
 
+class InLanguage(ColumnBase):
+    """A value read in the interface language: the expression given for the language shown
+    when a query is run, so a list built once shows and sorts in the language chosen since
+    (an organization's Kazakh name in Kazakh, its main name in English)."""
+
+    def __init__(self, en: Node, ru: Node, kk: Node) -> None:
+        super().__init__()
+        self.by_language = {"en": en, "ru": ru, "kk": kk}
+        # The field whose kind of value it is (text, a key), and the table it is read from
+        # (no join is needed to sort by a record's own key).
+        self.field = en
+        self.model = getattr(en, "model", None)
+
+    def __sql__(self, ctx):
+        return ctx.sql(self.by_language.get(language(), self.by_language["en"]))
+
+
+def name_in_language(main: Field, kk: Field, ru: Field) -> InLanguage:
+    """A name as it is shown: in Kazakh or Russian where the record has one, else the main
+    name. Portable SQL (COALESCE, NULLIF) for SQLite and PostgreSQL alike."""
+    return InLanguage(
+        en=main,
+        ru=fn.COALESCE(fn.NULLIF(ru, ""), main),
+        kk=fn.COALESCE(fn.NULLIF(kk, ""), main),
+    )
+
+
+def sorted_in_language(model: Any) -> InLanguage:
+    """The order of a record's name (a model's, or an alias's) in the interface language's
+    alphabet: its stored sort key (``models.words.collation``)."""
+    return InLanguage(en=model.sort_en, ru=model.sort_ru, kk=model.sort_kk)
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
+    # In English, marked for translation (``N_``): ``heading`` says it in the current language.
     label: str
     expression: Node
     sort: Node | None = None  # defaults to the expression
     choices: ChoiceSet | None = None
     shown: bool = True  # shown until the user chooses otherwise
     width: int = 160  # characters a reader needs, in pixels at the default font
+
+    @property
+    def heading(self) -> str:
+        """The column's label in the current language."""
+        return _(self.label)
 
     def display(self, value: Any) -> str:
         if value is None:
@@ -100,10 +139,15 @@ class Column:
 @dataclass(frozen=True)
 class Filter:
     key: str
-    label: str
+    label: str  # in English, marked for translation (``N_``)
     kind: str  # "choice", "country", "tag" or "year" (of a date)
     expression: Node | None = None
     choices: ChoiceSet | None = None
+
+    @property
+    def heading(self) -> str:
+        """The filter's label in the current language."""
+        return _(self.label)
 
 
 @dataclass
@@ -132,6 +176,7 @@ class RecordList:
         default_descending: bool = False,
         search_links: Sequence[tuple[ForeignKeyField, Node]] = (),
         search_through: Sequence[tuple[Field, Field]] = (),
+        country: Field | None = None,
     ) -> None:
         self.kind = kind
         self.model = model
@@ -148,6 +193,9 @@ class RecordList:
         # Records linked through a link table, found by their names the same way: an
         # agreement by the names of its parties, given as (link to the record, link to them).
         self.search_through = tuple(search_through)
+        # The record's own country, by any name of which it is found ("США", "USA"): the
+        # countries are searched once, and the records in those found are kept.
+        self.country = country
         self._columns_by_key = {column.key: column for column in self.columns}
 
     def column(self, key: str) -> Column:
@@ -163,6 +211,9 @@ class RecordList:
         every_word = []
         for word in search_terms(request.search):
             matches = [contains_word(model.search_text, word)]
+            if self.country is not None:
+                named = Country.select(Country.code).where(contains_word(Country.search_text, word))
+                matches.append(self.country.in_(named))
             for link, text in self.search_links:
                 if every_row:
                     target = link.rel_model
@@ -311,19 +362,25 @@ class RecordList:
 
 
 def country_filter(expression: Node) -> Filter:
-    return Filter("country", "Country", "country", expression)
+    return Filter("country", N_("Country"), "country", expression)
 
 
 def tag_filter() -> Filter:
-    return Filter("tag", "Tag", "tag")
+    return Filter("tag", N_("Tag"), "tag")
 
 
 def year_filter(expression: Node) -> Filter:
-    return Filter("year", "Year", "year", expression)
+    return Filter("year", N_("Year"), "year", expression)
 
 
 def with_country(query: Select, model: type[RecordModel]) -> Select:
     return query.join(Country, JOIN.LEFT_OUTER, on=(model.country == Country.code))
+
+
+# A country as lists show and sort it: by its name in the interface language. A list reads it
+# through ``with_country``.
+COUNTRY_NAME = InLanguage(en=Country.name_en, ru=Country.name_ru, kk=Country.name_kk)
+COUNTRY_ORDER = sorted_in_language(Country)
 
 
 def filter_options(record_list: RecordList, spec: Filter) -> list[tuple[str, str]]:
@@ -346,5 +403,5 @@ def filter_options(record_list: RecordList, spec: Filter) -> list[tuple[str, str
             (tag.name, tag.name) for tag in Tag.select().where(Tag.id.in_(used)).order_by(Tag.name)
         ]
     used = record_list._joins(record_list.model.select(spec.expression)).distinct()
-    query = Country.select().where(Country.code.in_(used)).order_by(Country.name_en)
-    return [(country.code, country.name_en) for country in query]
+    query = Country.select().where(Country.code.in_(used)).order_by(COUNTRY_ORDER)
+    return [(country.code, country.name(language())) for country in query]

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import Field, Model
+from peewee import BlobField, Field, Model
 
 from models import history, search, trash
 from models.errors import Problem, SeriktesError, ValidationFailed
@@ -80,8 +80,22 @@ class Unmerged:
 # -- merging -----------------------------------------------------------------------------------
 
 
+_BYTES = "bytes:"  # a stored value of bytes (a sort key), as the undo's JSON keeps it
+
+
 def _row(model: type[Model], record_id: int) -> dict[str, Any]:
-    return model.select().where(model.id == record_id).dicts().get()
+    """A record's row as the undo keeps it: bytes (the sort keys of its names) as text."""
+    row = model.select().where(model.id == record_id).dicts().get()
+    return {
+        name: _BYTES + bytes(value).hex() if isinstance(value, bytes | memoryview) else value
+        for name, value in row.items()
+    }
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_BYTES):
+        return bytes.fromhex(value[len(_BYTES) :])
+    return value
 
 
 def _check_records(kind: str, keep: int, others: list[int]) -> list[int]:
@@ -371,9 +385,16 @@ def _fields_back(kind: str, keep: int, data: dict[str, Any]) -> None:
     model = editor.model
     before, after, now = data["kept_before"], data["kept_after"], _row(model, keep)
     if now == after:
-        model.update({name: value for name, value in before.items() if name != "id"}).where(
-            model.id == keep
-        ).execute()
+        # As it was, but a version further on: desktops holding it open see it changed.
+        blobs = {name for name, field in model._meta.fields.items() if isinstance(field, BlobField)}
+        back = {
+            name: _stored(value) if name in blobs else value
+            for name, value in before.items()
+            if name not in ("id", "version")
+        }
+        if "version" in now:
+            back["version"] = now["version"] + 1
+        model.update(back).where(model.id == keep).execute()
         search.index_records(kind, [keep])
         return
     values = editor.load(keep)

@@ -15,7 +15,8 @@ from models.listing import ListRequest, RecordList
 from models.store.records import Country
 from models.words.countries import country_name
 from models.words.labels import kind_label
-from models.words.translation import N_, _, ngettext
+from models.words.numbers import format_number
+from models.words.translation import LANGUAGES, N_, _, language, ngettext
 
 LIST_LIMIT = 5000  # rows of a list put on paper; an export to Excel has them all
 
@@ -111,7 +112,7 @@ def record_printout(kind: str, record_id: int, today: dt.date) -> Printout:
     title = editor.title(record)
     return Printout(
         title,
-        f"{kind_label(model).capitalize()} · {printed_on(today)}",
+        f"{kind_label(model)} · {printed_on(today)}",
         (
             Section(_("Details"), facts=facts),
             *texts,
@@ -123,7 +124,8 @@ def record_printout(kind: str, record_id: int, today: dt.date) -> Printout:
 def country_printout(code: str, today: dt.date) -> Printout:
     """A country's page: everything recorded about it."""
     country = Country.get_by_id(code)
-    names = " — ".join(dict.fromkeys((country.name_ru, country.name_kk, country.code)))
+    others = (country.name(other) for other in LANGUAGES if other != language())
+    names = " — ".join(dict.fromkeys((*others, country.code)))
     return Printout(
         country_name(code),
         f"{names} · {printed_on(today)}",
@@ -150,7 +152,7 @@ def list_printout(
         tuple(column.display(value) for column, value in zip(columns, row, strict=True))
         for row in record_list.query(request, columns).limit(limit).tuples()
     )
-    count = ngettext("{count} record", "{count} records", total).format(count=f"{total:,}")
+    count = ngettext("{count} record", "{count} records", total).format(count=format_number(total))
     chosen = [count]
     if request.search.strip():
         chosen.append(_("search “{text}”").format(text=request.search.strip()))
@@ -159,7 +161,7 @@ def list_printout(
         _(
             "The first {shown} of {total} records are printed. Export the list to Excel "
             "to have them all."
-        ).format(shown=f"{len(rows):,}", total=f"{total:,}")
+        ).format(shown=format_number(len(rows)), total=format_number(total))
         if total > len(rows)
         else ""
     )

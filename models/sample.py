@@ -112,16 +112,18 @@ class _Keys:
 
     def add(self, key: str, kind: str, record_id: int) -> None:
         if not key:
-            raise SeriktesError(f"A sample {kind} has no key.")
+            raise SeriktesError(_("A sample record ({kind}) has no key.").format(kind=kind))
         if key in self._saved:
-            raise SeriktesError(f"The sample key “{key}” is used twice.")
+            raise SeriktesError(_("The sample key “{key}” is used twice.").format(key=key))
         self._saved[key] = (kind, record_id)
 
     def find(self, key: str) -> tuple[str, int]:
         if key not in self._saved:
             raise SeriktesError(
-                f"The sample key “{key}” names no record saved before it "
-                "(a record must come after those it points to)."
+                _(
+                    "The sample key “{key}” names no record saved before it (a record must come "
+                    "after those it points to)."
+                ).format(key=key)
             )
         return self._saved[key]
 
@@ -130,7 +132,11 @@ class _Keys:
             return None
         found_kind, record_id = self.find(key)
         if found_kind != kind:
-            raise SeriktesError(f"The sample key “{key}” names a {found_kind}, not a {kind}.")
+            raise SeriktesError(
+                _(
+                    "The sample key “{key}” names a record of the kind {found}, not {wanted}."
+                ).format(key=key, found=found_kind, wanted=kind)
+            )
         return record_id
 
 
@@ -150,7 +156,9 @@ def _values(kind: str, entry: dict[str, Any], keys: _Keys) -> dict[str, Any]:
             continue
         if name not in known:
             raise SeriktesError(
-                f"The sample {kind} “{entry.get('key')}” has an unknown field {name}."
+                _("The sample record “{key}” ({kind}) has an unknown field {field}.").format(
+                    key=entry.get("key"), kind=kind, field=name
+                )
             )
         if name in LINKS[kind]:
             values[name] = keys.id_of(value, LINKS[kind][name])
@@ -175,7 +183,11 @@ def _save(kind: str, values: dict[str, Any], key: str, record_id: int | None = N
     try:
         return EDITORS_BY_KIND[kind].save(values, record_id).id
     except SeriktesError as error:
-        raise SeriktesError(f"The sample {kind} “{key}” cannot be saved: {error}") from error
+        raise SeriktesError(
+            _("The sample record “{key}” ({kind}) cannot be saved: {reason}").format(
+                key=key, kind=kind, reason=error
+            )
+        ) from error
 
 
 def load_sample_records() -> dict[str, int]:
@@ -185,8 +197,10 @@ def load_sample_records() -> dict[str, int]:
     with db.atomic():
         if not database_is_empty():
             raise SampleNotEmpty(
-                "This database already holds records. Sample records go only into a new, "
-                "empty database; nothing was changed."
+                _(
+                    "This database already holds records. Sample records go only into a new, "
+                    "empty database; nothing was changed."
+                )
             )
         keys = _Keys()
         counts: dict[str, int] = {}

@@ -4,18 +4,19 @@ acronym, e-mail or city, ranked so that exact and prefix matches of a name come 
 Two tables keep what a record is found by, written by the domain layer whenever a record is
 saved or deleted (``index_record``, ``remove_records``), in the same transaction:
 
-- ``search_name``: one row per folded name of a record (its name in each language, acronym,
-  e-mail…) and the record's key (``record_key``: its kind and id in one number). Its primary
-  key is the name, so "a name is exactly this" and "a name starts with this" are index lookups
-  on any database.
+- ``search_name``: one row per name of a record as it is searched (``search_fold``): its name
+  in each language, acronym, e-mail…; and the record's key (``record_key``: its kind and id in
+  one number). Its primary key is the name, so "a name is exactly this" and "a name starts
+  with this" are index lookups on any database.
 - ``search_index`` (SQLite only): an FTS5 table of each record's names and its whole search
   text, for "every word typed starts a word somewhere in the record". Its rowid is the
   record's key, so a record's row is replaced without a scan.
 
 ``search_index()`` gives the ``SearchIndex`` for the open database: ``Fts5Index`` on SQLite,
 ``LikeIndex`` (LIKE over each kind's ``search_text``, slower but portable) elsewhere. Text is
-folded with ``models.words.text.fold`` before it is stored and before it is looked for, so case and
-diacritics never matter and FTS5's tokenizer only ever sees plain lowercase words.
+put in its searched form with ``models.words.text.search_fold`` before it is stored and before it
+is looked for, so case, diacritics and script never matter ("Нурбек" is found as "Nurbek") and
+FTS5's tokenizer only ever sees plain lowercase words.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     PROGRAM_KINDS,
 )
-from models.words.text import fold, like_pattern, name_list, search_words
+from models.words.text import like_pattern, name_list, search_fold, search_words
+from models.words.translation import _, language
 
 # The fields that name a record of each kind. Exact and prefix matches of these rank first.
 NAME_FIELDS: dict[str, tuple[str, ...]] = {
@@ -64,9 +66,9 @@ NAME_FIELDS: dict[str, tuple[str, ...]] = {
         "email",
     ),
     "person": ("full_name", "other_names", "email"),
-    "event": ("title",),
+    "event": ("title", "title_kk", "title_ru"),
     "delegation": ("title",),
-    "program": ("name", "short_name"),
+    "program": ("name", "name_kk", "name_ru", "short_name"),
     "agreement": ("title", "reference_number"),
     "figure": ("measure",),
     "source": ("title",),
@@ -123,13 +125,13 @@ class SearchName(BaseModel):
 
 
 def record_names(kind: str, record: Any) -> list[str]:
-    """The folded names of a record, each once, as ``search_name`` keeps them."""
+    """The names of a record as searched, each once, as ``search_name`` keeps them."""
     names: list[str] = []
     for field in NAME_FIELDS[kind]:
         value = getattr(record, field, "") or ""
         parts = name_list(value) if field == "other_names" else [value]
         for part in parts:
-            folded = fold(part)[:NAME_LENGTH]
+            folded = search_fold(part)[:NAME_LENGTH]
             if folded and folded not in names:
                 names.append(folded)
     return names
@@ -200,19 +202,15 @@ def _write(database: Database, kind: str, records: list[Any], fts: bool) -> None
     )
     insert_rows(SearchName, rows)
     if fts:
-        database.cursor().executemany(
-            _FTS_INSERT,
-            [
-                (
-                    record_key(kind, record.id),
-                    kind,
-                    record.id,
-                    " | ".join(names),
-                    record.search_text,
-                )
-                for record, names in named
-            ],
-        )
+        database.cursor().executemany(_FTS_INSERT, _fts_rows(kind, named))
+
+
+def _fts_rows(kind: str, named: list[tuple[Any, list[str]]]) -> list[tuple]:
+    """The FTS5 rows of records, each with its names as ``record_names`` gives them."""
+    return [
+        (record_key(kind, record.id), kind, record.id, " | ".join(names), record.search_text)
+        for record, names in named
+    ]
 
 
 def _forget(database: Database, kind: str, ids: list[int], fts: bool) -> None:
@@ -297,21 +295,47 @@ def _batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def rebuild_search_index(database: Database | None = None) -> int:
     """Index every record again from what is stored: for an upgraded database, and after
-    records were written without the editors. Returns how many records."""
+    records were written without the editors. Returns how many records.
+
+    The tables are made anew rather than emptied (FTS5 deletes row by row), and the names
+    are gathered first and written in the order of their index, which writes each of its
+    pages once: added record by record, they would land all over it."""
     database = database or db.obj
     fts = _has_fts(database)
-    SearchName.delete().execute()
     if fts:
-        database.execute_sql("DELETE FROM search_index")
+        database.execute_sql("DROP TABLE search_index")
+    database.drop_tables([SearchName])
+    create_search_tables(database)
+    database.execute_sql(
+        f"CREATE TEMPORARY TABLE {_GATHERED} (name VARCHAR({NAME_LENGTH}) NOT NULL, "
+        "record_key INTEGER NOT NULL)"
+    )
+    marks = ", ".join([database.param] * 2)
+    gather = f"INSERT INTO {_GATHERED} (name, record_key) VALUES ({marks})"
     total = 0
     for kind in RECORD_KINDS:
-        for batch in _batches(_stored(kind), 2000):
-            _write(database, kind, batch, fts)
+        for batch in _batches(_stored(kind), 5000):
+            named = [(record, record_names(kind, record)) for record in batch]
+            database.cursor().executemany(
+                gather,
+                [(name, record_key(kind, record.id)) for record, names in named for name in names],
+            )
+            if fts:
+                database.cursor().executemany(_FTS_INSERT, _fts_rows(kind, named))
             total += len(batch)
+    database.execute_sql(
+        f'INSERT INTO "{SearchName._meta.table_name}" (name, record_key) '
+        f"SELECT name, record_key FROM {_GATHERED} ORDER BY name, record_key"
+    )
+    database.execute_sql(f"DROP TABLE {_GATHERED}")
     if fts:
         # One merged index answers faster than the many segments a bulk fill leaves.
         database.execute_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
     return total
+
+
+# The names of every record, gathered by ``rebuild_search_index`` before they are written.
+_GATHERED = "search_name_gathered"
 
 
 # -- finding ---------------------------------------------------------------------------------
@@ -472,12 +496,13 @@ def _joined(*parts: str | None) -> str:
 
 
 def _organization_detail(record: Organization) -> str:
-    country = record.country.name_en if record.country_id else ""
+    country = record.country.name(language()) if record.country_id else ""
     return _joined(ORGANIZATION_KINDS.label(record.kind), record.city, country)
 
 
 def _person_detail(record: Person) -> str:
-    organization = record.organization.name if record.organization_id else ""
+    shown = editor_for("organization").shown_name
+    organization = shown(record.organization) if record.organization_id else ""
     return _joined(record.position, organization, record.email)
 
 
@@ -491,7 +516,7 @@ _DETAILS: dict[str, Any] = {
     "agreement": lambda r: _joined(
         AGREEMENT_KINDS.label(r.kind),
         r.reference_number,
-        f"expires {_date(r.expires_on)}" if r.expires_on else "",
+        _("expires {date}").format(date=_date(r.expires_on)) if r.expires_on else "",
     ),
     "figure": lambda r: _joined(_date(r.as_of), r.period_label),
     "source": lambda r: _joined(r.url),

@@ -28,6 +28,7 @@ from models.store.records import (
     SourceMention,
     TrashItem,
 )
+from models.store.refresh import refresh_sort_keys, sort_columns
 from models.words.translation import _
 
 NAMING = (RecordTag, SourceMention)  # rows that name a record by kind and id
@@ -35,7 +36,14 @@ _CHUNK = 500  # records read and written together
 
 
 def _rows(query) -> list[dict[str, Any]]:
-    return [history._plain(row) for row in query.dicts()]
+    return [_kept(query.model, row) for row in query.dicts()]
+
+
+def _kept(model: type[Model], row: dict[str, Any]) -> dict[str, Any]:
+    """A row as the trash keeps it: without a record's sort keys, which follow from its names
+    and are made again when it is restored."""
+    derived = sort_columns(model) if model in RECORD_KINDS.values() else ()
+    return history._plain({name: value for name, value in row.items() if name not in derived})
 
 
 def _snapshots(kind: str, record_ids: list[int]) -> dict[int, dict[str, Any]]:
@@ -44,7 +52,7 @@ def _snapshots(kind: str, record_ids: list[int]) -> dict[int, dict[str, Any]]:
     model = RECORD_KINDS[kind]
     snapshots = {
         row["id"]: {
-            "record": history._plain(row),
+            "record": _kept(model, row),
             "deleted_with": {},
             "unlinked": {},
             "named": {table._meta.table_name: [] for table in NAMING},
@@ -230,6 +238,10 @@ def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:
     for kind, kind_items in by_kind.items():
         model = RECORD_KINDS[kind]
         snapshots = [history.decode(item.snapshot) for item in kind_items]
+        for snapshot in snapshots:
+            # Back is a change too: a form still open on the record as it was before its
+            # delete must not save over it unseen.
+            snapshot["record"]["version"] = int(snapshot["record"].get("version") or 1) + 1
         wanted = [snapshot["record"].get("id") for snapshot in snapshots]
         taken = {
             record_id
@@ -256,6 +268,8 @@ def _restore_many(items: list[TrashItem]) -> list[tuple[str, int]]:
             restored[item.id] = (kind, record_id)
             ids.append(record_id)
         search.index_records(kind, ids)
+        refresh_sort_keys(kind, ids)
+        editor_for(kind).touch_linked(ids)
         history.log_events(
             kind,
             {record_id: item.title for item, record_id in zip(kind_items, ids, strict=True)},
@@ -276,6 +290,7 @@ def _restore_links(model: type[Model], record_id: int, snapshot: dict[str, Any])
             _insert(child, row)
             if child in RECORD_KINDS.values():
                 search.index_records(_kind_of(child), [row.get("id")])
+                refresh_sort_keys(_kind_of(child), [row.get("id")])
     for table, columns in snapshot["unlinked"].items():
         pointing = _model_of(table)
         for column, ids in columns.items():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from models import history, merging, trash
-from models.errors import SeriktesError
+from models.errors import Conflict, SeriktesError
 from models.store.base import db
 from models.store.records import RECORD_KINDS
 from models.words.translation import _
@@ -42,6 +42,9 @@ class RecordRef:
     id: int
     title: str
     batch: str | None = None
+    # The version the window last left the record at: an Undo or Redo of an edit is taken
+    # only over that version, never over a change someone else made since.
+    version: int | None = None
 
 
 class Step:
@@ -70,10 +73,30 @@ class Edit(Step):
         self.change_set = change_set
 
     def undo(self, records: Records) -> None:
-        history.revert(self.change_set, records.live_id(self.refs[0]))
+        self._take(records, history.revert)
 
     def redo(self, records: Records) -> None:
-        history.reapply(self.change_set, records.live_id(self.refs[0]))
+        self._take(records, history.reapply)
+
+    def _take(self, records: Records, apply) -> None:
+        ref = self.refs[0]
+        try:
+            record = apply(self.change_set, records.live_id(ref), expected_version=ref.version)
+        except Conflict as conflict:
+            if conflict.deleted:
+                raise StepRefused(str(conflict)) from conflict
+            raise StepRefused(
+                _(
+                    "{user} changed “{title}” at {time}, after this step: taking it would "
+                    "overwrite their changes. Open the record to see them."
+                ).format(
+                    user=conflict.changed_by,
+                    title=ref.title,
+                    time=conflict.changed_at.strftime("%d.%m.%Y %H:%M"),
+                )
+            ) from conflict
+        if record is not None:
+            ref.version = record.version
 
 
 class Creation(Step):
@@ -152,10 +175,10 @@ class Records:
         self._live: dict[tuple[str, int], RecordRef] = {}
         self._trashed: dict[tuple[str, str, int], RecordRef] = {}
 
-    def made(self, kind: str, record_id: int, title: str) -> RecordRef:
+    def made(self, kind: str, record_id: int, title: str, version: int | None = None) -> RecordRef:
         """A record just made: a reference of its own, even if a record the steps follow
         had its id before (it went with another into the trash, or for good)."""
-        ref = RecordRef(kind, record_id, title)
+        ref = RecordRef(kind, record_id, title, version=version)
         self._live[(kind, record_id)] = ref
         return ref
 
@@ -179,6 +202,7 @@ class Records:
             ref = RecordRef(restored.kind, restored.was_id, restored.title)
         self._came_back(ref, restored.record_id)
         ref.title = restored.title
+        self._read_versions([ref])
         return ref
 
     def unmerged(self, unmerged: merging.Unmerged) -> list[RecordRef]:
@@ -191,6 +215,20 @@ class Records:
             self._came_back(ref, now)
             refs.append(ref)
         return refs
+
+    def _read_versions(self, refs: list[RecordRef]) -> None:
+        """The versions of records just brought back from the trash (a restore counts one)."""
+        if not refs:
+            return
+        model = RECORD_KINDS[refs[0].kind]
+        for chunk in _chunks(refs):
+            versions = dict(
+                model.select(model.id, model.version)
+                .where(model.id.in_([ref.id for ref in chunk]))
+                .tuples()
+            )
+            for ref in chunk:
+                ref.version = versions.get(ref.id)
 
     def _moved_to_trash(self, ref: RecordRef, batch: str) -> None:
         if self._live.get((ref.kind, ref.id)) is ref:
@@ -295,6 +333,7 @@ class Records:
         restored = trash.restore_items(items)
         for place, (_kind, record_id) in zip(places, restored, strict=True):
             self._came_back(by_place[place], record_id)
+        self._read_versions(refs)
 
 
 class UndoHistory:
@@ -319,16 +358,19 @@ class UndoHistory:
         self.pushed += 1
         return step
 
-    def saved(self, change_set: str, title: str) -> Step | None:
-        """A save (or a value brought back from the history): a creation or an edit; None
-        when it changed nothing."""
+    def saved(self, change_set: str, title: str, version: int | None = None) -> Step | None:
+        """A save (or a value brought back from the history) that left the record at
+        ``version``: a creation or an edit; None when it changed nothing."""
         changed = history.change_set_record(change_set)
         if changed is None:
             return None
         kind, record_id, action = changed
         if action == history.CREATED:
-            return self.push(Creation([self.records.made(kind, record_id, title)], title))
-        return self.push(Edit(self.records.live(kind, record_id, title), change_set, title))
+            ref = self.records.made(kind, record_id, title, version)
+            return self.push(Creation([ref], title))
+        ref = self.records.live(kind, record_id, title)
+        ref.version = version
+        return self.push(Edit(ref, change_set, title))
 
     def deleted(self, kind: str, record_id: int, batch: str, title: str) -> Step:
         return self.push(Delete([self.records.trashed(kind, record_id, batch, title)], title))

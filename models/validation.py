@@ -1,5 +1,8 @@
 """Checks a form's values must pass before anything is saved. Each returns a ``Problem`` that
-names the field and tells the user what to do, or None."""
+names the field and tells the user what to do, in the current language, or None.
+
+A field is named by its label, marked where it is defined (``N_("Name")``) and translated
+here; a check whose words depend on the fields it compares takes its whole sentence."""
 
 from __future__ import annotations
 
@@ -11,21 +14,26 @@ from decimal import Decimal
 from urllib.parse import SplitResult, urlsplit
 
 from models.errors import Problem
+from models.words.translation import N_, _
 
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
 _HOST = re.compile(r"^(?=.{1,253}$)([\w-]{1,63}\.)+[\w-]{2,63}$", re.UNICODE)
 
 
 def required(value: object, field: str, label: str) -> Problem | None:
+    """``label``: the field's label as marked for translation (``N_("Name")``)."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return Problem(field, f"{label} is required. Please fill it in.")
+        return Problem(field, _("{field} is required. Please fill it in.").format(field=_(label)))
     return None
 
 
-def email(value: str, field: str = "email", label: str = "E-mail") -> Problem | None:
+def email(value: str, field: str = "email", label: str = N_("E-mail")) -> Problem | None:
     if value and not _EMAIL.match(value):
         return Problem(
-            field, f"{label}: “{value}” is not an e-mail address. Write it like name@example.org."
+            field,
+            _(
+                "{field}: “{value}” is not an e-mail address. Write it like name@example.org."
+            ).format(field=_(label), value=value),
         )
     return None
 
@@ -49,48 +57,68 @@ def split_url(value: str) -> SplitResult:
         return urlsplit("")
 
 
-def web_address(value: str, field: str = "website", label: str = "Website") -> Problem | None:
+def web_address(value: str, field: str = "website", label: str = N_("Website")) -> Problem | None:
     if not value:
         return None
     parts = split_url(value)
     if parts.scheme not in ("http", "https") or not _HOST.match(parts.hostname or ""):
         return Problem(
-            field, f"{label}: “{value}” is not a web address. Write it like www.example.org."
+            field,
+            _("{field}: “{value}” is not a web address. Write it like www.example.org.").format(
+                field=_(label), value=value
+            ),
         )
     return None
 
 
+# Two dates out of order, each pair said in a sentence of its own (the words for "start" and
+# "end" take different forms in different sentences).
+START_AND_END = N_(
+    "End date ({last}) is before start date ({first}). Correct one of the two dates."
+)
+
+
 def dates_in_order(
-    first: dt.date | None, last: dt.date | None, field: str, first_label: str, last_label: str
+    first: dt.date | None, last: dt.date | None, field: str, message: str = START_AND_END
 ) -> Problem | None:
+    """``message``: the sentence, marked for translation, with the dates as ``{first}`` and
+    ``{last}``."""
     if first and last and last < first:
-        return Problem(
-            field,
-            f"{last_label} ({last:%d.%m.%Y}) is before {first_label.lower()} "
-            f"({first:%d.%m.%Y}). Correct one of the two dates.",
-        )
+        return Problem(field, _(message).format(first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}"))
     return None
 
 
 def period(values: dict, first: str = "starts_on", last: str = "ends_on") -> list[Problem]:
     """A start and an end: in order, and no end without a start."""
-    problems = collect(dates_in_order(values[first], values[last], last, "Start date", "End date"))
+    problems = collect(dates_in_order(values[first], values[last], last))
     if values[last] and not values[first]:
-        problems.append(Problem(first, "Give the start date as well as the end date."))
+        problems.append(Problem(first, _("Give the start date as well as the end date.")))
     return problems
 
 
 def choice(values: dict, field: str, choices, label: str) -> Problem | None:
-    """A kind, status or role that is not one of its list (from an import or a stale form)."""
+    """A kind, status or role that is not one of its list (from an import or a stale form).
+    ``label``: the field's label as marked for translation."""
     if values.get(field) and values[field] not in choices:
-        return Problem(field, f"“{values[field]}” is not a {label}. Choose one from the list.")
+        return Problem(
+            field,
+            _("{field}: “{value}” is not one of the choices. Choose one from the list.").format(
+                field=_(label), value=values[field]
+            ),
+        )
     return None
+
+
+def not_a_number(value: object) -> str:
+    return _("“{value}” is not a number. Write digits only, like 1 130 or 12,5.").format(
+        value=value
+    )
 
 
 def number(value: object, field: str) -> Problem | None:
     """A number that arrived as text that is not one (``numbers.as_number`` keeps it)."""
     if value is not None and not isinstance(value, Decimal):
-        return Problem(field, f"“{value}” is not a number. Write digits only, like 1 130 or 12,5.")
+        return Problem(field, not_a_number(value))
     return None
 
 

@@ -16,6 +16,7 @@ from resources import icon_path
 from ui import crash
 from ui.dashboard import install_dashboard
 from ui.export_action import install_export
+from ui.live_updates import install_live_updates
 from ui.main_window import MainWindow
 from ui.print_actions import install_printing
 from ui.search_box import install_search
@@ -62,6 +63,7 @@ def build_window(database: str | None, settings: AppSettings | None = None) -> M
     install_export(window)
     install_printing(window)
     install_sample_actions(window)
+    install_live_updates(window)
     if is_first_start(settings, database):
         first_start(window)
         return window

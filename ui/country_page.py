@@ -26,10 +26,13 @@ from models.links import CountryCount, countries_with_records, country_records
 from models.store.base import db
 from models.store.records import Country
 from models.words.countries import country_name
-from models.words.text import fold
+from models.words.text import search_words
+from models.words.translation import LANGUAGES, language
 from ui.widgets.linked_panel import LinkedPanel
 
 CODE = Qt.ItemDataRole.UserRole
+# A country's place in the alphabet of the interface language (its sort key, in hex).
+ORDER = Qt.ItemDataRole.UserRole + 1
 # The counts the list shows, by kind, with their headings.
 COUNTED = (
     ("organization", QT_TRANSLATE_NOOP("CountryList", "Partners")),
@@ -37,6 +40,19 @@ COUNTED = (
     ("delegation", QT_TRANSLATE_NOOP("CountryList", "Delegations")),
     ("agreement", QT_TRANSLATE_NOOP("CountryList", "Agreements")),
 )
+
+
+class _CountryName(QTableWidgetItem):
+    """A country's name, sorted as the alphabet of the interface language orders it (Qt
+    would order Ә after Я)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return (self.data(ORDER) or "") < (other.data(ORDER) or "")
+
+
+def other_names(country: Country) -> list[str]:
+    """A country's names in the other languages of the interface."""
+    return [country.name(code) for code in LANGUAGES if code != language()]
 
 
 class CountryList(QTableWidget):
@@ -61,7 +77,7 @@ class CountryList(QTableWidget):
         header.setHighlightSections(False)
         self.setSortingEnabled(True)
         self.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.words: dict[str, str] = {}  # code: every name of the country, folded
+        self.words: dict[str, str] = {}  # code: every name of the country, as searched
 
     def fill(self, countries: list[CountryCount]) -> None:
         self.setSortingEnabled(False)
@@ -73,12 +89,13 @@ class CountryList(QTableWidget):
         for row, country in enumerate(countries):
             names = known.get(country.code)
             others = (
-                " — ".join(dict.fromkeys((names.name_ru, names.name_kk, country.code)))
+                " — ".join(dict.fromkeys((*other_names(names), country.code)))
                 if names
                 else country.code
             )
-            self.words[country.code] = fold(f"{country.name} {others}")
-            name = QTableWidgetItem(country_name(country.code))
+            self.words[country.code] = names.search_text if names else country.code.lower()
+            name = _CountryName(country.name)
+            name.setData(ORDER, getattr(names, f"sort_{language()}", b"").hex() if names else "")
             name.setToolTip(others)
             cells = [name] + [self._number(country.counts.get(kind, 0)) for kind, _label in COUNTED]
             cells.append(self._number(country.total))
@@ -103,7 +120,7 @@ class CountryList(QTableWidget):
 
     def filter(self, text: str) -> None:
         """Show only the countries one of whose names contains every word typed."""
-        words = fold(text).split()
+        words = search_words(text)
         for row in range(self.rowCount()):
             code = self.item(row, 0).data(CODE)
             known = self.words.get(code, "")
@@ -291,12 +308,12 @@ class CountryPage(QWidget):
             self.countries.setCurrentCell(row, 0)
             self.countries.blockSignals(False)
         self.heading.setText(country_name(code))
-        self.names.setText(
-            " — ".join(dict.fromkeys((country.name_ru, country.name_kk, country.code)))
-        )
+        self.names.setText(" — ".join(dict.fromkeys((*other_names(country), country.code))))
         self.linked.show_groups(
             country_records(code),
-            self.tr("Nothing is recorded about {country} yet.").format(country=country.name_en),
+            self.tr("Nothing is recorded about {country} yet.").format(
+                country=country.name(language())
+            ),
         )
         if announce:
             self.shown.emit("country", code)

@@ -335,7 +335,7 @@ class DuplicatesPage(QWizardPage):
         preview = self.wizard_.preview
         editor = EDITORS_BY_KIND[preview.kind]
         twins = [row for row in preview.rows if row.twin_id is not None and not row.problems]
-        title_key = next(spec.key for spec in FIELDS[preview.kind] if spec.required)
+        title_key = editor.title_field
         fill_table(
             self.table,
             [

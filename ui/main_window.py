@@ -6,8 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from peewee import Database, DatabaseError
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from peewee import Database, DatabaseError, InterfaceError
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -83,6 +83,8 @@ class NoDatabasePage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    database_shown = Signal()  # a database was opened, or closed
+
     def __init__(self, settings: AppSettings) -> None:
         super().__init__()
         self.settings = settings
@@ -107,9 +109,8 @@ class MainWindow(QMainWindow):
             page.form.record_shown.connect(self._visited)
             page.form.saved_change.connect(self._saved_change)
             page.form.trashed.connect(self._trashed)
-            page.form.deleted.connect(
-                lambda record_id, k=spec.kind: self.history.forget((k, record_id))
-            )
+            for gone in (page.form.deleted, page.form.gone):
+                gone.connect(lambda record_id, k=spec.kind: self.history.forget((k, record_id)))
             page.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
             self.pages[spec.kind] = page
             self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
@@ -366,8 +367,8 @@ class MainWindow(QMainWindow):
 
     # -- undo --------------------------------------------------------------------------------
 
-    def _saved_change(self, change_set: str, title: str) -> None:
-        self.undo.saved(change_set, title)
+    def _saved_change(self, change_set: str, title: str, version: int | None = None) -> None:
+        self.undo.saved(change_set, title, version)
 
     def _trashed(self, item_id: int, kind: str, title: str) -> None:
         self.undo.deleted(item_id, kind, title)
@@ -406,6 +407,21 @@ class MainWindow(QMainWindow):
             form.load(form.record_id if exists else None)
         if self.stack.currentWidget() is self.trash_page:
             self.trash_page.refresh()
+
+    def refresh_from_elsewhere(self) -> None:
+        """Records changed on another desktop (or by another program): the lists, the home
+        view and the forms read them again, keeping unsaved changes (see ``RecordPage.reread``).
+        A database out of reach is read again once it is back."""
+        try:
+            for page in self.pages.values():
+                page.reread()
+            if self.stack.currentWidget() is self.trash_page:
+                self.trash_page.refresh()
+        except (DatabaseError, InterfaceError, sqlite3.Error):
+            return
+        home = self.views.get("home")
+        if home is not None and hasattr(home, "schedule_refresh"):
+            home.schedule_refresh()
 
     # -- history -----------------------------------------------------------------------------
 
@@ -538,7 +554,8 @@ class MainWindow(QMainWindow):
         is never backed up, so its damage does not push the good backups out."""
 
         def work(_progress) -> None:
-            quick_check(path, stop=lambda: task.stopping)
+            # The window has it open: read through SQLite only (see ``open_here``).
+            quick_check(path, stop=lambda: task.stopping, open_here=True)
             if back_up:
                 backup_if_old(path)
 
@@ -619,6 +636,7 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle("Seriktes")
             self.stack.setCurrentWidget(self.no_database)
+        self.database_shown.emit()
 
     # -- backups -----------------------------------------------------------------------------
 

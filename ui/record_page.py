@@ -170,6 +170,7 @@ class RecordPage(QWidget):
                 form_key.setWhatsThis(self.tr("Drop the changes in the form, after asking"))
         self.form.saved.connect(self._saved)
         self.form.deleted.connect(self._deleted)
+        self.form.gone.connect(self._gone)
         self.form.open_record.connect(self.open_record)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -442,7 +443,31 @@ class RecordPage(QWidget):
             self.message.emit(self.tr("Saved."))
         self.records_changed.emit()
 
-    def _deleted(self, _record_id: int) -> None:
+    def reread(self) -> None:
+        """Records changed on another desktop: the list shown is read again where it is
+        (its place and its chosen row kept), and the form checks its record. A page out of
+        view reads its list when it comes into view."""
+        self.form.check_elsewhere()
+        if not self.isVisible() or not self.model.available:
+            return
+        bar = self.table.verticalScrollBar()
+        place = bar.value()
+        self.model.refresh()
+        self._select(self.form.record_id)
+        bar.setValue(place)
+        self._update_count()
+
+    def _gone(self, _record_id: int) -> None:
+        """The record the form showed was deleted on another desktop: the form shows the
+        record saved in its place (saved as new), or the next one."""
+        if self.form.record_id is not None:
+            self.model.refresh()
+            self._select(self.form.record_id)
+            self.records_changed.emit()
+            return
+        self._deleted(_record_id, self.tr("Deleted on another desktop."))
+
+    def _deleted(self, _record_id: int, message: str = "") -> None:
         row = self._previous_row
         self.model.refresh()
         self.refresh_filters()
@@ -451,7 +476,7 @@ class RecordPage(QWidget):
             next_row = min(max(row, 0), self.model.rowCount() - 1)
             self._set_current_row(next_row)
             self.form.load(self.model.record_id(next_row))
-        self.message.emit(self.tr("Deleted."))
+        self.message.emit(message or self.tr("Deleted."))
         self.records_changed.emit()
 
     # -- columns -----------------------------------------------------------------------------

@@ -91,8 +91,8 @@ class UndoActions(QObject):
 
     # -- what was done -----------------------------------------------------------------------
 
-    def saved(self, change_set: str, title: str) -> None:
-        self.history.saved(change_set, title)
+    def saved(self, change_set: str, title: str, version: int | None = None) -> None:
+        self.history.saved(change_set, title, version)
         self._update()
 
     def deleted(self, item_id: int, kind: str, title: str) -> None:

@@ -6,18 +6,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-HELP = "Write a consistent backup copy of a database file."
+from models.words.translation import N_, _
+
+HELP = N_("Write a consistent backup copy of a database file.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--database", required=True, metavar="PATH", help="the database file to back up"
+        "--database", required=True, metavar="PATH", help=_("the database file to back up")
     )
     parser.add_argument(
         "--output",
         required=True,
         metavar="FILE",
-        help="where to write the backup (an existing file is replaced)",
+        help=_("where to write the backup (an existing file is replaced)"),
     )
 
 
@@ -27,7 +29,6 @@ def run(args: argparse.Namespace) -> int:
     from models.errors import SeriktesError
     from models.store.backups import write_backup
     from models.store.integrity import quick_check
-    from models.words.translation import _
 
     try:
         database = database_file(args.database)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-HELP = "Check a database file: SQLite's integrity and foreign keys, and Seriktes's own rules."
+from models.words.translation import N_, _
+
+HELP = N_("Check a database file: SQLite's integrity and foreign keys, and Seriktes's own rules.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--database",
         required=True,
         metavar="PATH",
-        help="the database file to check (it is not changed)",
+        help=_("the database file to check (it is not changed)"),
     )
 
 
@@ -22,7 +24,6 @@ def run(args: argparse.Namespace) -> int:
     from exports.commands.output import refuse
     from models.errors import SeriktesError
     from models.store.integrity import check_database
-    from models.words.translation import _
 
     try:
         path = database_file(args.database)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
+from models.words.translation import N_, _
 
-HELP = "export a list or a meeting report to an Excel workbook (.xlsx)"
+HELP = N_("Export a list or a meeting report to an Excel workbook (.xlsx).")
 
 # The lists, by the names the command line gives them, and the kind of record they show.
 LISTS = {
@@ -63,9 +64,11 @@ def parse_days(text: str) -> int:
     try:
         days = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a whole number of days").format(text=text)
+        ) from None
     if days < 0:
-        raise argparse.ArgumentTypeError("the number of days must be 0 or more")
+        raise argparse.ArgumentTypeError(_("the number of days must be 0 or more"))
     return days
 
 
@@ -74,24 +77,45 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "what",
         metavar="KIND",
         choices=[*LISTS, *REPORTS],
-        help="a list (" + ", ".join(LISTS) + ") or a report (" + ", ".join(REPORTS) + ")",
+        help=_("a list ({lists}) or a report ({reports})").format(
+            lists=", ".join(LISTS), reports=", ".join(REPORTS)
+        ),
     )
     parser.add_argument(
-        "--database", dest="export_database", metavar="PATH", help="the database to read"
-    )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE.xlsx", help="file to write")
-    parser.add_argument("--search", metavar="TEXT", help="only records found by these words")
-    parser.add_argument("--country", metavar="C", help="ISO code or name in any language")
-    parser.add_argument("--kind", dest="kind", metavar="K", help="kind of record, e.g. university")
-    parser.add_argument("--status", metavar="S", help="status, e.g. active or in force")
-    parser.add_argument("--tag", metavar="T", help="only records with this tag")
-    parser.add_argument("--from", dest="start", type=parse_date, metavar="DATE", help="activity")
-    parser.add_argument("--to", dest="end", type=parse_date, metavar="DATE", help="activity")
-    parser.add_argument(
-        "--within", type=parse_days, metavar="DAYS", help="agreements-due (default 90)"
+        "--database", dest="export_database", metavar="PATH", help=_("the database to read")
     )
     parser.add_argument(
-        "--organization", metavar="O", help="brief: the organization's name, acronym or number"
+        "--output", "-o", required=True, metavar="FILE.xlsx", help=_("the workbook to write")
+    )
+    parser.add_argument("--search", metavar="TEXT", help=_("only the records these words find"))
+    parser.add_argument("--country", metavar="C", help=_("ISO code or name in any language"))
+    parser.add_argument(
+        "--kind", dest="kind", metavar="K", help=_("kind of record, e.g. university")
+    )
+    parser.add_argument("--status", metavar="S", help=_("status, e.g. active or in force"))
+    parser.add_argument("--tag", metavar="T", help=_("only the records with this tag"))
+    parser.add_argument(
+        "--from",
+        dest="start",
+        type=parse_date,
+        metavar="DATE",
+        help=_("activity: the first day of the period"),
+    )
+    parser.add_argument(
+        "--to",
+        dest="end",
+        type=parse_date,
+        metavar="DATE",
+        help=_("activity: the last day of the period (default: today)"),
+    )
+    parser.add_argument(
+        "--within",
+        type=parse_days,
+        metavar="DAYS",
+        help=_("agreements-due: how many days ahead (default 90)"),
+    )
+    parser.add_argument(
+        "--organization", metavar="O", help=_("brief: the organization's name, acronym or number")
     )
     parser.set_defaults(export_parser=parser)
 
@@ -109,15 +133,19 @@ def _check_usage(args: argparse.Namespace) -> None:
         allowed = REPORT_OPTIONS[args.what]
     wrong = sorted(OPTION_NAMES[name] for name in given - allowed)
     if wrong:
-        parser.error(f"{', '.join(wrong)} cannot be used with {args.what}")
+        parser.error(
+            _("{options} cannot be used with {kind}").format(
+                options=", ".join(wrong), kind=args.what
+            )
+        )
     if args.what == "brief" and ("organization" in given) == ("country" in given):
-        parser.error("brief needs either --organization or --country")
+        parser.error(_("brief needs either --organization or --country"))
     if args.what == "activity" and args.start is None:
-        parser.error("activity needs --from DATE (and --to DATE, else up to today)")
+        parser.error(_("activity needs --from DATE (and --to DATE, else up to today)"))
     if Path(args.output).suffix.lower() != ".xlsx":
-        parser.error("the output file must end in .xlsx")
+        parser.error(_("the output file must end in .xlsx"))
     if not (args.export_database or args.database):
-        parser.error("give the database with --database PATH")
+        parser.error(_("give the database with --database PATH"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,7 +154,6 @@ def run(args: argparse.Namespace) -> int:
     from exports.commands.output import print_path, refuse, undecodable
     from models.errors import SeriktesError
     from models.store.database import close_database
-    from models.words.translation import _
 
     refusal = undecodable({OPTION_NAMES[name]: getattr(args, name) for name in TEXT_OPTIONS})
     if refusal:
@@ -184,7 +211,9 @@ def _country(text: str) -> str:
     code = resolve_country(text)
     if code is None:
         raise ReportRefused(
-            f"No country is called “{text}”. Give its ISO code (ES) or its name in any language."
+            _(
+                "No country is called “{text}”. Give its ISO code (ES) or its name in any language."
+            ).format(text=text)
         )
     return code
 
@@ -207,14 +236,16 @@ def _request(record_list, args: argparse.Namespace):
         elif spec.kind == "tag":
             tag = next((t for t in Tag.select() if fold(t.name) == fold(text)), None)
             if tag is None:
-                raise ReportRefused(f"No record carries the tag “{text}”.")
+                raise ReportRefused(_("No record carries the tag “{text}”.").format(text=text))
             filters[spec.key] = tag.name
         elif spec.choices is not None:
             code = spec.choices.find(text)
             if code is None:
-                known = ", ".join(choice.en.lower() for choice in spec.choices)
+                known = ", ".join(choice.label() for choice in spec.choices)
                 raise ReportRefused(
-                    f"“{text}” is not a {spec.label.lower()} here. Choose one of: {known}."
+                    _(
+                        "{field}: “{value}” is not one of the choices here. Choose one of: {known}."
+                    ).format(field=spec.heading, value=text, known=known)
                 )
             filters[spec.key] = code
     # in the order the window first shows the list

@@ -9,43 +9,49 @@ from pathlib import Path
 
 from exports.commands.output import refuse, undecodable
 from models.words.text import displayable
-from models.words.translation import _
+from models.words.translation import N_, _
 
-HELP = "Import the rows of a spreadsheet (.xlsx, .xls, .ods, .csv) into a database."
+HELP = N_("Import the rows of a spreadsheet (.xlsx, .xls, .ods, .csv) into a database.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from exports.import_fields import KIND_NAMES
 
-    parser.add_argument("file", metavar="FILE", help="the spreadsheet to import")
+    parser.add_argument("file", metavar="FILE", help=_("the spreadsheet to import"))
     parser.add_argument(
         "--into",
         required=True,
         choices=sorted(KIND_NAMES),
         metavar="KIND",
-        help="the kind of record its rows are: " + ", ".join(sorted(KIND_NAMES)),
+        help=_("the kind of record its rows are: {kinds}").format(
+            kinds=", ".join(sorted(KIND_NAMES))
+        ),
     )
     parser.add_argument(
         "--database",
         required=True,
         metavar="PATH",
-        help="the database file (or URL) to import into",
+        help=_("the database file (or URL) to import into"),
     )
-    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    parser.add_argument("--sheet", metavar="NAME", help=_("the sheet to read (default: the first)"))
     parser.add_argument(
-        "--dry-run", action="store_true", help="check every row and report, but import nothing"
+        "--dry-run",
+        action="store_true",
+        help=_("check every row and report, but import nothing"),
     )
     parser.add_argument(
         "--on-duplicate",
         choices=("skip", "fill", "create"),
         default="skip",
-        help="what to do with a row already recorded: skip it (default), fill "
-        "the empty fields of the recorded one, or create a new record",
+        help=_(
+            "what to do with a row already recorded: skip it (default), fill the empty fields "
+            "of the recorded one, or create a new record"
+        ),
     )
     parser.add_argument(
         "--report",
         metavar="FILE.xlsx",
-        help="write the rows that were not imported, with the reason, here",
+        help=_("write the rows that were not imported, with the reason, here"),
     )
 
 
@@ -87,9 +93,13 @@ def _run(args: argparse.Namespace) -> int:
         return refuse("import", _("{reason} The database was not changed.").format(reason=error))
     finally:
         close_database()
-    prefix = "dry run, nothing imported: " if args.dry_run else ""
+    said = (
+        _("dry run, nothing imported: {summary}").format(summary=result.summary())
+        if args.dry_run
+        else result.summary()
+    )
     with contextlib.suppress(OSError, ValueError):  # the import is done, said or not
-        print(prefix + result.summary())
+        print(said)
     return 0
 
 

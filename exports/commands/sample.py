@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "create a database holding the sample records taken from the press articles"
+from models.words.translation import N_, _
+
+HELP = N_("Create a database holding the sample records taken from the press articles.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,8 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--database",
         metavar="PATH",
         required=True,
-        help="the new database file (or an empty one, or a sqlite:/// or postgresql:// URL); "
-        "a database that already holds records is refused",
+        help=_(
+            "the new database file (or an empty one, or a sqlite:/// or postgresql:// URL); "
+            "a database that already holds records is refused"
+        ),
     )
 
 

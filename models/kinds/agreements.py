@@ -27,9 +27,10 @@ from models.editing import Children, RecordEditor
 from models.errors import Problem
 from models.kinds.programs import organization_label, program_label
 from models.kinds.registry import register
-from models.listing import Column, Filter, RecordList, tag_filter, year_filter
+from models.listing import Column, Filter, RecordList, sorted_in_language, tag_filter, year_filter
 from models.store.records import Agreement, AgreementParty, AgreementProgram, Person
 from models.words.choices import AGREEMENT_KINDS, AGREEMENT_STATUSES, ChoiceSet
+from models.words.translation import N_, _
 
 # Statuses that follow from the dates; a user may not set them by hand.
 DATED_STATUSES = ("in_force", "signed", "expired")
@@ -74,21 +75,27 @@ def party_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     problems = []
     for row in rows:
         if row["organization"] is None:
-            who = signatory_label(row["signatory"]) or "the signatory"
-            problems.append(
-                Problem(
-                    "parties",
-                    f"Each party must be an organization. Choose the organization {who} "
-                    "signed for, or remove the row.",
+            who = signatory_label(row["signatory"])
+            message = (
+                _(
+                    "Each party must be an organization. Choose the organization {name} signed "
+                    "for, or remove the row."
+                ).format(name=who)
+                if who
+                else _(
+                    "Each party must be an organization. Choose the organization the signatory "
+                    "signed for, or remove the row."
                 )
             )
+            problems.append(Problem("parties", message))
     chosen = [row for row in rows if row["organization"] is not None]
     for row in check.repeated(chosen, lambda row: row["organization"]):
         problems.append(
             Problem(
                 "parties",
-                f"{organization_label(row['organization'])} is listed twice as a party. "
-                "Remove one of the two rows.",
+                _("{name} is listed twice as a party. Remove one of the two rows.").format(
+                    name=organization_label(row["organization"])
+                ),
             )
         )
     return problems
@@ -97,13 +104,17 @@ def party_problems(rows: list[dict[str, Any]]) -> list[Problem]:
 def program_link_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     problems = []
     if any(row["program"] is None for row in rows):
-        problems.append(Problem("programs", "A linked program is missing. Remove the empty row."))
+        problems.append(
+            Problem("programs", _("A linked program is missing. Remove the empty row."))
+        )
     chosen = [row for row in rows if row["program"] is not None]
     for row in check.repeated(chosen, lambda row: row["program"]):
         problems.append(
             Problem(
                 "programs",
-                f"“{program_label(row['program'])}” is linked twice. Remove one of the two rows.",
+                _("“{title}” is linked twice. Remove one of the two rows.").format(
+                    title=program_label(row["program"])
+                ),
             )
         )
     return problems
@@ -112,22 +123,32 @@ def program_link_problems(rows: list[dict[str, Any]]) -> list[Problem]:
 def date_problems(values: dict[str, Any]) -> list[Problem]:
     problems = check.collect(
         check.dates_in_order(
-            values["signed_on"], values["expires_on"], "expires_on", "Signing date", "Expiry date"
+            values["signed_on"],
+            values["expires_on"],
+            "expires_on",
+            N_(
+                "Expiry date ({last}) is before signing date ({first}). Correct one of the two "
+                "dates."
+            ),
         ),
         check.dates_in_order(
             values["effective_on"],
             values["expires_on"],
             "expires_on",
-            "Effective date",
-            "Expiry date",
+            N_(
+                "Expiry date ({last}) is before effective date ({first}). Correct one of the "
+                "two dates."
+            ),
         ),
     )
     if values["open_ended"] and values["expires_on"]:
         problems.append(
             Problem(
                 "expires_on",
-                "An open-ended agreement has no expiry date. Clear the expiry date, "
-                "or untick Open-ended.",
+                _(
+                    "An open-ended agreement has no expiry date. Clear the expiry date, "
+                    "or untick Open-ended."
+                ),
             )
         )
     return problems
@@ -151,17 +172,19 @@ class AgreementEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", "Title"),
-            check.choice(values, "kind", AGREEMENT_KINDS, "kind of agreement"),
-            check.choice(values, "status", AGREEMENT_STATUSES, "status"),
+            check.required(values["title"], "title", N_("Title")),
+            check.choice(values, "kind", AGREEMENT_KINDS, N_("Kind")),
+            check.choice(values, "status", AGREEMENT_STATUSES, N_("Status")),
         )
         if values["status"] in DATED_STATUSES:
             label = AGREEMENT_STATUSES.label(values["status"])
             problems.append(
                 Problem(
                     "status",
-                    f"“{label}” follows from the dates and cannot be set by hand. Choose "
-                    "“Follows the dates” and fill in the signing and expiry dates.",
+                    _(
+                        "“{status}” follows from the dates and cannot be set by hand. Choose "
+                        "“Follows the dates” and fill in the signing and expiry dates."
+                    ).format(status=label),
                 )
             )
         problems += date_problems(values)
@@ -190,18 +213,20 @@ AGREEMENT_LIST = RecordList(
     "agreement",
     Agreement,
     columns=[
-        Column("title", "Title", Agreement.title, width=320),
-        Column("kind", "Kind", Agreement.kind, choices=AGREEMENT_KINDS, width=200),
-        Column("status", "Status", AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
-        Column("signed_on", "Signed", Agreement.signed_on, width=95),
-        Column("expires_on", "Expires", Agreement.expires_on, width=95),
-        Column("reference_number", "Reference", Agreement.reference_number, width=120),
-        Column("effective_on", "Effective", Agreement.effective_on, shown=False, width=95),
-        Column("updated_at", "Changed", Agreement.updated_at, shown=False, width=130),
+        Column(
+            "title", N_("Title"), Agreement.title, sort=sorted_in_language(Agreement), width=320
+        ),
+        Column("kind", N_("Kind"), Agreement.kind, choices=AGREEMENT_KINDS, width=200),
+        Column("status", N_("Status"), AGREEMENT_STATUS, choices=AGREEMENT_STATUSES, width=170),
+        Column("signed_on", N_("Signed"), Agreement.signed_on, width=95),
+        Column("expires_on", N_("Expires"), Agreement.expires_on, width=95),
+        Column("reference_number", N_("Reference"), Agreement.reference_number, width=120),
+        Column("effective_on", N_("Effective"), Agreement.effective_on, shown=False, width=95),
+        Column("updated_at", N_("Changed"), Agreement.updated_at, shown=False, width=130),
     ],
     filters=[
-        Filter("kind", "Kind", "choice", Agreement.kind, AGREEMENT_KINDS),
-        Filter("status", "Status", "choice", AGREEMENT_STATUS, AGREEMENT_STATUSES),
+        Filter("kind", N_("Kind"), "choice", Agreement.kind, AGREEMENT_KINDS),
+        Filter("status", N_("Status"), "choice", AGREEMENT_STATUS, AGREEMENT_STATUSES),
         year_filter(Agreement.signed_on),
         tag_filter(),
     ],

@@ -12,19 +12,22 @@ from models import clock
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.kinds.registry import editor_of, register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
     RecordList,
     country_filter,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
 from models.store.base import RecordModel
 from models.store.records import (
-    Country,
     Delegation,
     DelegationAgreement,
     DelegationEvent,
@@ -37,6 +40,7 @@ from models.store.records import (
 from models.words.choices import DELEGATION_DIRECTIONS, DELEGATION_SIDES
 from models.words.countries import country_words, valid_country
 from models.words.labels import kind_label
+from models.words.translation import N_, _
 
 MEMBERS = Children(
     "members", DelegationMember, "delegation", ("person", "side", "role"), text_fields=("role",)
@@ -74,7 +78,9 @@ def linked_title(model: type[RecordModel], record_id: int | None) -> str:
     if record is None:
         return "?"
     editor = editor_of(model)
-    return editor.title(record) if editor else f"{kind_label(model)} no. {record.id}"
+    if editor:
+        return editor.title(record)
+    return _("{kind} no. {number}").format(kind=kind_label(model), number=record.id)
 
 
 def link_target(links: Children) -> tuple[str, type[RecordModel]]:
@@ -111,9 +117,9 @@ class DelegationEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", "Title"),
-            check.required(values["direction"], "direction", "Direction"),
-            check.choice(values, "direction", DELEGATION_DIRECTIONS, "direction"),
+            check.required(values["title"], "title", N_("Title")),
+            check.required(values["direction"], "direction", N_("Direction")),
+            check.choice(values, "direction", DELEGATION_DIRECTIONS, N_("Direction")),
             valid_country(values["country"]),
         )
         problems += check.period(values)
@@ -148,24 +154,29 @@ def member_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         if row["person"] not in found:
             problems.append(
-                Problem("members", "A member or counterpart is no longer recorded. Remove its row.")
+                Problem(
+                    "members", _("A member or counterpart is no longer recorded. Remove its row.")
+                )
             )
             continue
         if row["side"] not in DELEGATION_SIDES:
             problems.append(
                 Problem(
                     "members",
-                    f"Choose whether {member_name(row)} is a member or a counterpart met.",
+                    _("Choose whether {name} is a member or a counterpart met.").format(
+                        name=member_name(row)
+                    ),
                 )
             )
             continue
         key = (row["person"], row["side"])
         if key in seen:
-            side = DELEGATION_SIDES.label(row["side"]).lower()
             problems.append(
                 Problem(
                     "members",
-                    f"{member_name(row)} is listed twice as {side}. Remove one of the two rows.",
+                    _("{name} is listed twice as “{side}”. Remove one of the two rows.").format(
+                        name=member_name(row), side=DELEGATION_SIDES.label(row["side"])
+                    ),
                 )
             )
         seen.add(key)
@@ -177,22 +188,38 @@ def follow_up_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         if row["action"]:
             continue
-        due = f"due {row['due_on']:%d.%m.%Y}" if row["due_on"] else ""
-        about = ", ".join(part for part in (row["responsible"], due) if part)
-        which = f"A follow-up ({about})" if about else "A follow-up"
-        problems.append(
-            Problem(
-                "follow_ups",
-                f"{which} has no action. Write what is to be done, or remove the row.",
+        who, due = row["responsible"], f"{row['due_on']:%d.%m.%Y}" if row["due_on"] else ""
+        if who and due:
+            message = _(
+                "A follow-up ({who}, due {date}) has no action. Write what is to be done, or "
+                "remove the row."
             )
-        )
+        elif who:
+            message = _(
+                "A follow-up ({who}) has no action. Write what is to be done, or remove the row."
+            )
+        elif due:
+            message = _(
+                "A follow-up (due {date}) has no action. Write what is to be done, or remove "
+                "the row."
+            )
+        else:
+            message = _("A follow-up has no action. Write what is to be done, or remove the row.")
+        problems.append(Problem("follow_ups", message.format(who=who, date=due)))
     return problems
+
+
+# A linked record that was deleted while the form was open, by the table it was linked in.
+GONE_LINKS = {
+    "events": N_("A linked event is no longer recorded. Remove its row."),
+    "programs": N_("A linked program is no longer recorded. Remove its row."),
+    "agreements": N_("A linked agreement is no longer recorded. Remove its row."),
+}
 
 
 def link_problems(links: Children, rows: list[dict[str, Any]]) -> list[Problem]:
     """A linked record must exist, and be linked once."""
     field, target = link_target(links)
-    noun = kind_label(target)
     wanted = {row[field] for row in rows if row[field] is not None}
     found = {record.id for record in target.select(target.id).where(target.id.in_(wanted))}
     problems = []
@@ -200,15 +227,14 @@ def link_problems(links: Children, rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         record_id = row[field]
         if record_id not in found:
-            problems.append(
-                Problem(links.key, f"A linked {noun} is no longer recorded. Remove its row.")
-            )
+            problems.append(Problem(links.key, _(GONE_LINKS[links.key])))
         elif record_id in seen:
             problems.append(
                 Problem(
                     links.key,
-                    f"“{linked_title(target, record_id)}” is linked twice. "
-                    "Remove one of the two rows.",
+                    _("“{title}” is linked twice. Remove one of the two rows.").format(
+                        title=linked_title(target, record_id)
+                    ),
                 )
             )
         seen.add(record_id)
@@ -260,28 +286,39 @@ DELEGATION_LIST = RecordList(
     "delegation",
     Delegation,
     columns=[
-        Column("starts_on", "Starts", Delegation.starts_on, width=95),
-        Column("title", "Title", Delegation.title, width=300),
+        Column("starts_on", N_("Starts"), Delegation.starts_on, width=95),
         Column(
-            "direction", "Direction", Delegation.direction, choices=DELEGATION_DIRECTIONS, width=90
+            "title", N_("Title"), Delegation.title, sort=sorted_in_language(Delegation), width=300
         ),
         Column(
-            "organization", "Organization", Organization.name, sort=Organization.name_key, width=260
+            "direction",
+            N_("Direction"),
+            Delegation.direction,
+            choices=DELEGATION_DIRECTIONS,
+            width=90,
         ),
-        Column("head", "Head", _Head.full_name, sort=_Head.name_key, width=200),
-        Column("city", "City", Delegation.city, width=110),
-        Column("country", "Country", Country.name_en, width=130),
-        Column("ends_on", "Ends", Delegation.ends_on, shown=False, width=95),
-        Column("place", "Place", Delegation.place, shown=False, width=220),
-        Column("updated_at", "Changed", Delegation.updated_at, shown=False, width=130),
+        Column(
+            "organization",
+            "Organization",
+            ORGANIZATION_NAME,
+            sort=ORGANIZATION_ORDER,
+            width=260,
+        ),
+        Column("head", N_("Head"), _Head.full_name, sort=sorted_in_language(_Head), width=200),
+        Column("city", N_("City"), Delegation.city, width=110),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
+        Column("ends_on", N_("Ends"), Delegation.ends_on, shown=False, width=95),
+        Column("place", N_("Place"), Delegation.place, shown=False, width=220),
+        Column("updated_at", N_("Changed"), Delegation.updated_at, shown=False, width=130),
     ],
     filters=[
-        Filter("direction", "Direction", "choice", Delegation.direction, DELEGATION_DIRECTIONS),
+        Filter("direction", N_("Direction"), "choice", Delegation.direction, DELEGATION_DIRECTIONS),
         country_filter(Delegation.country),
         year_filter(Delegation.starts_on),
         tag_filter(),
     ],
     joins=_delegation_joins,
+    country=Delegation.country,
     default_sort="starts_on",
     default_descending=True,
     search_links=[

@@ -10,19 +10,25 @@ from peewee import JOIN
 from models import validation as check
 from models.editing import Children, RecordEditor
 from models.errors import Problem
+from models.kinds.organizations import ORGANIZATION_NAME
 from models.kinds.registry import register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
     RecordList,
     country_filter,
+    name_in_language,
+    sorted_in_language,
     tag_filter,
     with_country,
     year_filter,
 )
-from models.store.records import Country, Event, EventParticipant, Organization, Person
+from models.store.records import Event, EventParticipant, Organization, Person
 from models.words.choices import EVENT_KINDS, PARTICIPANT_ROLES, PARTICIPANT_STATUSES
 from models.words.countries import country_words, valid_country
+from models.words.translation import N_, _
 
 
 def participant_name(row: dict[str, Any]) -> str:
@@ -46,7 +52,7 @@ def participant_names(rows: list[dict[str, Any]]) -> list[str]:
     )
     organizations = (
         dict(
-            Organization.select(Organization.id, Organization.name)
+            Organization.select(Organization.id, ORGANIZATION_NAME)
             .where(Organization.id.in_(organization_ids))
             .tuples()
         )
@@ -65,9 +71,14 @@ class EventEditor(RecordEditor):
     kind = "event"
     model = Event
     title_field = "title"
-    text_fields = ("title", "city", "venue")
+    text_fields = ("title", "title_kk", "title_ru", "city", "venue")
+    names_in = {"kk": "title_kk", "ru": "title_ru"}
+    main_name_from = ("title_kk", "title_ru")
+    no_name = N_("Give the title in at least one language: English, Kazakh or Russian.")
     note_fields = ("topics", "summary", "outcomes", "notes")
     value_fields = ("kind", "starts_on", "ends_on", "starts_at", "ends_at", "country", "parent")
+    inside_itself = N_("An event cannot be inside itself.")
+    inside_a_child = N_("“{title}” already belongs to this event, so it cannot also be its parent.")
     children = (
         Children(
             "participants", EventParticipant, "event", ("person", "organization", "role", "status")
@@ -75,9 +86,10 @@ class EventEditor(RecordEditor):
     )
 
     def title(self, record: Event) -> str:
+        title = self.shown_name(record)
         if record.starts_on:
-            return f"{record.title} ({record.starts_on:%d.%m.%Y})"
-        return record.title
+            return f"{title} ({record.starts_on:%d.%m.%Y})"
+        return title
 
     def clean_values(self, values: dict[str, Any]) -> dict[str, Any]:
         values = super().clean_values(values)
@@ -88,8 +100,8 @@ class EventEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", "Title"),
-            check.choice(values, "kind", EVENT_KINDS, "kind of event"),
+            self.name_missing(values),
+            check.choice(values, "kind", EVENT_KINDS, N_("Kind")),
             valid_country(values["country"]),
         )
         problems += check.period(values)
@@ -103,8 +115,12 @@ class EventEditor(RecordEditor):
             problems.append(
                 Problem(
                     "ends_at",
-                    f"The event ends ({values['ends_at']:%H:%M}) before it starts "
-                    f"({values['starts_at']:%H:%M}). Correct one of the two times.",
+                    _(
+                        "The event ends ({end}) before it starts ({start}). Correct one of the "
+                        "two times."
+                    ).format(
+                        end=f"{values['ends_at']:%H:%M}", start=f"{values['starts_at']:%H:%M}"
+                    ),
                 )
             )
         problems += self.parent_problems(values["parent"], record_id)
@@ -123,25 +139,27 @@ def participant_problems(rows: list[dict[str, Any]]) -> list[Problem]:
     for row in rows:
         if row["person"] is None and row["organization"] is None:
             problems.append(
-                Problem("participants", "Each participant must be a person or an organization.")
+                Problem("participants", _("Each participant must be a person or an organization."))
             )
             continue
         if row["role"] not in PARTICIPANT_ROLES or row["status"] not in PARTICIPANT_STATUSES:
             problems.append(
                 Problem(
                     "participants",
-                    f"Choose the role and status of {participant_name(row)} from the lists.",
+                    _("Choose the role and status of {name} from the lists.").format(
+                        name=participant_name(row)
+                    ),
                 )
             )
             continue
         key = (row["person"], row["organization"], row["role"])
         if key in seen:
-            role = PARTICIPANT_ROLES.label(row["role"]).lower()
             problems.append(
                 Problem(
                     "participants",
-                    f"{participant_name(row)} is listed twice as {role}. "
-                    "Remove one of the two rows.",
+                    _(
+                        "{name} is listed twice in the role “{role}”. Remove one of the two rows."
+                    ).format(name=participant_name(row), role=PARTICIPANT_ROLES.label(row["role"])),
                 )
             )
         seen.add(key)
@@ -163,19 +181,35 @@ EVENT_LIST = RecordList(
     "event",
     Event,
     columns=[
-        Column("starts_on", "Starts", Event.starts_on, width=95),
-        Column("title", "Title", Event.title, width=320),
-        Column("kind", "Kind", Event.kind, choices=EVENT_KINDS, width=140),
-        Column("city", "City", Event.city, width=110),
-        Column("country", "Country", Country.name_en, width=130),
-        Column("ends_on", "Ends", Event.ends_on, shown=False, width=95),
-        Column("venue", "Venue", Event.venue, shown=False, width=220),
-        Column("parent", "Part of", _Parent.title, shown=False, width=260),
-        Column("updated_at", "Changed", Event.updated_at, shown=False, width=130),
+        Column("starts_on", N_("Starts"), Event.starts_on, width=95),
+        Column(
+            "title",
+            N_("Title"),
+            name_in_language(Event.title, Event.title_kk, Event.title_ru),
+            sort=sorted_in_language(Event),
+            width=320,
+        ),
+        Column("kind", N_("Kind"), Event.kind, choices=EVENT_KINDS, width=140),
+        Column("city", N_("City"), Event.city, width=110),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=130),
+        Column("ends_on", N_("Ends"), Event.ends_on, shown=False, width=95),
+        Column("venue", N_("Venue"), Event.venue, shown=False, width=220),
+        Column(
+            "parent",
+            N_("Part of"),
+            name_in_language(_Parent.title, _Parent.title_kk, _Parent.title_ru),
+            sort=sorted_in_language(_Parent),
+            shown=False,
+            width=260,
+        ),
+        Column("title_kk", N_("Title in Kazakh"), Event.title_kk, shown=False, width=320),
+        Column("title_en", N_("Title in English"), Event.title, shown=False, width=320),
+        Column("title_ru", N_("Title in Russian"), Event.title_ru, shown=False, width=320),
+        Column("updated_at", N_("Changed"), Event.updated_at, shown=False, width=130),
     ],
     filters=[
         country_filter(Event.country),
-        Filter("kind", "Kind", "choice", Event.kind, EVENT_KINDS),
+        Filter("kind", N_("Kind"), "choice", Event.kind, EVENT_KINDS),
         year_filter(Event.starts_on),
         tag_filter(),
     ],
@@ -184,6 +218,7 @@ EVENT_LIST = RecordList(
     ),
     default_sort="starts_on",
     default_descending=True,
+    country=Event.country,
 )
 
 EVENTS = register(EventEditor())

@@ -11,18 +11,25 @@ from models.editing import RecordEditor, find_records
 from models.errors import Problem
 from models.kinds.registry import register
 from models.listing import (
+    COUNTRY_NAME,
+    COUNTRY_ORDER,
     Column,
     Filter,
+    InLanguage,
     RecordList,
     country_filter,
+    name_in_language,
+    sorted_in_language,
     tag_filter,
     with_country,
 )
-from models.store.records import Country, Organization, OrganizationArea
+from models.store.records import Organization, OrganizationArea
 from models.words.areas import area_names
 from models.words.choices import ORGANIZATION_KINDS, ORGANIZATION_STATUSES
+from models.words.collation import sort_keys
 from models.words.countries import country_words, valid_country
 from models.words.text import name_key
+from models.words.translation import LANGUAGES, N_, _
 
 
 def website_host(url: str) -> str:
@@ -51,23 +58,31 @@ class OrganizationEditor(RecordEditor):
     )
     value_fields = ("kind", "status", "country", "parent")
     areas = OrganizationArea.organization
+    inside_itself = N_("An organization cannot be inside itself.")
+    inside_a_child = N_(
+        "“{title}” already belongs to this organization, so it cannot also be its parent."
+    )
+    names_in = {"kk": "name_kk", "ru": "name_ru"}
+    main_name_from = ("name_kk", "name_ru", "name_original")
+    no_name = N_("Give the name in at least one language: English, Kazakh or Russian.")
 
     def title(self, record: Organization) -> str:
-        if record.short_name and record.short_name != record.name:
-            return f"{record.name} ({record.short_name})"
-        return record.name
+        name = self.shown_name(record)
+        if record.short_name and record.short_name != name:
+            return f"{name} ({record.short_name})"
+        return name
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["name"], "name", "Name"),
+            self.name_missing(values),
             check.web_address(values["website"]),
             check.email(values["email"]),
         )
         if values["name"] and not name_key(values["name"]):
-            problems.append(Problem("name", "Name must contain letters or digits."))
+            problems.append(Problem("name", _("Name must contain letters or digits.")))
         problems += check.collect(
-            check.choice(values, "kind", ORGANIZATION_KINDS, "kind of organization"),
-            check.choice(values, "status", ORGANIZATION_STATUSES, "status"),
+            check.choice(values, "kind", ORGANIZATION_KINDS, N_("Kind")),
+            check.choice(values, "status", ORGANIZATION_STATUSES, N_("Status")),
             valid_country(values["country"]),
         )
         problems += self.parent_problems(values["parent"], record_id)
@@ -90,8 +105,10 @@ class OrganizationEditor(RecordEditor):
             problems.append(
                 Problem(
                     "name",
-                    f"“{twin.name}” is already recorded (no. {twin.id}). Open that organization "
-                    "instead, or give this one a name that tells them apart.",
+                    _(
+                        "“{name}” is already recorded (no. {number}). Open that organization "
+                        "instead, or give this one a name that tells them apart."
+                    ).format(name=twin.name, number=twin.id),
                 )
             )
         host = website_host(values["website"]) if values["website"] else ""
@@ -104,8 +121,10 @@ class OrganizationEditor(RecordEditor):
                 problems.append(
                     Problem(
                         "website",
-                        f"{host} is already the website of “{other.name}”. Open that "
-                        "organization instead, or correct the address.",
+                        _(
+                            "{site} is already the website of “{name}”. Open that "
+                            "organization instead, or correct the address."
+                        ).format(site=host, name=other.name),
                     )
                 )
         return problems
@@ -118,6 +137,9 @@ class OrganizationEditor(RecordEditor):
     def prepare(self, record: Organization, values: dict[str, Any]) -> None:
         record.name_key = name_key(record.name)
         record.short_key = name_key(record.short_name)
+        short = sort_keys(dict.fromkeys(LANGUAGES, record.short_name))
+        for column, key in short.items():
+            setattr(record, f"short_{column}", key)
         record.website = check.normalize_url(record.website)
         record.website_key = website_host(record.website) if record.website else ""
 
@@ -130,11 +152,20 @@ def find_organizations(
     text: str, limit: int = 20, exclude: int | None = None
 ) -> list[Organization]:
     """Organizations found by any of their names, for pickers."""
-    return find_records(Organization, text, limit, exclude, order=Organization.name)
+    return find_records(Organization, text, limit, exclude, order=ORGANIZATION_ORDER)
 
 
 ORGANIZATIONS = register(OrganizationEditor())
 
+
+def organization_name(model: Any = Organization) -> InLanguage:
+    """An organization's name as lists show it (of ``Organization`` or an alias of it): in
+    Kazakh or Russian where it has one, else its main name."""
+    return name_in_language(model.name, model.name_kk, model.name_ru)
+
+
+ORGANIZATION_NAME = organization_name()
+ORGANIZATION_ORDER = sorted_in_language(Organization)
 
 _Parent = Organization.alias("parent_organization")
 
@@ -149,35 +180,50 @@ ORGANIZATION_LIST = RecordList(
     "organization",
     Organization,
     columns=[
-        Column("name", "Name", Organization.name, sort=Organization.name_key, width=320),
+        Column("name", N_("Name"), ORGANIZATION_NAME, sort=ORGANIZATION_ORDER, width=320),
         Column(
             "short_name",
-            "Short name",
+            N_("Short name"),
             Organization.short_name,
-            sort=Organization.short_key,
+            sort=InLanguage(
+                en=Organization.short_sort_en,
+                ru=Organization.short_sort_ru,
+                kk=Organization.short_sort_kk,
+            ),
             width=110,
         ),
-        Column("kind", "Kind", Organization.kind, choices=ORGANIZATION_KINDS, width=170),
-        Column("country", "Country", Country.name_en, width=150),
-        Column("city", "City", Organization.city, width=120),
-        Column("status", "Status", Organization.status, choices=ORGANIZATION_STATUSES, width=100),
-        Column("website", "Website", Organization.website, width=200),
-        Column("name_ru", "Name in Russian", Organization.name_ru, shown=False, width=300),
-        Column("name_kk", "Name in Kazakh", Organization.name_kk, shown=False, width=300),
+        Column("kind", N_("Kind"), Organization.kind, choices=ORGANIZATION_KINDS, width=170),
+        Column("country", N_("Country"), COUNTRY_NAME, sort=COUNTRY_ORDER, width=150),
+        Column("city", N_("City"), Organization.city, width=120),
         Column(
-            "name_original", "Original name", Organization.name_original, shown=False, width=300
+            "status", N_("Status"), Organization.status, choices=ORGANIZATION_STATUSES, width=100
         ),
-        Column("other_names", "Other names", Organization.other_names, shown=False, width=300),
-        Column("parent", "Parent organization", _Parent.name, shown=False, width=260),
-        Column("email", "E-mail", Organization.email, shown=False, width=200),
-        Column("phone", "Phone", Organization.phone, shown=False, width=140),
-        Column("updated_at", "Changed", Organization.updated_at, shown=False, width=130),
+        Column("website", N_("Website"), Organization.website, width=200),
+        Column("name_en", N_("Name in English"), Organization.name, shown=False, width=300),
+        Column("name_ru", N_("Name in Russian"), Organization.name_ru, shown=False, width=300),
+        Column("name_kk", N_("Name in Kazakh"), Organization.name_kk, shown=False, width=300),
+        Column(
+            "name_original", N_("Original name"), Organization.name_original, shown=False, width=300
+        ),
+        Column("other_names", N_("Other names"), Organization.other_names, shown=False, width=300),
+        Column(
+            "parent",
+            N_("Parent organization"),
+            organization_name(_Parent),
+            sort=sorted_in_language(_Parent),
+            shown=False,
+            width=260,
+        ),
+        Column("email", N_("E-mail"), Organization.email, shown=False, width=200),
+        Column("phone", N_("Phone"), Organization.phone, shown=False, width=140),
+        Column("updated_at", N_("Changed"), Organization.updated_at, shown=False, width=130),
     ],
     filters=[
         country_filter(Organization.country),
-        Filter("kind", "Kind", "choice", Organization.kind, ORGANIZATION_KINDS),
-        Filter("status", "Status", "choice", Organization.status, ORGANIZATION_STATUSES),
+        Filter("kind", N_("Kind"), "choice", Organization.kind, ORGANIZATION_KINDS),
+        Filter("status", N_("Status"), "choice", Organization.status, ORGANIZATION_STATUSES),
         tag_filter(),
     ],
     joins=_organization_joins,
+    country=Organization.country,
 )

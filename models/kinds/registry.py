@@ -35,6 +35,12 @@ def editor_for(kind: str) -> RecordEditor:
     return _BY_KIND[kind]
 
 
+def all_editors() -> list[RecordEditor]:
+    """Every kind's editor."""
+    _load_kinds()
+    return list(_BY_KIND.values())
+
+
 def editor_of(model: type) -> RecordEditor | None:
     """The editor of a record's model, or None for rows that are not records (a participant)."""
     if not _BY_MODEL:

@@ -11,11 +11,12 @@ from models import validation as check
 from models.editing import Children, RecordEditor, find_records
 from models.errors import Problem
 from models.kinds.registry import editor_of, register
-from models.listing import Column, RecordList, tag_filter, year_filter
+from models.listing import Column, RecordList, sorted_in_language, tag_filter, year_filter
 from models.store.base import RecordModel
 from models.store.records import RECORD_KINDS, Source, SourceMention
 from models.words.labels import kind_label
 from models.words.text import clean
+from models.words.translation import N_, _
 
 # How many records of each kind the mention picker offers: enough to find one by a few
 # letters, few enough that eight kinds still make a short list.
@@ -25,16 +26,18 @@ LANGUAGE_LENGTH = Source.language.max_length
 
 
 def kind_name(kind: str) -> str:
-    """A kind of record as a list shows it: "Organization", "Key figure"."""
+    """A kind of record as a list shows it, in the current language: "Organization", "Key
+    figure"."""
     model = RECORD_KINDS.get(kind)
-    name = kind_label(model) if model is not None else kind
-    return name[:1].upper() + name[1:]
+    return kind_label(model) if model is not None else kind
 
 
 def record_title(record: RecordModel) -> str:
     """A record's title as its own kind words it (every kind's module registers how)."""
     editor = editor_of(type(record))
-    return editor.title(record) if editor is not None else f"no. {record.id}"
+    if editor is not None:
+        return editor.title(record)
+    return _("no. {number}").format(number=record.id)
 
 
 def mentioned_record(kind: str, record_id: int) -> RecordModel | None:
@@ -88,21 +91,28 @@ def mention_problems(rows: list[dict[str, Any]], record_id: int | None) -> list[
         problems.append(
             Problem(
                 "mentions",
-                "Each mention must name a record. Choose it from the list that opens as you type.",
+                _(
+                    "Each mention must name a record. Choose it from the list that opens as you "
+                    "type."
+                ),
             )
         )
     existing = existing_mentions(named)
     seen: set[tuple[str, int]] = set()
     for row in named:
         key = (row["record_kind"], row["record_id"])
-        noun = kind_label(RECORD_KINDS[key[0]])
+        kind = kind_label(RECORD_KINDS[key[0]])
         if key == ("source", record_id):
-            problems.append(Problem("mentions", "A source cannot mention itself. Remove that row."))
+            problems.append(
+                Problem("mentions", _("A source cannot mention itself. Remove that row."))
+            )
         elif key not in existing:
             problems.append(
                 Problem(
                     "mentions",
-                    f"The {noun} no. {key[1]} no longer exists. Remove it from the mentions.",
+                    _("{kind} no. {number} no longer exists. Remove it from the mentions.").format(
+                        number=key[1], kind=kind
+                    ),
                 )
             )
         elif key in seen:
@@ -110,7 +120,9 @@ def mention_problems(rows: list[dict[str, Any]], record_id: int | None) -> list[
             problems.append(
                 Problem(
                     "mentions",
-                    f"The {noun} “{title}” is mentioned twice. Remove one of the two rows.",
+                    _("{kind} “{title}” is mentioned twice. Remove one of the two rows.").format(
+                        title=title, kind=kind
+                    ),
                 )
             )
         seen.add(key)
@@ -141,15 +153,16 @@ class SourceEditor(RecordEditor):
 
     def validate(self, values: dict[str, Any], record_id: int | None) -> list[Problem]:
         problems = check.collect(
-            check.required(values["title"], "title", "Title"),
-            check.web_address(values["url"], "url", "Web address"),
+            check.required(values["title"], "title", N_("Title")),
+            check.web_address(values["url"], "url", N_("Web address")),
         )
         if len(values["language"]) > LANGUAGE_LENGTH:
             problems.append(
                 Problem(
                     "language",
-                    f"Language: write a short code of up to {LANGUAGE_LENGTH} letters, "
-                    "like en, ru or kk.",
+                    _(
+                        "Language: write a short code of up to {count} letters, like en, ru or kk."
+                    ).format(count=LANGUAGE_LENGTH),
                 )
             )
         return problems + mention_problems(values["mentions"], record_id)
@@ -162,12 +175,12 @@ SOURCE_LIST = RecordList(
     "source",
     Source,
     columns=[
-        Column("published_on", "Published", Source.published_on, width=95),
-        Column("title", "Title", Source.title, width=360),
-        Column("publisher", "Publisher", Source.publisher, width=150),
-        Column("language", "Language", Source.language, width=80),
-        Column("url", "Web address", Source.url, width=260),
-        Column("updated_at", "Changed", Source.updated_at, shown=False, width=130),
+        Column("published_on", N_("Published"), Source.published_on, width=95),
+        Column("title", N_("Title"), Source.title, sort=sorted_in_language(Source), width=360),
+        Column("publisher", N_("Publisher"), Source.publisher, width=150),
+        Column("language", N_("Language"), Source.language, width=80),
+        Column("url", N_("Web address"), Source.url, width=260),
+        Column("updated_at", N_("Changed"), Source.updated_at, shown=False, width=130),
     ],
     filters=[year_filter(Source.published_on), tag_filter()],
     default_sort="published_on",

@@ -15,6 +15,7 @@ from models.reports.parts import (
     agreements_part,
     delegations_part,
     events_part,
+    follow_up_state_label,
     follow_ups_part,
     overview_part,
 )
@@ -24,6 +25,7 @@ from models.store.records import (
     Delegation,
     FollowUp,
 )
+from models.words.translation import N_, _
 
 
 def _delegations_in(start: dt.date, end: dt.date) -> ModelSelect:
@@ -38,57 +40,63 @@ def activity_report(start: dt.date, end: dt.date, today: dt.date | None = None) 
     delegations received and sent, agreements signed, and follow-up actions due or done."""
     if end < start:
         raise ReportRefused(
-            f"The period ends ({date_text(end)}) before it starts ({date_text(start)})."
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=date_text(end), start=date_text(start)
+            )
         )
     today = today or clock.today()
     period = period_text(start, end)
-    events = events_part(events_in(start, end), f"Events, {period}", newest_first=False)
+    events = events_part(
+        events_in(start, end), _("Events, {period}").format(period=period), newest_first=False
+    )
     incoming = delegations_part(
         _delegations_in(start, end).where(Delegation.direction == "incoming"),
-        f"Delegations received, {period}",
-        name="Delegations in",
+        _("Delegations received, {period}").format(period=period),
+        name=N_("Delegations in"),
         newest_first=False,
     )
     outgoing = delegations_part(
         _delegations_in(start, end).where(Delegation.direction == "outgoing"),
-        f"Delegations sent, {period}",
-        name="Delegations out",
+        _("Delegations sent, {period}").format(period=period),
+        name=N_("Delegations out"),
         newest_first=False,
     )
     signed = agreements_part(
         Agreement.select()
         .where(Agreement.signed_on.between(start, end))
         .order_by(Agreement.signed_on, Agreement.title),
-        f"Agreements signed, {period}",
+        _("Agreements signed, {period}").format(period=period),
         today,
-        name="Agreements signed",
+        name=N_("Agreements signed"),
     )
     follow_ups = follow_ups_part(
         FollowUp.select().where(
             FollowUp.due_on.between(start, end) | FollowUp.done_on.between(start, end)
         ),
-        f"Follow-up actions due or done, {period}",
+        _("Follow-up actions due or done, {period}").format(period=period),
         today,
     )
     parts = [events, incoming, outgoing, signed, follow_ups]
     states = Counter(row[5] for row in follow_ups.rows)
     facts: list[tuple[str, Any]] = [
-        ("Period", period),
-        ("Events", len(events.rows)),
-        ("Delegations received", len(incoming.rows)),
-        ("Delegations sent", len(outgoing.rows)),
-        ("Agreements signed", len(signed.rows)),
-        ("Follow-up actions due or done", len(follow_ups.rows)),
-        ("… done", states.get("Done", 0)),
-        ("… overdue", states.get("Overdue", 0)),
-        ("… open", states.get("Open", 0)),
+        (_("Period"), period),
+        (_("Events"), len(events.rows)),
+        (_("Delegations received"), len(incoming.rows)),
+        (_("Delegations sent"), len(outgoing.rows)),
+        (_("Agreements signed"), len(signed.rows)),
+        (_("Follow-up actions due or done"), len(follow_ups.rows)),
+        (_("… done"), states.get(follow_up_state_label("done"), 0)),
+        (_("… overdue"), states.get(follow_up_state_label("overdue"), 0)),
+        (_("… open"), states.get(follow_up_state_label("open"), 0)),
     ]
-    title = f"Activity {period}"
+    title = _("Activity {period}").format(period=period)
     summary = overview_part(title, facts)
-    summary.name = "Summary"
+    summary.name = N_("Summary")
     return Report(
         title,
-        f"Period: {date_text(start)} to {date_text(end)}.",
+        _("Period: {start} to {end}.").format(start=date_text(start), end=date_text(end)),
         [summary, *parts],
-        file_stem=f"Activity {start:%Y-%m-%d} to {end:%Y-%m-%d}",
+        file_stem=_("Activity {start} to {end}").format(
+            start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"
+        ),
     )

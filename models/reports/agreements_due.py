@@ -23,14 +23,15 @@ from models.reports.report import (
 from models.store.records import (
     Agreement,
 )
-from models.words.text import fold
+from models.words.collation import sort_key
+from models.words.translation import N_, _, language, ngettext
 
 
 def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | None = None) -> Report:
     """Agreements that expire within ``within_days``, those that expired in the last year,
     and those in force, by country: what to renew, and what holds."""
     if within_days < 0:
-        raise ReportRefused("The number of days must be 0 or more.")
+        raise ReportRefused(_("The number of days must be 0 or more."))
     today = today or clock.today()
     status = status_expression(today)
     horizon = today + dt.timedelta(days=within_days)
@@ -54,25 +55,34 @@ def agreements_due_report(within_days: int = EXPIRING_DAYS, today: dt.date | Non
     parts = [
         _due_summary(in_force, {a.id for a in expiring}, expired, countries),
         _agreement_rows_part(
-            "Expiring",
-            f"Agreements in force that expire by {date_text(horizon)} (within {within_days} days)",
+            N_("Expiring"),
+            ngettext(
+                "Agreements in force that expire by {date} (within {count} day)",
+                "Agreements in force that expire by {date} (within {count} days)",
+                within_days,
+            ).format(date=date_text(horizon), count=within_days),
             expiring,
             today,
         ),
         _agreement_rows_part(
-            "Expired last year",
-            f"Agreements that expired since {date_text(year_ago)}",
+            N_("Expired last year"),
+            _("Agreements that expired since {date}").format(date=date_text(year_ago)),
             expired,
             today,
         ),
         _in_force_by_country(in_force, countries, today),
     ]
     return Report(
-        "Agreements due",
-        f"Expiring within {within_days} days of {date_text(today)}; expired since "
-        f"{date_text(year_ago)}; in force, by country.",
+        _("Agreements due"),
+        ngettext(
+            "Expiring within {count} day of {today}; expired since {year_ago}; in force, by "
+            "country.",
+            "Expiring within {count} days of {today}; expired since {year_ago}; in force, by "
+            "country.",
+            within_days,
+        ).format(count=within_days, today=date_text(today), year_ago=date_text(year_ago)),
         parts,
-        file_stem="Agreements due",
+        file_stem=_("Agreements due"),
     )
 
 
@@ -91,11 +101,8 @@ def _year_before(day: dt.date) -> dt.date:
         return day.replace(year=day.year - 1, day=28)
 
 
-NO_COUNTRY = "(no country given)"
-
-
 def _country_names(codes: list[str] | None) -> list[str]:
-    return [country_text(code) for code in codes] if codes else [NO_COUNTRY]
+    return [country_text(code) for code in codes] if codes else [_("(no country given)")]
 
 
 def _in_force_by_country(
@@ -108,11 +115,11 @@ def _in_force_by_country(
         for name in _country_names(countries.get(agreement.id)):
             rows.append((name, *row))
     # by country, and within a country the soonest to expire first (the sort is stable)
-    rows.sort(key=lambda row: (row[0] == NO_COUNTRY, fold(row[0])))
+    rows.sort(key=lambda row: (row[0] == _("(no country given)"), sort_key(row[0], language())))
     return ReportPart(
-        "In force by country",
-        "Agreements in force, by the country of their parties",
-        (ReportColumn("Country"), *AGREEMENT_COLUMNS),
+        N_("In force by country"),
+        _("Agreements in force, by the country of their parties"),
+        (ReportColumn(N_("Country")), *AGREEMENT_COLUMNS),
         rows,
     )
 
@@ -134,13 +141,20 @@ def _due_summary(
     rows = [
         (name, *numbers)
         for name, numbers in sorted(
-            counts.items(), key=lambda item: (item[0] == NO_COUNTRY, -item[1][0], fold(item[0]))
+            counts.items(),
+            key=lambda item: (
+                item[0] == _("(no country given)"),
+                -item[1][0],
+                sort_key(item[0], language()),
+            ),
         )
     ]
     columns = (
-        ReportColumn("Country"),
-        ReportColumn("In force", NUMBER),
-        ReportColumn("Expiring soon", NUMBER),
-        ReportColumn("Expired last year", NUMBER),
+        ReportColumn(N_("Country")),
+        ReportColumn(N_("In force"), NUMBER),
+        ReportColumn(N_("Expiring soon"), NUMBER),
+        ReportColumn(N_("Expired last year"), NUMBER),
     )
-    return ReportPart("By country", "Agreements by the country of their parties", columns, rows)
+    return ReportPart(
+        N_("By country"), _("Agreements by the country of their parties"), columns, rows
+    )

@@ -16,6 +16,7 @@ from models.reports.parts import (
     delegations_part,
     events_part,
     figures_part,
+    follow_up_state_label,
     follow_ups_part,
     overview_part,
     partners_part,
@@ -52,7 +53,8 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     ORGANIZATION_STATUSES,
 )
-from models.words.text import fold, name_key, searchable
+from models.words.text import name_key, search_fold, searchable
+from models.words.translation import _, ngettext
 
 
 @dataclass
@@ -71,7 +73,7 @@ def find_organization(text: str) -> Organization:
     if text.isdigit():
         found = Organization.get_or_none(Organization.id == int(text))
         if found is None:
-            raise ReportRefused(f"There is no organization no. {text}.")
+            raise ReportRefused(_("There is no organization no. {number}.").format(number=text))
         return found
     key = name_key(text) or None  # a text of dashes names no organization by its key
     exact = list(
@@ -86,17 +88,25 @@ def find_organization(text: str) -> Organization:
         .limit(10)
     )
     if not exact:
-        folded = fold(text)
+        searched = search_fold(text)
         exact = list(
-            Organization.select().where(Organization.search_text.contains(folded)).limit(10)
+            Organization.select().where(Organization.search_text.contains(searched)).limit(10)
         )
     if not exact:
         raise ReportRefused(
-            f"No organization is called “{text}”. Give its name, acronym or number."
+            _("No organization is called “{text}”. Give its name, acronym or number.").format(
+                text=text
+            )
         )
     if len(exact) > 1:
-        names = "; ".join(f"{org_title(o)} (no. {o.id})" for o in exact[:5])
-        raise ReportRefused(f"“{text}” names several organizations: {names}. Give its number.")
+        names = "; ".join(
+            _("{name} (no. {number})").format(name=org_title(o), number=o.id) for o in exact[:5]
+        )
+        raise ReportRefused(
+            _("“{text}” names several organizations: {names}. Give its number.").format(
+                text=text, names=names
+            )
+        )
     return exact[0]
 
 
@@ -147,20 +157,27 @@ def _brief_parts(scope: _Scope, label: str, today: dt.date, relation=None) -> li
     return [
         partners_part(
             Organization.select().where(Organization.id.in_(orgs)),
-            f"Partners — {label}",
+            _("Partners — {name}").format(name=label),
             relation,
         ),
-        people_part(Person.select().where(Person.organization.in_(orgs)), f"People — {label}"),
-        agreements_part(agreements, f"Agreements — {label}", today, by_status=True),
-        events_part(Event.select().where(events_where), f"Events — {label}"),
-        delegations_part(delegations, f"Delegations — {label}"),
+        people_part(
+            Person.select().where(Person.organization.in_(orgs)),
+            _("People — {name}").format(name=label),
+        ),
+        agreements_part(
+            agreements, _("Agreements — {name}").format(name=label), today, by_status=True
+        ),
+        events_part(Event.select().where(events_where), _("Events — {name}").format(name=label)),
+        delegations_part(delegations, _("Delegations — {name}").format(name=label)),
         follow_ups_part(
             FollowUp.select().where(FollowUp.delegation.in_(delegations.select(Delegation.id))),
-            f"Follow-up actions of the delegations — {label}",
+            _("Follow-up actions of the delegations — {name}").format(name=label),
             today,
         ),
-        programs_part(programs, f"Programs — {label}"),
-        figures_part(KeyFigure.select().where(figures_where), f"Key figures — {label}"),
+        programs_part(programs, _("Programs — {name}").format(name=label)),
+        figures_part(
+            KeyFigure.select().where(figures_where), _("Key figures — {name}").format(name=label)
+        ),
     ]
 
 
@@ -170,23 +187,31 @@ def _counts(parts: list[ReportPart], today: dt.date) -> list[tuple[str, Any]]:
     in_force = [row for row in agreements if row[3] == AGREEMENT_STATUSES.label("in_force")]
     expiring = [row for row in in_force if row[6] is not None and row[6] <= EXPIRING_DAYS]
     follow_ups = by_name["Follow-ups"].rows
+    done, overdue = follow_up_state_label("done"), follow_up_state_label("overdue")
     events = by_name["Events"].rows
     coming = sorted((row for row in events if row[0] and row[0] >= today), key=lambda r: r[0])
     past = [row for row in events if row[0] and row[0] < today]
     return [
-        ("Partners", len(by_name["Partners"].rows)),
-        ("People", len(by_name["People"].rows)),
-        ("Agreements", len(agreements)),
-        ("Agreements in force", len(in_force)),
-        (f"Agreements expiring within {EXPIRING_DAYS} days", len(expiring)),
-        ("Events", len(events)),
-        ("Next event", f"{date_text(coming[0][0])} {coming[0][2]}" if coming else "—"),
-        ("Last event", f"{date_text(past[0][0])} {past[0][2]}" if past else "—"),
-        ("Delegations", len(by_name["Delegations"].rows)),
-        ("Follow-up actions open", sum(1 for row in follow_ups if row[5] != "Done")),
-        ("Follow-up actions overdue", sum(1 for row in follow_ups if row[5] == "Overdue")),
-        ("Programs", len(by_name["Programs"].rows)),
-        ("Key figures", len(by_name["Key figures"].rows)),
+        (_("Partners"), len(by_name["Partners"].rows)),
+        (_("People"), len(by_name["People"].rows)),
+        (_("Agreements"), len(agreements)),
+        (_("Agreements in force"), len(in_force)),
+        (
+            ngettext(
+                "Agreements expiring within {count} day",
+                "Agreements expiring within {count} days",
+                EXPIRING_DAYS,
+            ).format(count=EXPIRING_DAYS),
+            len(expiring),
+        ),
+        (_("Events"), len(events)),
+        (_("Next event"), f"{date_text(coming[0][0])} {coming[0][2]}" if coming else "—"),
+        (_("Last event"), f"{date_text(past[0][0])} {past[0][2]}" if past else "—"),
+        (_("Delegations"), len(by_name["Delegations"].rows)),
+        (_("Follow-up actions open"), sum(1 for row in follow_ups if row[5] != done)),
+        (_("Follow-up actions overdue"), sum(1 for row in follow_ups if row[5] == overdue)),
+        (_("Programs"), len(by_name["Programs"].rows)),
+        (_("Key figures"), len(by_name["Key figures"].rows)),
     ]
 
 
@@ -197,49 +222,53 @@ def organization_brief(organization_id: int, today: dt.date | None = None) -> Re
     today = today or clock.today()
     organization = Organization.get_or_none(Organization.id == organization_id)
     if organization is None:
-        raise ReportRefused(f"There is no organization no. {organization_id}.")
+        raise ReportRefused(
+            _("There is no organization no. {number}.").format(number=organization_id)
+        )
     ids = _with_branches(organization.id)
     label = organization.short_name or organization.name
-    relation = {organization.id: "This organization"} | {i: "Branch or part" for i in ids[1:]}
+    relation = {organization.id: _("This organization")} | {i: _("Branch or part") for i in ids[1:]}
     scope = _Scope(Organization.select(Organization.id).where(Organization.id.in_(ids)))
     parts = _brief_parts(scope, label, today, relation)
     parent = organization.parent
     facts: list[tuple[str, Any]] = [
-        ("Name", organization.name),
-        ("Short name", organization.short_name),
-        ("Name in Kazakh", organization.name_kk),
-        ("Name in Russian", organization.name_ru),
-        ("Original name", organization.name_original),
-        ("Kind", choice_text(ORGANIZATION_KINDS, organization.kind)),
-        ("Status", choice_text(ORGANIZATION_STATUSES, organization.status)),
-        ("Country", country_text(organization.country_id)),
-        ("City", organization.city),
-        ("Website", organization.website),
-        ("E-mail", organization.email),
-        ("Phone", organization.phone),
-        ("Part of", org_title(parent) if parent else ""),
-        ("Branches and parts", len(ids) - 1 or ""),
+        (_("Name"), organization.name),
+        (_("Short name"), organization.short_name),
+        (_("Name in Kazakh"), organization.name_kk),
+        (_("Name in Russian"), organization.name_ru),
+        (_("Original name"), organization.name_original),
+        (_("Kind"), choice_text(ORGANIZATION_KINDS, organization.kind)),
+        (_("Status"), choice_text(ORGANIZATION_STATUSES, organization.status)),
+        (_("Country"), country_text(organization.country_id)),
+        (_("City"), organization.city),
+        (_("Website"), organization.website),
+        (_("E-mail"), organization.email),
+        (_("Phone"), organization.phone),
+        (_("Part of"), org_title(parent) if parent else ""),
+        (_("Branches and parts"), len(ids) - 1 or ""),
         (
-            "Areas of cooperation",
+            _("Areas of cooperation"),
             ", ".join(area_names_by_organization([organization.id]).get(organization.id, [])),
         ),
-        ("Notes", organization.notes),
+        (_("Notes"), organization.notes),
         *_counts(parts, today),
     ]
-    title = f"Brief: {org_title(organization)}"
+    name = org_title(organization)
+    title = _("Brief: {name}").format(name=name)
     branches = len(ids) - 1
-    selection = f"Organization: {org_title(organization)}" + (
-        "."
-        if not branches
-        else ", with its branch."
-        if branches == 1
-        else f", with its {branches} branches and parts."
-    )
+    if not branches:
+        selection = _("Organization: {name}.").format(name=name)
+    else:
+        selection = ngettext(
+            "Organization: {name}, with its branch.",
+            "Organization: {name}, with its {count} branches and parts.",
+            branches,
+        ).format(name=name, count=branches)
     return Report(
         title,
         selection,
         [overview_part(title, facts), *parts],
-        file_stem=f"Brief {label}",
+        file_stem=_("Brief {name}").format(name=label),
     )
 
 
@@ -250,29 +279,36 @@ def country_brief(code: str, today: dt.date | None = None) -> Report:
     today = today or clock.today()
     country = Country.get_or_none(Country.code == (code or "").upper())
     if country is None:
-        raise ReportRefused(f"There is no country with the code “{code}”.")
+        raise ReportRefused(_("There is no country with the code “{code}”.").format(code=code))
     scope = _Scope(
         Organization.select(Organization.id).where(Organization.country == country.code),
         country=country.code,
     )
-    parts = _brief_parts(scope, country.name_en, today)
-    kinds = Counter(row[2] or "Other" for row in parts[0].rows)
+    name = country_text(country.code)
+    parts = _brief_parts(scope, name, today)
+    kinds = Counter(row[2] or _("Kind not given") for row in parts[0].rows)
     facts: list[tuple[str, Any]] = [
-        ("Country", country.name_en),
-        ("In Russian", country.name_ru),
-        ("In Kazakh", country.name_kk),
-        ("ISO code", country.code),
-        ("Partners by kind", ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())),
+        (_("Country"), name),
+        (_("In English"), country.name("en")),
+        (_("In Russian"), country.name("ru")),
+        (_("In Kazakh"), country.name("kk")),
+        (_("ISO code"), country.code),
+        (
+            _("Partners by kind"),
+            ", ".join(
+                _("{kind}: {count}").format(kind=kind, count=n) for kind, n in kinds.most_common()
+            ),
+        ),
         *_counts(parts, today),
     ]
-    title = f"Brief: {country.name_en}"
-    selection = (
-        f"Country: {country.name_en}. Its partners and everything linked to them, "
-        "and the events and delegations held there."
-    )
+    title = _("Brief: {name}").format(name=name)
+    selection = _(
+        "Country: {name}. Its partners and everything linked to them, and the events and "
+        "delegations held there."
+    ).format(name=name)
     return Report(
         title,
         selection,
         [overview_part(title, facts), *parts],
-        file_stem=f"Brief {country.name_en}",
+        file_stem=_("Brief {name}").format(name=name),
     )

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from peewee import JOIN
 
 from models.kinds.figures import figure_wording
+from models.kinds.organizations import ORGANIZATION_NAME, ORGANIZATION_ORDER
 from models.reports.report import date_text, org_title
 from models.store.records import (
     AgreementParty,
@@ -25,6 +26,8 @@ from models.words.choices import (
     PARTICIPANT_ROLES,
     PARTICIPANT_STATUSES,
 )
+from models.words.labels import in_sentence
+from models.words.translation import _
 
 
 def _titled(name: str, short_name: str) -> str:
@@ -37,7 +40,7 @@ def party_names(agreement_ids: Iterable[int]) -> dict[int, list[str]]:
     query = (
         AgreementParty.select(
             AgreementParty.agreement,
-            Organization.name,
+            ORGANIZATION_NAME,
             Organization.short_name,
             signatory.full_name,
         )
@@ -49,13 +52,17 @@ def party_names(agreement_ids: Iterable[int]) -> dict[int, list[str]]:
             on=(AgreementParty.signatory == signatory.id),
         )
         .where(AgreementParty.agreement.in_(list(agreement_ids)))
-        .order_by(Organization.name_key)
+        .order_by(ORGANIZATION_ORDER, Organization.id)
         .tuples()
     )
     result: dict[int, list[str]] = defaultdict(list)
     for agreement_id, name, short_name, signed_by in query:
         party = _titled(name, short_name)
-        result[agreement_id].append(f"{party}, signed by {signed_by}" if signed_by else party)
+        result[agreement_id].append(
+            _("{party}, signed by {person}").format(party=party, person=signed_by)
+            if signed_by
+            else party
+        )
     return result
 
 
@@ -87,7 +94,7 @@ def participant_names(event_ids: Iterable[int]) -> dict[int, list[str]]:
     for row in query:
         who = row.person.full_name if row.person_id else org_title(row.organization)
         role = PARTICIPANT_ROLES.label(row.role)
-        status = PARTICIPANT_STATUSES.label(row.status).lower()
+        status = in_sentence(PARTICIPANT_STATUSES.label(row.status))
         result[row.event_id].append(f"{who} ({role}, {status})")
     return result
 
@@ -113,7 +120,7 @@ def program_partners(program_ids: Iterable[int]) -> dict[int, list[tuple[Organiz
         ProgramPartner.select(ProgramPartner, Organization)
         .join(Organization)
         .where(ProgramPartner.program.in_(list(program_ids)))
-        .order_by(Organization.name_key)
+        .order_by(ORGANIZATION_ORDER, Organization.id)
     )
     result: dict[int, list[tuple[Organization, str]]] = defaultdict(list)
     for row in query:
@@ -151,4 +158,6 @@ def figure_text(figure: KeyFigure) -> str:
     wording = figure_wording(
         figure.qualifier, figure.value, figure.unit, figure.measure, figure.period_label
     )
-    return f"{wording} (as of {date_text(figure.as_of)})" if figure.as_of else wording
+    if not figure.as_of:
+        return wording
+    return _("{figure} (as of {date})").format(figure=wording, date=date_text(figure.as_of))

@@ -8,6 +8,10 @@ from typing import Any
 from peewee import JOIN, ModelSelect
 
 from models.kinds.agreements import agreement_status
+from models.kinds.events import EVENTS
+from models.kinds.organizations import ORGANIZATIONS, organization_name
+from models.kinds.programs import PROGRAMS
+from models.listing import sorted_in_language
 from models.reports.linked_names import (
     area_names_by_organization,
     figure_text,
@@ -53,6 +57,7 @@ from models.words.choices import (
     PROGRAM_KINDS,
     PROGRAM_STATUSES,
 )
+from models.words.translation import N_, _, pgettext
 
 
 def partners_part(
@@ -60,26 +65,26 @@ def partners_part(
 ) -> ReportPart:
     parent = Organization.alias("parent")
     query = (
-        organizations.select(Organization, parent.name.alias("parent_name"))
+        organizations.select(Organization, organization_name(parent).alias("parent_name"))
         .join_from(Organization, parent, JOIN.LEFT_OUTER, on=(Organization.parent == parent.id))
-        .order_by(Organization.name_key)
+        .order_by(sorted_in_language(Organization), Organization.id)
     )
     records = list(query.objects())  # the parent's name set on each organization
     areas = area_names_by_organization(o.id for o in records)
     columns = [
-        ReportColumn("Name"),
-        ReportColumn("Short name"),
-        ReportColumn("Kind"),
-        ReportColumn("Country"),
-        ReportColumn("City"),
-        ReportColumn("Status"),
-        ReportColumn("Website"),
-        ReportColumn("Part of"),
-        ReportColumn("Areas of cooperation"),
+        ReportColumn(N_("Name")),
+        ReportColumn(N_("Short name")),
+        ReportColumn(N_("Kind")),
+        ReportColumn(N_("Country")),
+        ReportColumn(N_("City")),
+        ReportColumn(N_("Status")),
+        ReportColumn(N_("Website")),
+        ReportColumn(N_("Part of")),
+        ReportColumn(N_("Areas of cooperation")),
     ]
     rows = [
         (
-            o.name,
+            ORGANIZATIONS.shown_name(o),
             o.short_name,
             choice_text(ORGANIZATION_KINDS, o.kind),
             country_text(o.country_id),
@@ -92,18 +97,18 @@ def partners_part(
         for o in records
     ]
     if relation is not None:
-        columns.insert(1, ReportColumn("Relation"))
+        columns.insert(1, ReportColumn(N_("Relation")))
         rows = [
             (row[0], relation.get(o.id, ""), *row[1:]) for row, o in zip(rows, records, strict=True)
         ]
-    return ReportPart("Partners", title, tuple(columns), rows)
+    return ReportPart(N_("Partners"), title, tuple(columns), rows)
 
 
 def people_part(people: ModelSelect, title: str) -> ReportPart:
     query = (
         people.select(Person, Organization)
         .join_from(Person, Organization, JOIN.LEFT_OUTER)
-        .order_by(Person.name_key)
+        .order_by(sorted_in_language(Person), Person.id)
     )
     rows = [
         (
@@ -116,30 +121,30 @@ def people_part(people: ModelSelect, title: str) -> ReportPart:
         for p in query
     ]
     columns = (
-        ReportColumn("Full name"),
-        ReportColumn("Position"),
-        ReportColumn("Organization"),
-        ReportColumn("E-mail"),
-        ReportColumn("Phone"),
+        ReportColumn(N_("Full name")),
+        ReportColumn(N_("Position")),
+        ReportColumn(N_("Organization")),
+        ReportColumn(N_("E-mail")),
+        ReportColumn(N_("Phone")),
     )
-    return ReportPart("People", title, columns, rows)
+    return ReportPart(N_("People"), title, columns, rows)
 
 
 AGREEMENT_COLUMNS = (
-    ReportColumn("Title"),
-    ReportColumn("Kind"),
-    ReportColumn("Parties and signatories"),
-    ReportColumn("Status"),
-    ReportColumn("Signed", DATE),
-    ReportColumn("Expires", DATE),
-    ReportColumn("Days left", NUMBER),
-    ReportColumn("Reference"),
+    ReportColumn(N_("Title")),
+    ReportColumn(N_("Kind")),
+    ReportColumn(N_("Parties and signatories")),
+    ReportColumn(N_("Status")),
+    ReportColumn(N_("Signed"), DATE),
+    ReportColumn(N_("Expires"), DATE),
+    ReportColumn(N_("Days left"), NUMBER),
+    ReportColumn(N_("Reference")),
 )
 
 
 def agreement_row(agreement: Agreement, parties: list[str], today: dt.date) -> tuple:
     status = agreement_status(agreement, today)
-    expires: Any = agreement.expires_on or ("open-ended" if agreement.open_ended else None)
+    expires: Any = agreement.expires_on or (_("open-ended") if agreement.open_ended else None)
     days = days_left(agreement.expires_on, today) if status == "in_force" else None
     return (
         agreement.title,
@@ -162,7 +167,7 @@ def agreements_part(
     agreements: ModelSelect,
     title: str,
     today: dt.date,
-    name: str = "Agreements",
+    name: str = N_("Agreements"),
     by_status: bool = False,
 ) -> ReportPart:
     """Agreements in the query's order, or ``by_status``: those in force first (the soonest
@@ -184,16 +189,16 @@ def agreements_part(
 
 
 def events_part(
-    events: ModelSelect, title: str, name: str = "Events", newest_first: bool = True
+    events: ModelSelect, title: str, name: str = N_("Events"), newest_first: bool = True
 ) -> ReportPart:
     starts = Event.starts_on.desc(nulls="LAST") if newest_first else Event.starts_on.asc()
-    records = list(events.order_by(starts, Event.title))
+    records = list(events.order_by(starts, sorted_in_language(Event), Event.id))
     participants = participant_names(e.id for e in records)
     rows = [
         (
             e.starts_on,
             e.ends_on if e.ends_on != e.starts_on else None,
-            e.title,
+            EVENTS.shown_name(e),
             choice_text(EVENT_KINDS, e.kind),
             ", ".join(p for p in (e.venue, place_text(e.city, e.country_id)) if p),
             names_cell(participants.get(e.id, [])),
@@ -202,19 +207,22 @@ def events_part(
         for e in records
     ]
     columns = (
-        ReportColumn("Starts", DATE),
-        ReportColumn("Ends", DATE),
-        ReportColumn("Title"),
-        ReportColumn("Kind"),
-        ReportColumn("Place"),
-        ReportColumn("Participants"),
-        ReportColumn("Outcomes"),
+        ReportColumn(N_("Starts"), DATE),
+        ReportColumn(N_("Ends"), DATE),
+        ReportColumn(N_("Title")),
+        ReportColumn(N_("Kind")),
+        ReportColumn(N_("Place")),
+        ReportColumn(N_("Participants")),
+        ReportColumn(N_("Outcomes")),
     )
     return ReportPart(name, title, columns, rows)
 
 
 def delegations_part(
-    delegations: ModelSelect, title: str, name: str = "Delegations", newest_first: bool = True
+    delegations: ModelSelect,
+    title: str,
+    name: str = N_("Delegations"),
+    newest_first: bool = True,
 ) -> ReportPart:
     head = Person.alias("head")
     starts = Delegation.starts_on.desc(nulls="LAST") if newest_first else Delegation.starts_on
@@ -222,7 +230,7 @@ def delegations_part(
         delegations.select(Delegation, Organization, head)
         .join_from(Delegation, Organization, JOIN.LEFT_OUTER)
         .join_from(Delegation, head, JOIN.LEFT_OUTER, on=(Delegation.head == head.id))
-        .order_by(starts, Delegation.title)
+        .order_by(starts, sorted_in_language(Delegation), Delegation.id)
     )
     records = list(query)
     members = member_names(d.id for d in records)
@@ -244,27 +252,38 @@ def delegations_part(
             )
         )
     columns = (
-        ReportColumn("Starts", DATE),
-        ReportColumn("Ends", DATE),
-        ReportColumn("Direction"),
-        ReportColumn("Title"),
-        ReportColumn("Organization"),
-        ReportColumn("Head"),
-        ReportColumn("Members"),
-        ReportColumn("Counterparts met"),
-        ReportColumn("Place"),
-        ReportColumn("Purpose"),
-        ReportColumn("Outcomes"),
+        ReportColumn(N_("Starts"), DATE),
+        ReportColumn(N_("Ends"), DATE),
+        ReportColumn(N_("Direction")),
+        ReportColumn(N_("Title")),
+        ReportColumn(N_("Organization")),
+        ReportColumn(N_("Head")),
+        ReportColumn(N_("Members")),
+        ReportColumn(N_("Counterparts met")),
+        ReportColumn(N_("Place")),
+        ReportColumn(N_("Purpose")),
+        ReportColumn(N_("Outcomes")),
     )
     return ReportPart(name, title, columns, rows)
 
 
 def follow_up_state(follow_up: FollowUp, today: dt.date) -> str:
+    """ "done", "overdue" or "open"."""
     if follow_up.done:
-        return "Done"
+        return "done"
     if follow_up.due_on and follow_up.due_on < today:
-        return "Overdue"
-    return "Open"
+        return "overdue"
+    return "open"
+
+
+def follow_up_state_label(state: str) -> str:
+    """A follow-up's state as a report's cell says it, in the current language."""
+    labels = {
+        "done": pgettext("follow-up state", "Done"),
+        "overdue": pgettext("follow-up state", "Overdue"),
+        "open": pgettext("follow-up state", "Open"),
+    }
+    return labels[state]
 
 
 def follow_ups_part(follow_ups: ModelSelect, title: str, today: dt.date) -> ReportPart:
@@ -290,33 +309,33 @@ def follow_ups_part(follow_ups: ModelSelect, title: str, today: dt.date) -> Repo
                 who,
                 f.delegation.title,
                 f.delegation.starts_on,
-                follow_up_state(f, today),
+                follow_up_state_label(follow_up_state(f, today)),
                 f.done_on,
             )
         )
     columns = (
-        ReportColumn("Due", DATE),
-        ReportColumn("Action"),
-        ReportColumn("Responsible"),
-        ReportColumn("Delegation"),
-        ReportColumn("Delegation's date", DATE),
-        ReportColumn("State"),
-        ReportColumn("Done on", DATE),
+        ReportColumn(N_("Due"), DATE),
+        ReportColumn(N_("Action")),
+        ReportColumn(N_("Responsible")),
+        ReportColumn(N_("Delegation")),
+        ReportColumn(N_("Delegation's date"), DATE),
+        ReportColumn(N_("State")),
+        ReportColumn(N_("Done on"), DATE),
     )
-    return ReportPart("Follow-ups", title, columns, rows)
+    return ReportPart(N_("Follow-ups"), title, columns, rows)
 
 
 PROGRAM_COLUMNS = (
-    ReportColumn("Name"),
-    ReportColumn("Kind"),
-    ReportColumn("Status"),
-    ReportColumn("Lead organization"),
-    ReportColumn("Partners"),
-    ReportColumn("Starts", DATE),
-    ReportColumn("Ends", DATE),
-    ReportColumn("Budget", MONEY),
-    ReportColumn("Currency"),
-    ReportColumn("Key figures"),
+    ReportColumn(N_("Name")),
+    ReportColumn(N_("Kind")),
+    ReportColumn(N_("Status")),
+    ReportColumn(N_("Lead organization")),
+    ReportColumn(N_("Partners")),
+    ReportColumn(N_("Starts"), DATE),
+    ReportColumn(N_("Ends"), DATE),
+    ReportColumn(N_("Budget"), MONEY),
+    ReportColumn(N_("Currency")),
+    ReportColumn(N_("Key figures")),
 )
 
 
@@ -331,11 +350,12 @@ def program_rows(records: list[Program]) -> list[tuple]:
     rows = []
     for p in records:
         named = [
-            f"{org_title(o)} ({PARTNER_ROLES.label(role)})" for o, role in partners.get(p.id, [])
+            _("{name} ({role})").format(name=org_title(o), role=PARTNER_ROLES.label(role))
+            for o, role in partners.get(p.id, [])
         ]
         rows.append(
             (
-                p.name if not p.short_name else f"{p.name} ({p.short_name})",
+                PROGRAMS.title(p),
                 choice_text(PROGRAM_KINDS, p.kind),
                 choice_text(PROGRAM_STATUSES, p.status),
                 leads.get(p.lead_id, ""),
@@ -351,8 +371,8 @@ def program_rows(records: list[Program]) -> list[tuple]:
 
 
 def programs_part(programs: ModelSelect, title: str) -> ReportPart:
-    records = list(programs.order_by(Program.name))
-    return ReportPart("Programs", title, PROGRAM_COLUMNS, program_rows(records))
+    records = list(programs.order_by(sorted_in_language(Program), Program.id))
+    return ReportPart(N_("Programs"), title, PROGRAM_COLUMNS, program_rows(records))
 
 
 def figures_part(figures: ModelSelect, title: str) -> ReportPart:
@@ -361,14 +381,14 @@ def figures_part(figures: ModelSelect, title: str) -> ReportPart:
         .join_from(KeyFigure, Organization, JOIN.LEFT_OUTER)
         .join_from(KeyFigure, Program, JOIN.LEFT_OUTER)
         .join_from(KeyFigure, Source, JOIN.LEFT_OUTER)
-        .order_by(KeyFigure.measure, KeyFigure.as_of.desc(nulls="LAST"))
+        .order_by(sorted_in_language(KeyFigure), KeyFigure.as_of.desc(nulls="LAST"))
     )
     rows = []
     for f in query:
         about = [
             country_text(f.country_id),
             org_title(f.organization) if f.organization_id else "",
-            f.program.name if f.program_id else "",
+            PROGRAMS.shown_name(f.program) if f.program_id else "",
         ]
         rows.append(
             (
@@ -383,19 +403,19 @@ def figures_part(figures: ModelSelect, title: str) -> ReportPart:
             )
         )
     columns = (
-        ReportColumn("What is measured"),
-        ReportColumn("Qualifier"),
-        ReportColumn("Value", NUMBER),
-        ReportColumn("Unit"),
-        ReportColumn("Period"),
-        ReportColumn("As of", DATE),
-        ReportColumn("About"),
-        ReportColumn("Source"),
+        ReportColumn(N_("What is measured")),
+        ReportColumn(N_("Qualifier")),
+        ReportColumn(N_("Value"), NUMBER),
+        ReportColumn(N_("Unit")),
+        ReportColumn(N_("Period")),
+        ReportColumn(N_("As of"), DATE),
+        ReportColumn(N_("What it is about")),
+        ReportColumn(N_("Source")),
     )
-    return ReportPart("Key figures", title, columns, rows)
+    return ReportPart(N_("Key figures"), title, columns, rows)
 
 
 def overview_part(title: str, facts: list[tuple[str, Any]]) -> ReportPart:
-    columns = (ReportColumn("Item", width=34), ReportColumn("Details", width=90))
+    columns = (ReportColumn(N_("Item"), width=34), ReportColumn(N_("Value"), width=90))
     rows = [(label, value) for label, value in facts if value not in (None, "")]
-    return ReportPart("Overview", title, columns, rows)
+    return ReportPart(N_("Overview"), title, columns, rows)

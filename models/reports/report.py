@@ -1,5 +1,10 @@
 """Reports as plain data: parts of rows under column headings, and the small helpers
-that word their cells."""
+that word their cells.
+
+A report is worded in the language current when it is made: its title, its selection line,
+its parts' titles and its cells. Its parts' names and its columns' labels are kept in English,
+marked for translation, because they also name the parts and columns in code (``part``);
+the workbook writer translates them."""
 
 from __future__ import annotations
 
@@ -11,10 +16,9 @@ from peewee import ModelSelect
 
 from models.errors import SeriktesError
 from models.kinds.organizations import ORGANIZATIONS
-from models.store.records import (
-    Country,
-    Organization,
-)
+from models.store.records import Organization
+from models.words.countries import country_name
+from models.words.translation import language, ngettext
 
 TEXT, DATE, NUMBER, MONEY = "text", "date", "number", "money"
 EXPIRING_DAYS = 90
@@ -28,7 +32,7 @@ class ReportRefused(SeriktesError):
 
 @dataclass(frozen=True)
 class ReportColumn:
-    label: str
+    label: str  # in English, marked for translation (``N_``)
     kind: str = TEXT  # TEXT, DATE, NUMBER or MONEY
     width: int | None = None  # characters; else fitted to the content
 
@@ -48,11 +52,11 @@ class PartChart:
 class ReportPart:
     """One part of a report, shown on a sheet of its own."""
 
-    name: str  # short, for the sheet's tab: "Agreements"
+    name: str  # short, for the sheet's tab, in English marked for translation: "Agreements"
     title: str  # the heading on the sheet
     columns: tuple[ReportColumn, ...]
     rows: list[tuple]
-    empty: str = "None recorded."
+    empty: str | None = None  # what an empty part says; else "None recorded."
     chart: PartChart | None = None
 
 
@@ -80,8 +84,9 @@ def period_text(start: dt.date, end: dt.date) -> str:
 
 def names_cell(names: Sequence[str]) -> str:
     shown = list(names[:NAMES_IN_A_CELL])
-    if len(names) > NAMES_IN_A_CELL:
-        shown.append(f"and {len(names) - NAMES_IN_A_CELL} more")
+    more = len(names) - NAMES_IN_A_CELL
+    if more > 0:
+        shown.append(ngettext("and {count} more", "and {count} more", more).format(count=more))
     return "; ".join(shown)
 
 
@@ -94,18 +99,18 @@ def org_title(organization: Organization) -> str:
 
 
 def country_text(code: str | None) -> str:
-    """A country's English name, from one read of the country table per report."""
+    """A country's name in the current language (``country_name``), asked once per country
+    and language: a report names the same few countries on thousands of rows."""
     if not code:
         return ""
-    if code not in _COUNTRY_NAMES:
-        _COUNTRY_NAMES.clear()
-        _COUNTRY_NAMES.update(Country.select(Country.code, Country.name_en).tuples())
-    return _COUNTRY_NAMES.get(code, code)
+    key = (language(), code)
+    if key not in _COUNTRY_NAMES:
+        _COUNTRY_NAMES[key] = country_name(code)
+    return _COUNTRY_NAMES[key]
 
 
-# Filled from the database's country table when a report first needs a name; the names are
-# the same in every database (ISO 3166, from pycountry).
-_COUNTRY_NAMES: dict[str, str] = {}
+# The names are the same in every database (ISO 3166).
+_COUNTRY_NAMES: dict[tuple[str, str], str] = {}
 
 
 def place_text(city: str, code: str | None) -> str:

@@ -131,7 +131,7 @@ def attach_file(kind: str, record_id: int, path: str | Path) -> Attachment:
     path = Path(path)
     model = RECORD_KINDS.get(kind)
     if model is None or model.get_or_none(model.id == record_id) is None:
-        raise SeriktesError("Save the record before attaching files to it.")
+        raise SeriktesError(_("Save the record before attaching files to it."))
     data = _read(path)
     with db.atomic():
         attachment = Attachment.create(
@@ -147,30 +147,44 @@ def attach_file(kind: str, record_id: int, path: str | Path) -> Attachment:
 
 
 def _read(path: Path) -> bytes:
-    def refuse(reason: str) -> ValidationFailed:
-        return ValidationFailed(
-            [Problem("files", f"“{displayable(path.name)}” cannot be attached: {reason}")]
-        )
+    name = displayable(path.name)
+
+    def refuse(message: str) -> ValidationFailed:
+        return ValidationFailed([Problem("files", message)])
 
     if path.is_dir():
-        raise refuse("it is a folder. Choose a file.")
+        raise refuse(
+            _("“{file}” cannot be attached: it is a folder. Choose a file.").format(file=name)
+        )
     try:
         size = path.stat().st_size
         if size > MAX_SIZE:
-            raise refuse(f"it is larger than {MAX_SIZE // (1024 * 1024)} MB.")
+            raise refuse(
+                _("“{file}” cannot be attached: it is larger than {size} MB.").format(
+                    file=name, size=MAX_SIZE // (1024 * 1024)
+                )
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise refuse("it no longer exists.") from None
+        raise refuse(
+            _("“{file}” cannot be attached: it no longer exists.").format(file=name)
+        ) from None
     except PermissionError:
-        raise refuse("you are not allowed to read it.") from None
+        raise refuse(
+            _("“{file}” cannot be attached: you are not allowed to read it.").format(file=name)
+        ) from None
     except OSError as error:
-        raise refuse(f"it cannot be read ({error.strerror or error}).") from None
+        raise refuse(
+            _("“{file}” cannot be attached: it cannot be read ({reason}).").format(
+                file=name, reason=error.strerror or error
+            )
+        ) from None
 
 
 def attachment_bytes(attachment_id: int) -> bytes:
     content = AttachmentContent.get_or_none(AttachmentContent.attachment == attachment_id)
     if content is None:
-        raise SeriktesError("This file is no longer attached.")
+        raise SeriktesError(_("This file is no longer attached."))
     return bytes(content.data)
 
 

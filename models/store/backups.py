@@ -16,8 +16,11 @@ from pathlib import Path
 
 from models import clock
 from models.errors import SeriktesError
+from models.store import records
 from models.store.appdirs import data_dir
 from models.store.files import busy_timeout, read_only_uri
+from models.words.labels import count_text
+from models.words.translation import _
 
 KEEP = 30
 DAILY = dt.timedelta(days=1)
@@ -26,15 +29,34 @@ _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?(?: (?P<reason>.+))?
 
 # The records counted in a backup's description, by table.
 COUNTED = (
-    ("organization", "organizations"),
-    ("person", "people"),
-    ("event", "events"),
-    ("delegation", "delegations"),
-    ("program", "programs"),
-    ("agreement", "agreements"),
-    ("key_figure", "key figures"),
-    ("source", "sources"),
+    ("organization", records.Organization),
+    ("person", records.Person),
+    ("event", records.Event),
+    ("delegation", records.Delegation),
+    ("program", records.Program),
+    ("agreement", records.Agreement),
+    ("key_figure", records.KeyFigure),
+    ("source", records.Source),
 )
+# Why a backup was made, as its file name keeps it (in English, the same in every language)
+# and as it is shown.
+_SCHEMA_UPDATE = re.compile(r"^before update from schema (\d+)$")
+
+
+def reason_text(reason: str) -> str:
+    """Why a backup was made, in the current language."""
+    shown = {
+        "daily": _("daily"),
+        "by hand": _("by hand"),
+        "before restore": _("before restore"),
+        "damaged copy": _("damaged copy"),
+    }
+    if reason in shown:
+        return shown[reason]
+    update = _SCHEMA_UPDATE.match(reason)
+    if update:
+        return _("before update from schema {version}").format(version=update[1])
+    return reason
 
 
 class BackupFailed(SeriktesError):
@@ -52,15 +74,18 @@ class Backup:
         return record_counts(self.path)
 
     def describe(self) -> str:
+        """ "05.03.2025 10:30 (daily): 2 organizations, 1 person", in the current language."""
         counts = self.counts()
         parts = [
-            f"{count} {label}"
-            for (_table, label), count in zip(COUNTED, counts.values(), strict=True)
+            count_text(model, count)
+            for (_table, model), count in zip(COUNTED, counts.values(), strict=True)
             if count
         ]
-        what = ", ".join(parts) if parts else "no records"
-        reason = f" ({self.reason})" if self.reason else ""
-        return f"{self.made:%d.%m.%Y %H:%M}{reason}: {what}"
+        what = ", ".join(parts) if parts else _("no records")
+        made = f"{self.made:%d.%m.%Y %H:%M}"
+        if self.reason:
+            made = f"{made} ({reason_text(self.reason)})"
+        return f"{made}: {what}"
 
 
 def backup_folder(database: Path) -> Path:
@@ -105,12 +130,16 @@ def _copy(source: Path, target: Path) -> None:
 def _why(error: Exception, target: Path) -> str:
     text = str(error).lower()
     if "disk is full" in text or getattr(error, "errno", None) == 28:
-        return f"The backup was not made: the disk holding {target.parent} is full."
+        return _("The backup was not made: the disk holding {folder} is full.").format(
+            folder=target.parent
+        )
     if isinstance(error, PermissionError | FileExistsError | NotADirectoryError) or (
         "readonly" in text or "read-only" in text
     ):
-        return f"The backup was not made: {target.parent} cannot be written to."
-    return f"The backup was not made: {error}."
+        return _("The backup was not made: {folder} cannot be written to.").format(
+            folder=target.parent
+        )
+    return _("The backup was not made: {reason}.").format(reason=error)
 
 
 def make_backup(database: Path, reason: str = "") -> Backup:
@@ -188,7 +217,9 @@ def restore_backup(backup: Backup, database: Path) -> Backup:
         _copy(backup.path, database)
     except sqlite3.Error as error:
         raise BackupFailed(
-            f"The backup could not be restored ({error}); the database is as "
-            f"it was, and a copy of it is in {before.path}."
+            _(
+                "The backup could not be restored ({reason}); the database is as it was, and "
+                "a copy of it is in {path}."
+            ).format(reason=error, path=before.path)
         ) from error
     return before

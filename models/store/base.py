@@ -6,7 +6,16 @@ import datetime as dt
 import functools
 import getpass
 
-from peewee import CharField, DatabaseProxy, DateTimeField, Model, TextField
+from peewee import (
+    SQL,
+    BlobField,
+    CharField,
+    DatabaseProxy,
+    DateTimeField,
+    IntegerField,
+    Model,
+    TextField,
+)
 
 from models import clock
 
@@ -36,8 +45,14 @@ class BaseModel(Model):
 class RecordModel(BaseModel):
     """A record a user keeps: it knows when it was created and last changed, and by whom.
 
-    ``search_text`` holds the folded names of the record (see ``models.words.text.fold``); the
-    domain layer fills it on every save so lists search it in SQL.
+    ``search_text`` holds the names of the record as they are searched (see
+    ``models.words.text.search_fold``), and ``sort_en``, ``sort_ru``, ``sort_kk`` the keys that
+    put its name in the alphabet of each language (``models.words.collation``); the domain
+    layer fills them on every save so lists search and sort in SQL.
+
+    ``version`` counts the writes of the record and of the rows that belong to it (child rows,
+    tags, areas): a form saves only over the version it opened, so two desktops editing one
+    record never overwrite each other unseen (see ``RecordEditor.save``).
     """
 
     created_at = DateTimeField(default=now)
@@ -45,6 +60,11 @@ class RecordModel(BaseModel):
     updated_at = DateTimeField(default=now, index=True)
     updated_by = CharField(default=current_user)
     search_text = TextField(default="")
+    sort_en = BlobField(default=b"", index=True)
+    sort_ru = BlobField(default=b"", index=True)
+    sort_kk = BlobField(default=b"", index=True)
+    # The default in the schema too: rows written by other programs start at 1 as well.
+    version = IntegerField(default=1, constraints=[SQL("DEFAULT 1")])
 
     def save(self, *args, **kwargs):
         if self._pk is not None:

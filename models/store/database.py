@@ -34,6 +34,7 @@ from models.store.migrations import (
     stored_version,
     upgrade,
 )
+from models.store.server import connection_lost
 from models.words.translation import _
 
 __all__ = ["can_write", "is_url", "sqlite_path"]  # where the window and commands find them
@@ -65,7 +66,9 @@ def _connect(target: str) -> Database:
     try:
         return connect_url(target, **options)
     except (ImproperlyConfigured, RuntimeError, ValueError) as error:
-        raise DatabaseOpenError(f"Cannot open {target}: {error}") from error
+        raise DatabaseOpenError(
+            _("Cannot open {name}: {error}.").format(name=target, error=error)
+        ) from error
 
 
 def open_database(target: str | Path, create: bool = True, read_only: bool = False) -> Database:
@@ -139,15 +142,27 @@ def explain_write_failure(error: Exception) -> str:
     """Why a save did not reach the database, for the person who pressed Save. The
     transaction was rolled back, so the database is as it was."""
     text = str(error).lower()
+    if connection_lost(error):
+        return _(
+            "Nothing was saved: the database server cannot be reached. Everything you typed "
+            "is still in the form; save again once the connection is back."
+        )
     if "disk is full" in text:
-        why = "the disk is full. Free some space and save again"
-    elif "locked" in text or "busy" in text:
-        why = "another program is writing to the database. Wait a moment and save again"
-    elif "readonly" in text or "read-only" in text:
-        why = "the database cannot be written to"
-    else:
-        why = str(error)
-    return f"Nothing was saved: {why}. The database is as it was before."
+        return _(
+            "Nothing was saved: the disk is full. Free some space and save again. The "
+            "database is as it was before."
+        )
+    if "locked" in text or "busy" in text:
+        return _(
+            "Nothing was saved: another program is writing to the database. Wait a moment "
+            "and save again. The database is as it was before."
+        )
+    if "readonly" in text or "read-only" in text:
+        return _(
+            "Nothing was saved: the database cannot be written to. The database is as it was "
+            "before."
+        )
+    return _("Nothing was saved: {reason}. The database is as it was before.").format(reason=error)
 
 
 def _open_read_only(path: Path) -> Database:
@@ -202,8 +217,10 @@ def describe(database: Database) -> str:
             name = unquote(urlsplit(name).path)
         return Path(name).name
     # A server's database by its name and its server, as its administrator gave them.
-    host = database.connect_params.get("host") or "this computer"
-    return f"{database.database} on {host}"
+    host = database.connect_params.get("host")
+    if not host:
+        return _("{database} on this computer").format(database=database.database)
+    return _("{database} on {server}").format(database=database.database, server=host)
 
 
 @contextmanager
@@ -213,7 +230,7 @@ def thread_connection() -> Iterator[Database]:
     per thread. The connection is closed afterwards if it was opened here."""
     database = db.obj
     if database is None:
-        raise DatabaseOpenError("No database is open.")
+        raise DatabaseOpenError(_("No database is open."))
     opened = database.connect(reuse_if_open=True)
     try:
         yield database

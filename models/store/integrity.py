@@ -30,7 +30,7 @@ from models.store.files import (
 )
 from models.store.migrations import APPLICATION, SCHEMA_VERSION, check_version, schema_version
 from models.store.records import ALL_MODELS, RECORD_KINDS, Country, Info
-from models.words.translation import _
+from models.words.translation import _, ngettext
 
 # Rows that name a record by kind and id, which no foreign key protects.
 NAMING_TABLES = ("record_tag", "attachment", "source_mention")
@@ -50,21 +50,32 @@ def expected_tables(version: int) -> set[str]:
 
 
 def inspect_database_file(
-    path: Path, quick: bool = False, stop: Callable[[], bool] | None = None
+    path: Path,
+    quick: bool = False,
+    stop: Callable[[], bool] | None = None,
+    open_here: bool = False,
 ) -> bool:
     """Refuse a file that is not a Seriktes database, is damaged, is from a newer version or
     cannot be read now (locked, unreadable), reading it without changing a byte. Returns
     whether the file holds a Seriktes database (False for a new or empty file). ``quick``
     adds SQLite's check of every page; ``stop`` returning True interrupts that check (the
-    window closing), which then raises ``DatabaseOpenError``."""
+    window closing), which then raises ``DatabaseOpenError``.
+
+    ``open_here``: this process has the database open. Its first bytes are then not read
+    as a plain file: closing a file drops every lock the process holds on it, SQLite's
+    included, and another program's SQLite would then take the window's connection for gone
+    and remove the write-ahead log under it (the window would read stale records, or find
+    the file damaged)."""
     path = Path(path)
     check_file_kind(path)
     if not path.exists() or path.stat().st_size == 0:
         return False
     name = shown_name(path.name)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_HEADER))
+        header = _SQLITE_HEADER
+        if not open_here:
+            with path.open("rb") as handle:
+                header = handle.read(len(_SQLITE_HEADER))
     except OSError as error:
         raise opening_error(name, error) from error
     if header != _SQLITE_HEADER:
@@ -112,10 +123,12 @@ def inspect_database_file(
     return True
 
 
-def quick_check(path: Path, stop: Callable[[], bool] | None = None) -> bool:
+def quick_check(
+    path: Path, stop: Callable[[], bool] | None = None, open_here: bool = False
+) -> bool:
     """``inspect_database_file`` with SQLite's check of every page: what every command runs
     before it reads or changes a database."""
-    return inspect_database_file(path, quick=True, stop=stop)
+    return inspect_database_file(path, quick=True, stop=stop, open_here=open_here)
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:
@@ -177,14 +190,16 @@ def check_database(path: str | Path) -> list[str]:
 def _problems(connection: sqlite3.Connection, path: Path) -> list[str]:
     integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if integrity != ["ok"]:
-        return [f"SQLite integrity check: {line}" for line in integrity]
+        return [_("SQLite integrity check: {line}").format(line=line) for line in integrity]
     tables = {
         row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     if "seriktes_info" not in tables:
-        return [f"{path.name} is not a Seriktes database."]
+        return [_("{name} is not a Seriktes database.").format(name=path.name)]
     problems = [
-        f"Table {table}, row {rowid}: points to a missing row of {parent}."
+        _("Table {table}, row {row}: points to a missing row of {parent}.").format(
+            table=table, row=rowid, parent=parent
+        )
         for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check")
     ]
     for table in NAMING_TABLES:
@@ -195,18 +210,36 @@ def _problems(connection: sqlite3.Connection, path: Path) -> list[str]:
                 (kind,),
             ).fetchone()[0]
             if missing:
-                problems.append(f"{missing} row(s) of {table} name a {kind} that no longer exists.")
+                problems.append(
+                    ngettext(
+                        "{count} row of {table} names a record that no longer exists ({kind}).",
+                        "{count} rows of {table} name records that no longer exist ({kind}).",
+                        missing,
+                    ).format(count=missing, table=table, kind=kind)
+                )
         unknown = connection.execute(
             f'SELECT COUNT(*) FROM "{table}" WHERE record_kind NOT IN '
             f"({', '.join('?' * len(RECORD_KINDS))})",
             tuple(RECORD_KINDS),
         ).fetchone()[0]
         if unknown:
-            problems.append(f"{unknown} row(s) of {table} name an unknown kind of record.")
+            problems.append(
+                ngettext(
+                    "{count} row of {table} names an unknown kind of record.",
+                    "{count} rows of {table} name an unknown kind of record.",
+                    unknown,
+                ).format(count=unknown, table=table)
+            )
     problems += _attachment_problems(connection)
     countries = connection.execute("SELECT COUNT(*) FROM country").fetchone()[0]
     if countries < 200:
-        problems.append(f"The list of countries holds {countries} countries instead of all.")
+        problems.append(
+            ngettext(
+                "The list of countries holds {count} country instead of all.",
+                "The list of countries holds {count} countries instead of all.",
+                countries,
+            ).format(count=countries)
+        )
     return problems
 
 
@@ -218,10 +251,15 @@ def _attachment_problems(connection: sqlite3.Connection) -> list[str]:
     )
     for attachment_id, name, size, digest, data in connection.execute(query):
         if data is None:
-            problems.append(f"The attached file “{name}” (no. {attachment_id}) has no content.")
+            problems.append(
+                _("The attached file “{file}” (no. {number}) has no content.").format(
+                    file=name, number=attachment_id
+                )
+            )
         elif len(data) != size or hashlib.sha256(data).hexdigest() != digest:
             problems.append(
-                f"The attached file “{name}” (no. {attachment_id}) has changed "
-                "since it was attached."
+                _(
+                    "The attached file “{file}” (no. {number}) has changed since it was attached."
+                ).format(file=name, number=attachment_id)
             )
     return problems

@@ -22,11 +22,20 @@ from models.search import (
     rebuild_search_index,
 )
 from models.store.base import db
-from models.store.records import ALL_MODELS, Change, Info, Merge, NotDuplicate, TrashItem
+from models.store.records import (
+    ALL_MODELS,
+    RECORD_KINDS,
+    Change,
+    Country,
+    Info,
+    Merge,
+    NotDuplicate,
+    TrashItem,
+)
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 9
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -119,7 +128,78 @@ def _key_search_names(database: Database) -> None:
     database.execute_sql('DROP TABLE "search_name_before_6"')
 
 
+# Columns schema 7 adds: names in Kazakh and Russian, and the sort keys of names in each
+# language (``models.words.collation``), by table.
+NAME_COLUMNS = {"event": ("title_kk", "title_ru"), "program": ("name_kk", "name_ru")}
+SORT_COLUMNS = ("sort_en", "sort_ru", "sort_kk")
+SHORT_SORT_COLUMNS = ("short_sort_en", "short_sort_ru", "short_sort_kk")
+
+
 def step_7(database: Database) -> None:
+    """Names in three languages: events and programs get their Kazakh and Russian names;
+    countries their names from CLDR and every name they are known by; every record the sort
+    keys of its name in each language's alphabet, and its search text in Latin letters (so a
+    name is found in either script); search everywhere is filled again in that form."""
+    from models.store.refresh import refresh_records, refresh_trash
+
+    # Today's models read organizations' other names, which step 9 adds: added here already.
+    _add_other_names(database)
+    _add_columns(database)
+    refresh_records(database)
+    for table in (*(model._meta.table_name for model in RECORD_KINDS.values()),):
+        for column in SORT_COLUMNS:
+            _add_index(database, table, column)
+    for column in SHORT_SORT_COLUMNS:
+        _add_index(database, "organization", column)
+    refresh_trash(database)
+    rebuild_search_index(database)
+
+
+def _add_columns(database: Database) -> None:
+    """Plain SQL, as in step 4: a default lets a NOT NULL column be added at once, where
+    peewee's migrator would rebuild each table."""
+    sqlite = isinstance(database, SqliteDatabase)
+    blob = "BLOB NOT NULL DEFAULT x''" if sqlite else "BYTEA NOT NULL DEFAULT ''::bytea"
+    text = "VARCHAR(255) NOT NULL DEFAULT ''"
+    wanted: dict[str, list[tuple[str, str]]] = {
+        model._meta.table_name: [(column, blob) for column in SORT_COLUMNS]
+        for model in (Country, *RECORD_KINDS.values())
+    }
+    wanted["organization"] += [(column, blob) for column in SHORT_SORT_COLUMNS]
+    for table, columns in NAME_COLUMNS.items():
+        wanted[table] += [(column, text) for column in columns]
+    for table, columns in wanted.items():
+        present = {column.name for column in database.get_columns(table)}
+        for column, kind in columns:
+            if column not in present:  # a database made between versions may have it
+                database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+
+
+def _add_index(database: Database, table: str, column: str) -> None:
+    # Made once the keys are written: an index built at once is faster than one kept up to
+    # date row by row.
+    database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_{column}" ON "{table}" ("{column}")')
+
+
+def step_8(database: Database) -> None:
+    """Every record counts its writes (``version``), so a save made over a version someone
+    else has changed since is caught instead of overwriting theirs; records kept before start
+    at 1, as new ones do. A server's database announces every change of a record."""
+    from models.store.notices import install_change_notices
+    from models.store.records import RECORD_KINDS
+
+    for model in RECORD_KINDS.values():
+        table = model._meta.table_name
+        if "version" not in {column.name for column in database.get_columns(table)}:
+            # A default lets both SQLite and PostgreSQL add the column without rewriting rows.
+            database.execute_sql(
+                f'ALTER TABLE "{table}" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1'
+            )
+    # On a server, every change of a record is announced to the other desktops.
+    install_change_notices(database)
+
+
+def step_9(database: Database) -> None:
     """Finding and merging duplicates: the pairs a user marked "not a duplicate", what undoes
     each merge, and organizations' other names (a merged twin's names are kept there)."""
     database.create_tables([NotDuplicate, Merge])
@@ -142,14 +222,16 @@ STEPS: dict[int, Callable[[Database], None]] = {
     5: step_5,
     6: step_6,
     7: step_7,
+    8: step_8,
+    9: step_9,
 }
 
 
 def newer_message(found: int) -> str:
-    return (
-        f"This database was made by a newer version of Seriktes (schema {found}; this version "
-        f"reads up to {SCHEMA_VERSION}). Update Seriktes to open it. The file was not changed."
-    )
+    return _(
+        "This database was made by a newer version of Seriktes (schema {found}; this version "
+        "reads up to {known}). Update Seriktes to open it. The file was not changed."
+    ).format(found=found, known=SCHEMA_VERSION)
 
 
 def check_version(found: int) -> None:
@@ -201,11 +283,13 @@ def _stamp(version: int) -> None:
 
 def create_schema(database: Database) -> None:
     """Make a new, empty database at the current version."""
+    from models.store.notices import install_change_notices
     from models.words.countries import fill_countries
 
     with database.atomic():
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
+        install_change_notices(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)
         fill_countries()
@@ -235,8 +319,10 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
         step = STEPS.get(target)
         if step is None:
             raise MigrationFailed(
-                f"Seriktes does not know how to bring schema {target - 1} "
-                f"to {target}. The database was not changed."
+                _(
+                    "Seriktes does not know how to bring schema {old} to {new}. The database "
+                    "was not changed."
+                ).format(old=target - 1, new=target)
             )
         try:
             with database.atomic():
@@ -244,9 +330,11 @@ def upgrade(database: Database, before_first_step: Callable[[int], None]) -> lis
                 _stamp(target)
         except Exception as error:
             raise MigrationFailed(
-                f"Updating the database to schema {target} failed ({error}). It was left at "
-                f"schema {target - 1}; a backup made before the update is kept in the "
-                "backups folder."
+                _(
+                    "Updating the database to schema {new} failed ({reason}). It was left at "
+                    "schema {old}; a backup made before the update is kept in the backups "
+                    "folder."
+                ).format(new=target, old=target - 1, reason=error)
             ) from error
     mark_application(database)
     return pending

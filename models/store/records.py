@@ -45,22 +45,29 @@ def _dates_in_order(first: str, last: str) -> Check:
 
 
 class Country(BaseModel):
-    """ISO 3166 countries with their names in the three working languages, filled from
-    pycountry when a database is created, so lists sort and search by name in SQL."""
+    """ISO 3166 countries with their names in the three working languages (CLDR), filled
+    when a database is created (``models.words.countries``), so lists show, sort and search
+    them in SQL. ``search_text`` holds every name a country is known by, in every language;
+    ``sort_*`` the key of its name in each language's alphabet."""
 
     code = CharField(primary_key=True, max_length=2)
     name_en = CharField()
     name_ru = CharField()
     name_kk = CharField()
     search_text = TextField(default="")
+    sort_en = BlobField(default=b"")
+    sort_ru = BlobField(default=b"")
+    sort_kk = BlobField(default=b"")
 
     def name(self, language: str = "en") -> str:
         return {"ru": self.name_ru, "kk": self.name_kk}.get(language, self.name_en)
 
 
 class Organization(RecordModel):
-    # Names are looked up and sorted by their keys (``name_key``, ``short_key``), which are
-    # indexed; an index on the names as written would only slow every import down.
+    # Names are looked up by their keys (``name_key``, ``short_key``) and sorted by their sort
+    # keys, which are indexed; an index on the names as written would only slow every import
+    # down. ``name`` is the main name: the one given, else the name in Kazakh, in Russian or
+    # the original one (an organization may be known by one of them only).
     name = CharField()
     short_name = CharField(default="")
     name_kk = CharField(default="")
@@ -84,6 +91,10 @@ class Organization(RecordModel):
     name_key = CharField(default="", index=True)
     short_key = CharField(default="", index=True)
     website_key = CharField(default="", index=True)
+    # The acronym's place in the alphabet of each language, as ``sort_*`` is the name's.
+    short_sort_en = BlobField(default=b"", index=True)
+    short_sort_ru = BlobField(default=b"", index=True)
+    short_sort_kk = BlobField(default=b"", index=True)
 
     class Meta:
         constraints = [
@@ -126,7 +137,9 @@ class Person(RecordModel):
 
 
 class Event(RecordModel):
-    title = CharField(index=True)
+    title = CharField(index=True)  # the main title: the one given, else the Kazakh or Russian
+    title_kk = CharField(default="")
+    title_ru = CharField(default="")
     kind = CharField(null=True, index=True)
     starts_on = DateField(null=True, index=True)
     ends_on = DateField(null=True, index=True)
@@ -223,8 +236,10 @@ class FollowUp(BaseModel):
 
 
 class Program(RecordModel):
-    name = CharField(index=True)
+    name = CharField(index=True)  # the main name: the one given, else the Kazakh or Russian
     short_name = CharField(default="")
+    name_kk = CharField(default="")
+    name_ru = CharField(default="")
     kind = CharField(null=True, index=True)
     status = CharField(null=True, index=True)
     starts_on = DateField(null=True)

@@ -1,5 +1,10 @@
-"""How each kind of record is named in messages: singular and plural, and a count of records
-in the plural form its language gives the number."""
+"""How each kind of record is named in the language shown: its label for one record and for
+a list of them ("Organization", "Organizations"), and a count of records in the plural form
+its language gives the number.
+
+A label stands alone (a column, a title, a tab): a sentence about a kind of record is a
+message of its own, never a label glued into other words, as the words around a noun change
+with it in Kazakh and Russian."""
 
 from __future__ import annotations
 
@@ -7,46 +12,27 @@ from collections.abc import Callable
 
 from models.store import records as r
 from models.words.numbers import format_number
-from models.words.translation import ngettext
+from models.words.translation import N_, _, ngettext
 
-_NAMES: dict[type, tuple[str, str]] = {
-    r.Organization: ("organization", "organizations"),
-    r.Person: ("person", "people"),
-    r.Event: ("event", "events"),
-    r.EventParticipant: ("event participation", "event participations"),
-    r.Delegation: ("delegation", "delegations"),
-    r.DelegationMember: ("delegation membership", "delegation memberships"),
-    r.FollowUp: ("follow-up action", "follow-up actions"),
-    r.Program: ("program", "programs"),
-    r.ProgramPartner: ("program partnership", "program partnerships"),
-    r.ProgramArea: ("program area", "program areas"),
-    r.OrganizationArea: ("area of cooperation", "areas of cooperation"),
-    r.Agreement: ("agreement", "agreements"),
-    r.AgreementParty: ("agreement party", "agreement parties"),
-    r.AgreementProgram: (
-        "link between an agreement and a program",
-        "links between agreements and programs",
-    ),
-    r.DelegationEvent: (
-        "link between a delegation and an event",
-        "links between delegations and events",
-    ),
-    r.DelegationProgram: (
-        "link between a delegation and a program",
-        "links between delegations and programs",
-    ),
-    r.DelegationAgreement: (
-        "link between a delegation and an agreement",
-        "links between delegations and agreements",
-    ),
-    r.KeyFigure: ("key figure", "key figures"),
-    r.Source: ("source", "sources"),
+# One record, and a list of them.
+_LABELS: dict[type, tuple[str, str]] = {
+    r.Organization: (N_("Organization"), N_("Organizations")),
+    r.Person: (N_("Person"), N_("People")),
+    r.Event: (N_("Event"), N_("Events")),
+    r.Delegation: (N_("Delegation"), N_("Delegations")),
+    r.FollowUp: (N_("Follow-up action"), N_("Follow-up actions")),
+    r.Program: (N_("Program"), N_("Programs")),
+    r.Agreement: (N_("Agreement"), N_("Agreements")),
+    r.KeyFigure: (N_("Key figure"), N_("Key figures")),
+    r.Source: (N_("Source"), N_("Sources")),
 }
 
 
 def kind_label(model: type, count: int = 1) -> str:
-    singular, plural = _NAMES.get(model, (model.__name__.lower(), model.__name__.lower() + "s"))
-    return singular if count == 1 else plural
+    """The kind's label in the current language: "Organization" for one record, else the
+    list's "Organizations" ("Организация", "Организации"; "Ұйым", "Ұйымдар")."""
+    one, many = _LABELS.get(model, (model.__name__, model.__name__))
+    return _(one if count == 1 else many)
 
 
 # Each count written out in full for the catalogs: the plural forms are the language's (1
@@ -66,9 +52,7 @@ _COUNTS: dict[type, Callable[[int], str]] = {
 
 def count_text(model: type, count: int) -> str:
     """ "5 organizations" in the current language: "5 организаций", "5 ұйым"."""
-    counted = _COUNTS.get(model)
-    if counted is None:
-        return f"{format_number(count)} {kind_label(model, count)}"
+    counted = _COUNTS.get(model, lambda n: ngettext("{count} record", "{count} records", n))
     return counted(count).format(count=format_number(count))
 
 
@@ -80,3 +64,11 @@ def counts_text(counts: dict[str, int]) -> str:
         for kind, model in r.RECORD_KINDS.items()
         if counts.get(kind)
     )
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: its first letter small ("name in Kazakh",
+    "страна"), but for an abbreviation ("ФИО", "ISO code"), which keeps its capitals."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]

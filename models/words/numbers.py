@@ -80,3 +80,35 @@ def format_number(value: Decimal | float | int | None) -> str:
         # "22.933" would read back as thousands (see parse_number): "22.9330" reads as itself
         fraction += "0"
     return f"{text}{decimal}{fraction}" if fraction else text
+
+
+# The ablative ending a number takes in Kazakh ("50-ден астам", "30-дан астам", "1 000-нан
+# кем"): it follows the sound the number ends with when read out, which is the sound of its
+# last word (units, then tens, then hundreds, thousands, millions).
+_KK_UNITS = {1: "ден", 2: "ден", 3: "тен", 4: "тен", 5: "тен", 6: "дан", 7: "ден", 8: "ден"}
+_KK_UNITS[9] = "дан"
+_KK_TENS = {1: "нан", 2: "дан", 3: "дан", 4: "тан", 5: "ден", 6: "тан", 7: "тен", 8: "нен"}
+_KK_TENS[9] = "нан"
+
+
+def kazakh_ablative(value: Decimal | int) -> str:
+    """The ablative ending ("дан", "ден", "тан", "тен", "нан", "нен") of a number as Kazakh
+    reads it: 5 → "тен" (бес), 30 → "дан" (отыз), 100 → "ден" (жүз), 1 000 → "нан" (мың).
+    A fraction is read to its last digits ("он екі бүтін оннан бес")."""
+    value = abs(Decimal(value))
+    if value != value.to_integral():
+        value = Decimal(str(value.normalize()).partition(".")[2])
+    number = int(value)
+    if number == 0:
+        return "ден"  # нөл
+    if number % 10:
+        return _KK_UNITS[number % 10]
+    if number % 100:
+        return _KK_TENS[number % 100 // 10]
+    if number % 1000:
+        return "ден"  # жүз
+    if number % 1_000_000:
+        return "нан"  # мың
+    if number % 1_000_000_000:
+        return "нан"  # миллион
+    return "тан"  # миллиард

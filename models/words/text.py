@@ -107,9 +107,50 @@ def displayable(text: str) -> str:
     )
 
 
+# Kazakh letters as the Kazakh Latin alphabet writes them (Ә Ä, Ғ Ğ, Қ Q, Ң Ñ, Ө Ö, Ұ Ū, Ү Ü,
+# Һ H, І I), folded as every Latin letter is: so "Qazaqstan" and "Қазақстан" meet, and so does
+# a Kazakh word typed without the Kazakh letters ("Казак").
+_KAZAKH_LATIN = {"ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h"}
+
+
+@functools.cache
+def _latin_letters() -> dict[int, str]:
+    """Every Cyrillic letter a folded text may hold, as Latin letters (anyascii's scheme, which
+    writes names as passports and the press do: "Саясат" "sayasat", "Жанар" "zhanar"); the
+    soft and hard signs, which no Latin spelling writes, are left out."""
+    from anyascii import anyascii
+
+    table = {}
+    for code in range(0x0400, 0x0530):
+        letter = chr(code)
+        if letter.isalpha() and letter == fold(letter):
+            latin = anyascii(letter).lower().replace("q", "k")
+            table[code] = "" if latin == "'" else latin
+    table.update({ord(letter): latin for letter, latin in _KAZAKH_LATIN.items()})
+    # "q" is Қ in Kazakh Latin and K in Russian and English spellings of Kazakh names: both
+    # are searched as "k".
+    table[ord("q")] = "k"
+    return table
+
+
+def latin(folded: str) -> str:
+    """A folded text with its Cyrillic letters written in Latin ones: "нұрбек" -> "nurbek"."""
+    if folded.isascii():  # most names, e-mails and addresses: only "q" to change
+        return folded.replace("q", "k") if "q" in folded else folded
+    return folded.translate(_latin_letters())
+
+
+def search_fold(text: str | None) -> str:
+    """The form in which a text is searched: folded, and in Latin letters, so that a name is
+    found whichever script it is typed in ("Ангелиева" finds Angelieva, "Nurbek" finds
+    Нурбек). Records keep their search text in this form, and what is typed is put in it."""
+    return latin(fold(text))
+
+
 def search_words(query: str | None) -> list[str]:
-    """The folded words of a search box; each must match for a record to be shown."""
-    return [word for word in fold(searchable(query)).split(" ") if word]
+    """The words of a search box as search text keeps them (``search_fold``); each must
+    match for a record to be shown."""
+    return [word for word in search_fold(searchable(query)).split(" ") if word]
 
 
 def like_pattern(word: str) -> str:

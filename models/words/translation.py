@@ -57,6 +57,15 @@ def pgettext(context: str, message: str) -> str:
     return _catalog.pgettext(context, message)
 
 
+def in_every_language(message: str, context: str | None = None) -> set[str]:
+    """``message`` as each language writes it (English, Kazakh, Russian): what a header, a
+    label or a value written in any of them may be read back by."""
+    catalogs = [load_catalog(code) for code in LANGUAGES if code != "en"]
+    if context is None:
+        return {message, *(catalog.gettext(message) for catalog in catalogs)}
+    return {message, *(catalog.pgettext(context, message) for catalog in catalogs)}
+
+
 def language() -> str:
     """The code of the current language: "kk", "ru" or "en"."""
     return _language

@@ -111,7 +111,7 @@ def test_every_list_can_be_exported(tmp_path, records):
         "delegation": ("Title", "Visit to the CSIC"),
         "program": ("Name", "AI-Sana"),
         "agreement": ("Title", "Memorandum with the ISTC"),
-        "figure": ("What", "joint Kazakhstan–Spain publications"),
+        "figure": ("What is measured", "joint Kazakhstan–Spain publications"),
         "source": ("Title", None),
     }
     for kind, (label, value) in expected.items():

@@ -248,7 +248,7 @@ def test_a_figure_is_one_number_in_one_format_on_every_sheet(tmp_path, records):
     ):
         book = open_book(tmp_path / name)
         ws = book[sheet] if sheet else book.worksheets[0]
-        what = "What" if sheet is None else "What is measured"
+        what = "What is measured"
         row = next(
             i
             for i, cell in enumerate(ws.iter_rows(min_row=HEADER_ROW + 1, max_col=1))

@@ -105,7 +105,7 @@ def test_every_cell_that_cannot_be_taken_is_marked_with_the_reason(database, tmp
     bad = preview.rows[0]
     by_column = {problem.column: problem.message for problem in bad.problems}
     assert "“Atlantis” is not a country" in by_column[2]
-    assert "“spaceship” is not a kind" in by_column[3]
+    assert "Kind: “spaceship” is not one Seriktes knows" in by_column[3]
     assert preview.rows[1].problems == []
     assert Organization.select().count() == 0  # a preview writes nothing
 
@@ -326,7 +326,7 @@ def test_a_sheet_with_headers_only_or_no_known_column_is_refused(database, tmp_p
     with pytest.raises(SeriktesError, match="has headers but no rows"):
         organizations(tmp_path, [])
     path = xlsx(tmp_path / "odd.xlsx", [["Colour", "Taste"], ["red", "sweet"]])
-    with pytest.raises(SeriktesError, match="matched to Name"):
+    with pytest.raises(SeriktesError, match="matched to “Name”"):
         preview_import(read_workbook(path), "organization")
 
 

@@ -26,9 +26,11 @@ def save(kind, **values):
 
 
 def snapshot():
+    """Every row, but the versions, which count every write (an undo is one)."""
     return {
         model._meta.table_name: sorted(
-            (dict(row) for row in model.select().dicts()), key=lambda row: row.get("id") or 0
+            ({k: v for k, v in row.items() if k != "version"} for row in model.select().dicts()),
+            key=lambda row: row.get("id") or 0,
         )
         for model in r.ALL_MODELS
         if model not in BOOKKEEPING

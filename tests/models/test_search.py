@@ -192,9 +192,11 @@ def test_kept_current_after_save_rename_and_delete(records):
     ORGANIZATIONS.save(
         {**ORGANIZATIONS.load(created.id), "name": "Әл-Фараби атындағы ҚазҰУ"}, created.id
     )
-    assert found("al-farabi") == []
+    assert found("national university") == []
     assert first("әл-фараби") == ("organization", created.id, PREFIX)
-    assert first("ал фараби") is None  # the Kazakh letter ә is a letter of its own
+    # Found in either script, and typed without the Kazakh letters.
+    assert first("al-farabi") == ("organization", created.id, PREFIX)
+    assert first("ал-фараби") == ("organization", created.id, PREFIX)
     ORGANIZATIONS.delete(created.id)
     assert found("фараби") == []
     key = search.record_key("organization", created.id)

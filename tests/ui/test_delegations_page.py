@@ -176,7 +176,7 @@ def test_refusals_are_shown_next_to_the_fields_and_nothing_is_saved(window, qtbo
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
     assert "is before start date" in form.errors["ends_on"].text()
-    assert "Karina Angelieva is listed twice as member" in form.errors["members"].text()
+    assert "Karina Angelieva is listed twice as “Member”" in form.errors["members"].text()
     assert "(Bolat) has no action" in form.errors["follow_ups"].text()
     assert "“Meeting with the ISTC” is linked twice" in form.errors["events"].text()
     assert Delegation.select().count() == 0

@@ -43,7 +43,7 @@ def test_save_says_every_problem_at_once(window, qtbot):
     retype(qtbot, form.inputs["ends_on"], "01.03.2025")
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert messages(form) == {
-        "title": "Title is required. Please fill it in.",
+        "title": "Give the title in at least one language: English, Kazakh or Russian.",
         "starts_on": "“31.02.2026” is not a date. Write it as dd.mm.yyyy, like 05.03.2025.",
         "starts_at": "“half past ten” is not a time. Write it as hh:mm, like 14:30.",
     }

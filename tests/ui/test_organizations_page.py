@@ -159,7 +159,9 @@ def test_a_required_name_and_an_unknown_country_are_explained(window, qtbot):
     assert "No match for “Atlantis”" in form.errors["country"].text()
     form.inputs["country"].clear()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    assert "Name is required" in form.errors["name"].text()
+    assert form.errors["name"].text() == (
+        "Give the name in at least one language: English, Kazakh or Russian."
+    )
     assert Organization.select().count() == 0
 
 

@@ -84,7 +84,7 @@ def test_a_budget_without_currency_and_a_partner_twice_are_refused(window, qtbot
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert "Give the currency of the budget" in form.errors["currency"].text()
     assert not form.errors["currency"].isHidden()
-    assert "Coursera is listed twice as platform" in form.errors["partners"].text()
+    assert "Coursera is listed twice in the role “Platform”" in form.errors["partners"].text()
     assert Program.select().count() == 0
 
 

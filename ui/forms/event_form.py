@@ -22,7 +22,15 @@ class EventForm(RecordForm):
 
     def build(self) -> None:
         what = self.section(self.tr("Event"))
-        self.field(what, "title", self.tr("Title"), TextInput(), required=True)
+        self.field(
+            what,
+            "title",
+            self.tr("Title"),
+            TextInput(),
+            hint=self.tr("Left empty, the title in Kazakh or Russian is used"),
+        )
+        self.field(what, "title_kk", self.tr("Title in Kazakh"), TextInput())
+        self.field(what, "title_ru", self.tr("Title in Russian"), TextInput())
         self.field(what, "kind", self.tr("Kind"), ChoiceInput(EVENT_KINDS))
         self.field(
             what,

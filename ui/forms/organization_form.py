@@ -27,7 +27,7 @@ class OrganizationForm(RecordForm):
             "name",
             self.tr("Name"),
             TextInput(placeholder=self.tr("Name in English, as used in reports")),
-            required=True,
+            hint=self.tr("Left empty, the name in Kazakh or Russian is used"),
         )
         self.field(
             names,

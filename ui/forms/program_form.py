@@ -47,8 +47,10 @@ class ProgramForm(RecordForm):
             "name",
             self.tr("Name"),
             TextInput(placeholder=self.tr("Name in English, as used in reports")),
-            required=True,
+            hint=self.tr("Left empty, the name in Kazakh or Russian is used"),
         )
+        self.field(what, "name_kk", self.tr("Name in Kazakh"), TextInput())
+        self.field(what, "name_ru", self.tr("Name in Russian"), TextInput())
         self.field(
             what, "short_name", self.tr("Short name"), TextInput(placeholder=self.tr("AI-Sana"))
         )

@@ -8,9 +8,10 @@ checking, saving and deleting are done here through the kind's editor in ``model
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, ClassVar
 
-from peewee import DatabaseError
+from peewee import DatabaseError, InterfaceError
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import trash
+from models import history, trash
+from models.conflicts import differences, merged
 from models.editing import RecordEditor, all_tag_names
-from models.errors import Problem, SeriktesError, ValidationFailed
+from models.errors import Conflict, Problem, SeriktesError, ValidationFailed
 from models.links import linked_records
 from models.store.database import explain_write_failure
 from ui import dialogs
+from ui.widgets.conflict_panel import ConflictPanel
 from ui.widgets.files_panel import FilesPanel
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, same_value
@@ -63,8 +66,11 @@ class RecordForm(QWidget):
     dirty_changed = Signal(bool)
     open_record = Signal(str, object)  # kind, id: the user asked to see a linked record
     record_shown = Signal(str, int)  # kind, id: a saved record is now in the form
-    saved_change = Signal(str, str)  # change set, title: a save that can be undone
+    # change set, title, version: a save that can be undone, and the version it left
+    saved_change = Signal(str, str, object)
     trashed = Signal(int, str, str)  # trash item, kind, title: a delete that can be undone
+    gone = Signal(int)  # the record shown was deleted on another desktop
+    write_failed = Signal(str)  # a save did not reach the database: why
 
     editor: ClassVar[RecordEditor]
     noun: ClassVar[str] = "record"  # "organization", as said in titles and questions
@@ -72,6 +78,10 @@ class RecordForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record_id: int | None = None
+        # The version of the record the form opened, and its values then: a save is made
+        # over that version only, and a change made elsewhere since is shown field by field.
+        self.version: int | None = None
+        self._opened: dict[str, Any] | None = None
         self.inputs: dict[str, Any] = {}
         self.labels: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
@@ -100,6 +110,29 @@ class RecordForm(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(ERROR_STYLE)
         self.banner.hide()
+        self.notice = QFrame()
+        self.notice.setObjectName("changedElsewhere")
+        self.notice.setStyleSheet(
+            "QFrame#changedElsewhere { background: #e3effa; border: 1px solid #8fb4d9;"
+            " border-radius: 6px; }"
+        )
+        self.notice_text = QLabel()
+        self.notice_text.setObjectName("changedElsewhereText")
+        self.notice_text.setWordWrap(True)
+        self.notice_button = QPushButton(self.tr("Show the differences"))
+        self.notice_button.setObjectName("showDifferences")
+        self.notice_button.clicked.connect(self.show_differences)
+        notice_row = QHBoxLayout(self.notice)
+        notice_row.setContentsMargins(10, 6, 10, 6)
+        notice_row.addWidget(self.notice_text, 1)
+        notice_row.addWidget(self.notice_button)
+        self.notice.hide()
+        self.conflict_panel = ConflictPanel()
+        self.conflict_panel.save_chosen.connect(self._save_chosen)
+        self.conflict_panel.reload.connect(self._reload_theirs)
+        self.conflict_panel.save_as_new.connect(self._save_as_new)
+        self.conflict_panel.drop.connect(self._drop_deleted)
+        self.conflict_panel.dismissed.connect(self._back_to_editing)
 
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
@@ -129,6 +162,8 @@ class RecordForm(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.stamp)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.conflict_panel)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # Every tab in sight: the form asks for the width of its tabs' whole names (see
@@ -275,9 +310,15 @@ class RecordForm(QWidget):
         """Show a record, or an empty form for a new one (with ``defaults`` filled in), on
         its Details tab at the top. The record shown, read again, stays where the user is,
         as does ``keep_place`` (a new record just saved)."""
+        # The version is read before the values: a change landing in between makes the next
+        # save ask, never overwrite.
+        self.version = self.editor.get(record_id).version if record_id is not None else None
         values = (
             self.editor.load(record_id) if record_id is not None else self.editor.empty_values()
         )
+        self._opened = dict(values) if record_id is not None else None
+        self.notice.hide()
+        self.conflict_panel.close_panel()
         if defaults:
             values.update(defaults)
         if not keep_place and (record_id is None or record_id != self.record_id):
@@ -484,19 +525,36 @@ class RecordForm(QWidget):
             self._refuse(self.all_problems())
             return False
         try:
-            record = self.editor.save(self.values(), self.record_id)
+            record = self.editor.save(
+                self.values(),
+                self.record_id,
+                expected_version=self.version,
+                opened=self._opened,
+            )
+        except Conflict as conflict:
+            if not conflict.deleted and not any(
+                difference.theirs_changed for difference in differences(conflict)
+            ):
+                # Saved again elsewhere without a change: nothing of theirs can be lost.
+                self.version, self._opened = conflict.version, conflict.theirs
+                return self.save()
+            self.show_conflict(conflict)
+            return False
         except ValidationFailed as failure:
             self._refuse(failure.problems)
             return False
         except SeriktesError as error:
             self._refuse([Problem("", str(error))])
             return False
-        except DatabaseError as error:  # a full disk, a locked file: the save was rolled back
+        except (DatabaseError, InterfaceError) as error:
+            # A full disk, a locked file, a server gone: the save was rolled back, and the
+            # form keeps everything typed.
             self.show_problems([Problem("", explain_write_failure(error))])
+            self.write_failed.emit(str(error))
             return False
         self.load(record.id, keep_place=True)
         self.saved.emit(record.id)
-        self.saved_change.emit(record.change_set, self.editor.title(record))
+        self.saved_change.emit(record.change_set, self.editor.title(record), record.version)
         return True
 
     def _refuse(self, problems: list[Problem]) -> None:
@@ -574,4 +632,127 @@ class RecordForm(QWidget):
     def _value_restored(self, change_set: str) -> None:
         self.load(self.record_id)
         self.saved.emit(self.record_id)
-        self.saved_change.emit(change_set, self.heading.text())
+        self.saved_change.emit(change_set, self.heading.text(), self.version)
+
+    # -- changes made elsewhere --------------------------------------------------------------
+
+    def check_elsewhere(self) -> None:
+        """Another desktop may have changed or deleted the record shown. Without unsaved
+        changes the form shows it as it is now (or lets it go); with them, a notice says who
+        changed it and when, and offers the differences. Nothing typed is ever replaced."""
+        if self.record_id is None or self.conflict_panel.isVisible():
+            return
+        model = self.editor.model
+        stored = (
+            model.select(model.version, model.updated_by, model.updated_at)
+            .where(model.id == self.record_id)
+            .first()
+        )
+        if stored is not None and stored.version == self.version:
+            self.notice.hide()
+            return
+        if not self.is_dirty():
+            if stored is None:
+                record_id = self.record_id
+                self.load(None)
+                self.gone.emit(record_id)
+            else:
+                self.load(self.record_id, keep_place=True)
+            return
+        if stored is None:
+            deletion = history.last_deletion(self.editor.kind, self.record_id)
+            who = deletion.user if deletion is not None else self.tr("someone else")
+            when = deletion.at.strftime("%d.%m.%Y %H:%M") if deletion is not None else ""
+            text = self.tr("Deleted by {user} at {time}. Your changes are not saved yet.").format(
+                user=who, time=when
+            )
+            self.notice_button.setText(self.tr("What now?"))
+        else:
+            text = self.tr("Changed by {user} at {time}. Your changes are not saved yet.").format(
+                user=stored.updated_by, time=stored.updated_at.strftime("%d.%m.%Y %H:%M")
+            )
+            self.notice_button.setText(self.tr("Show the differences"))
+        self.notice_text.setText(text)
+        self.notice.show()
+
+    def show_differences(self) -> None:
+        """What the other desktop changed and what the user changed, before any save."""
+        if self.record_id is None:
+            return
+        self.show_conflict(self.editor.conflict(self.record_id, self.values(), self._opened))
+
+    def show_conflict(self, conflict: Conflict) -> None:
+        self.notice.hide()
+        self.conflict_panel.show_conflict(conflict, self._field_labels(), self._value_text)
+
+    def _field_labels(self) -> dict[str, str]:
+        """The fields as the form names them; a table by its tab."""
+        labels = dict(self.labels)
+        for name, widget in self.inputs.items():
+            if labels.get(name) != name:
+                continue
+            for index in range(self.tabs.count()):
+                if self.tabs.widget(index).isAncestorOf(widget):
+                    labels[name] = re.sub(r" \(\d+\)$", "", self.tabs.tabText(index))
+        return labels
+
+    def _value_text(self, field: str, value: Any) -> str:
+        """A value as the form shows it, in one text."""
+        if value is None or value == "" or value == []:
+            return self.tr("(empty)")
+        widget = self.inputs.get(field)
+        if isinstance(value, list) and hasattr(widget, "row_texts") and isinstance(value[0], dict):
+            return "\n".join(widget.row_texts(value))
+        named = self._name_value(field, value)
+        if named:
+            return named
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, dt.datetime):
+            return value.strftime("%d.%m.%Y %H:%M")
+        if isinstance(value, dt.date):
+            return value.strftime("%d.%m.%Y")
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+        return str(value)
+
+    def _save_chosen(self) -> None:
+        """Save over the version stored now: the form takes their changes and the user's,
+        with the choices made where both changed a field, and is saved as it then shows."""
+        conflict = self.conflict_panel.conflict
+        if conflict is None or conflict.theirs is None:
+            return
+        conflict.mine = self.editor.clean_values(self.values())
+        values = merged(conflict, self.conflict_panel.choices())
+        self.conflict_panel.close_panel()
+        self.version, self._opened = conflict.version, conflict.theirs
+        for name, widget in self.inputs.items():
+            widget.set_value(values.get(name))
+        self._set_dirty(self.is_dirty())
+        self.save()
+
+    def _reload_theirs(self) -> None:
+        self.load(self.record_id, keep_place=True)
+
+    def _save_as_new(self) -> None:
+        """The record was deleted elsewhere: what the form holds becomes a new record."""
+        self.conflict_panel.close_panel()
+        gone = self.record_id
+        self.record_id, self.version, self._opened = None, None, None
+        if not self.save():
+            self.record_id = gone
+            return
+        if gone is not None:
+            self.gone.emit(gone)
+
+    def _drop_deleted(self) -> None:
+        record_id = self.record_id
+        self.load(None)
+        if record_id is not None:
+            self.gone.emit(record_id)
+
+    def _back_to_editing(self) -> None:
+        self.conflict_panel.close_panel()
+        self.check_elsewhere()

@@ -352,6 +352,23 @@ class ChildTable(QWidget):
     def set_value(self, rows: list[dict[str, Any]] | None) -> None:
         self.model.set_rows(rows or [])
 
+    def row_texts(self, rows: list[dict[str, Any]]) -> list[str]:
+        """Rows in words, as this table shows them (names, labels, dates), one text each:
+        for telling two versions of the table apart."""
+        shown = ChildRowsModel(self.columns, parent=self)
+        shown.set_rows(rows)
+        texts = []
+        for row in range(len(rows)):
+            cells = [shown._text(row, column) for column in self.columns if column.kind != "bool"]
+            cells += [
+                self.tr(column.label)
+                for column in self.columns
+                if column.kind == "bool" and rows[row].get(column.key)
+            ]
+            texts.append(" · ".join(cell for cell in cells if cell))
+        shown.deleteLater()
+        return texts
+
     def problem(self) -> str | None:
         """Text typed in the bar but not yet added would be lost silently otherwise."""
         for widget in self.add_inputs.values():

@@ -12,14 +12,17 @@ from models.kinds.organizations import ORGANIZATIONS
 from models.kinds.people import PEOPLE
 from models.store.records import Organization, Person
 from models.words.countries import country_name, find_countries
+from models.words.translation import LANGUAGES, language
 from ui.widgets.search_picker import Match, SearchPicker
 
 
 def _country_matches(text: str) -> list[Match]:
     result = []
     for country in find_countries(text):
-        names = list(dict.fromkeys((country.name_en, country.name_ru, country.name_kk)))
-        result.append((country.code, country.name_en, " — ".join(names)))
+        shown = country.name(language())
+        others = [country.name(code) for code in LANGUAGES if code != language()]
+        names = list(dict.fromkeys((shown, *others)))
+        result.append((country.code, shown, " — ".join(names)))
     return result
 
 
@@ -36,9 +39,8 @@ def describe(editor: RecordEditor, record) -> str:
         detail = ", ".join(p for p in (record.city, country_name(record.country_id)) if p)
     elif isinstance(record, Person):
         organization = record.organization
-        detail = ", ".join(
-            p for p in (record.position, organization.name if organization else "") if p
-        )
+        named = ORGANIZATIONS.shown_name(organization) if organization else ""
+        detail = ", ".join(p for p in (record.position, named) if p)
     else:
         detail = ""
     return f"{title} — {detail}" if detail else title

@@ -83,7 +83,7 @@ def test_a_brief_keeps_kazakh_text(saved, tmp_path):
     [
         (["brief", "--organization", "Sorbonne"], "No organization is called “Sorbonne”"),
         (["brief", "--country", "Atlantis"], "No country is called “Atlantis”"),
-        (["organizations", "--kind", "spaceship"], "“spaceship” is not a kind here"),
+        (["organizations", "--kind", "spaceship"], "“spaceship” is not one of the choices here"),
         (["people", "--tag", "nowhere"], "No record carries the tag “nowhere”"),
         (["activity", "--from", "2025-05-01", "--to", "2025-04-01"], "ends (01.04.2025) before"),
     ],

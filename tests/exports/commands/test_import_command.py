@@ -71,7 +71,7 @@ def test_dry_run_imports_nothing(empty_database, tmp_path, capsys):
         ]
     )
     assert code == 0
-    assert capsys.readouterr().out.startswith("dry run, nothing imported: 1 rows read, 1 imported")
+    assert capsys.readouterr().out.startswith("dry run, nothing imported: 1 row read, 1 imported")
     assert count(empty_database) == 0
 
 

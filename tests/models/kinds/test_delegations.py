@@ -158,7 +158,7 @@ def test_title_direction_and_dates_are_checked(istc):
         DELEGATIONS.save(visit(istc, starts_on=None, direction="sideways"))
     problems = fields(failure.value.problems)
     assert "start date as well" in problems["starts_on"]
-    assert "“sideways” is not a direction" in problems["direction"]
+    assert "Direction: “sideways” is not one of the choices" in problems["direction"]
     assert Delegation.select().count() == 0
 
 
@@ -169,7 +169,7 @@ def test_the_same_person_twice_on_the_same_side_is_refused(istc):
         DELEGATIONS.save(visit(istc, members=[*visit(istc)["members"], twice]))
     assert (
         fields(failure.value.problems)["members"]
-        == "Karina Angelieva is listed twice as member. Remove one of the two rows."
+        == "Karina Angelieva is listed twice as “Member”. Remove one of the two rows."
     )
     assert Delegation.select().count() == 0
     # On the other side the same person is another row: met as well as travelling.
@@ -206,7 +206,7 @@ def test_delete_says_what_happens_then_removes_the_delegation_and_its_rows(istc)
     assert "2 delegation memberships will be deleted with it" in said
     assert "1 follow-up action will be deleted with it" in said
     assert "1 link between a delegation and an event will be deleted with it" in said
-    assert "1 tag(s) will be removed from it" in said
+    assert "1 tag will be removed from it" in said
     DELEGATIONS.delete(record.id)
     assert Delegation.select().count() == 0
     for model in (DelegationMember, FollowUp, DelegationEvent, DelegationProgram):

@@ -90,10 +90,10 @@ def test_a_period_out_of_order_and_unknown_links_are_refused(database):
         }
     )
     assert "Period end (01.01.2015) is before period start" in problems["period_end"]
-    assert "“roughly” is not a qualifier" in problems["qualifier"]
+    assert "Qualifier: “roughly” is not one of the choices" in problems["qualifier"]
     assert "Choose the country" in problems["country"]
-    assert "organization no longer exists" in problems["organization"]
-    assert "program no longer exists" in problems["program"]
+    assert "chosen in “Organization” no longer exists" in problems["organization"]
+    assert "chosen in “Program” no longer exists" in problems["program"]
     assert KeyFigure.select().count() == 0
 
 
@@ -174,6 +174,6 @@ def test_edit_and_delete_a_figure(database):
     edited = KeyFigure.get_by_id(figure.id)
     assert (edited.value, edited.qualifier) == (Decimal(1200), "more_than")
     said = [c.description for c in FIGURES.consequences(figure.id)]
-    assert said == ["1 tag(s) will be removed from it"]
+    assert said == ["1 tag will be removed from it"]
     FIGURES.delete(figure.id)
     assert KeyFigure.select().count() == 0

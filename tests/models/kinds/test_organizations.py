@@ -65,7 +65,9 @@ def test_required_name_bad_email_and_bad_website_are_named(database):
     with pytest.raises(ValidationFailed) as failure:
         ORGANIZATIONS.save({"name": "  ", "email": "info@istc", "website": "not a site"})
     problems = fields(failure.value.problems)
-    assert "Name is required" in problems["name"]
+    assert problems["name"] == (
+        "Give the name in at least one language: English, Kazakh or Russian."
+    )
     assert "info@istc" in problems["email"] and "name@example.org" in problems["email"]
     assert "not a site" in problems["website"]
     assert Organization.select().count() == 0
@@ -202,7 +204,7 @@ def test_delete_says_which_sources_stop_mentioning_it(database):
     news = Source.create(title="Minister meets the ISTC delegation", publisher="DKNews.kz")
     SourceMention.create(source=news, record_kind="organization", record_id=istc.id)
     said = [c.description for c in ORGANIZATIONS.consequences(istc.id)]
-    assert "1 source(s) mentioning it will no longer mention it" in said
+    assert "1 source mentioning it will no longer mention it" in said
     ORGANIZATIONS.delete(istc.id)
     assert SourceMention.select().count() == 0
     assert Source.get_by_id(news.id).title == "Minister meets the ISTC delegation"

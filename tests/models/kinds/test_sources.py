@@ -86,7 +86,7 @@ def test_a_record_mentioned_twice_or_no_longer_there_is_refused(istc):
         in (twice["mentions"])
     )
     gone = refused({**QAZINFORM, "mentions": [{"record_kind": "person", "record_id": 999}]})
-    assert "person no. 999 no longer exists" in gone["mentions"]
+    assert "Person no. 999 no longer exists" in gone["mentions"]
     unnamed = refused({**QAZINFORM, "mentions": [{"record_kind": "planet", "record_id": 1}]})
     assert "must name a record" in unnamed["mentions"]
     assert Source.select().count() == 0 and SourceMention.select().count() == 0

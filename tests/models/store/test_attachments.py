@@ -67,7 +67,7 @@ def test_files_need_a_saved_record_and_go_with_it(database, tmp_path):
     istc = ORGANIZATIONS.save({"name": "ISTC"})
     attachments.attach_file("organization", istc.id, note)
     said = [c.description for c in ORGANIZATIONS.consequences(istc.id)]
-    assert "1 attached file(s) will be deleted" in said
+    assert "1 attached file will be deleted" in said
     ORGANIZATIONS.delete(istc.id)
     assert Attachment.select().count() == 0
     assert AttachmentContent.select().count() == 0

@@ -35,14 +35,14 @@ def test_each_problem_is_named(tmp_path, capsys):
         connection.execute(
             "INSERT INTO person (full_name, organization_id, created_at, "
             "created_by, updated_at, updated_by, search_text, other_names, "
-            "position, email, phone, notes, name_key) VALUES ('Lost', 999, "
-            "'2025-01-01', 'x', '2025-01-01', 'x', '', '', '', '', '', '', '')"
+            "position, email, phone, notes, name_key, sort_en, sort_ru, sort_kk) VALUES ('Lost', "
+            "999, '2025-01-01', 'x', '2025-01-01', 'x', '', '', '', '', '', '', '', X'', X'', X'')"
         )
         connection.execute("UPDATE attachment_content SET data = X'00'")
     assert main.main(["check", "--database", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Table person" in err and "points to a missing row of organization" in err
-    assert "record_tag name a organization that no longer exists" in err
+    assert "1 row of record_tag names a record that no longer exists (organization)" in err
     assert "has changed since it was attached" in err
 
 
