@@ -23,8 +23,10 @@ COMMANDS: dict[str, str] = {
     "backup": "exports.commands.backup",
     "check": "exports.commands.check",
     "copy": "exports.commands.copy_",
+    "duplicates": "exports.commands.duplicates",
     "export": "exports.commands.export",
     "import": "exports.commands.import_",
+    "merge": "exports.commands.merge",
     "sample": "exports.commands.sample",
     "server-setup": "exports.commands.server_setup",
 }

@@ -469,6 +469,27 @@ class RecordEditor:
             record.change_set = history.log_save(self.kind, record.id, before, self.load(record.id))
         return record
 
+    def field_names(self) -> tuple[str, ...]:
+        """The record's own fields, as its form shows them: not its tags, areas or rows."""
+        return self.text_fields + self.note_fields + self.value_fields
+
+    def write_fields(self, record_id: int, values: dict[str, Any]) -> RecordModel:
+        """Write a record's own fields (``field_names``) with what derives from them (keys,
+        search text, search everywhere), leaving its tags, areas and rows as they are: a
+        merge, which moves those to it row by row, writes its fields so. The caller checks
+        the values and keeps the history, in its own transaction."""
+        record = self.get(record_id)
+        self._assign(record, values)
+        record.save()
+        tags = record_tags(self.kind, record_id)
+        record.search_text = self.search_text(record, tags)
+        # A new version, so a desktop holding the record open is told it changed.
+        self.model.update(search_text=record.search_text, version=self.model.version + 1).where(
+            self.model.id == record_id
+        ).execute()
+        search.index_record(self.kind, record)
+        return record
+
     def _claim(
         self,
         record_id: int,

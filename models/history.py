@@ -22,6 +22,8 @@ CREATED, CHANGED, DELETED, RESTORED, IMPORTED = (
     "restored",
     "imported",
 )
+# Records merged into this one (the note names them), and such a merge undone.
+MERGED, UNMERGED = "merged", "unmerged"
 
 
 def encode(value: Any) -> str:

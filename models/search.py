@@ -55,12 +55,20 @@ from models.words.choices import (
     ORGANIZATION_KINDS,
     PROGRAM_KINDS,
 )
-from models.words.text import like_pattern, search_fold, search_words
+from models.words.text import like_pattern, name_list, search_fold, search_words
 from models.words.translation import _, language
 
 # The fields that name a record of each kind. Exact and prefix matches of these rank first.
 NAME_FIELDS: dict[str, tuple[str, ...]] = {
-    "organization": ("name", "short_name", "name_kk", "name_ru", "name_original", "email"),
+    "organization": (
+        "name",
+        "short_name",
+        "name_kk",
+        "name_ru",
+        "name_original",
+        "other_names",
+        "email",
+    ),
     "person": ("full_name", "other_names", "email"),
     "event": ("title", "title_kk", "title_ru"),
     "delegation": ("title",),
@@ -92,8 +100,6 @@ EXACT, PREFIX, NAME_WORDS, ANY_WORDS = 0, 1, 2, 3
 NAME_LENGTH = 200
 # Letters and digits: the words FTS5's unicode61 tokenizer makes of a text.
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-# Other spellings of a person's name are kept in one field, separated like a list.
-_LIST_SEPARATOR = re.compile(r"[,;/\n]+")
 # The last code point: every text that starts with a prefix sorts below prefix + this.
 _AFTER_ALL = "\U0010ffff"
 
@@ -127,7 +133,7 @@ def record_names(kind: str, record: Any) -> list[str]:
     names: list[str] = []
     for field in NAME_FIELDS[kind]:
         value = getattr(record, field, "") or ""
-        parts = _LIST_SEPARATOR.split(value) if field == "other_names" else [value]
+        parts = name_list(value) if field == "other_names" else [value]
         for part in parts:
             folded = search_fold(part)[:NAME_LENGTH]
             if folded and folded not in names:

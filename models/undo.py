@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from models import bulk_edit, history, trash
+from models import bulk_edit, history, merging, trash
 from models.errors import Conflict, SeriktesError
 from models.store.base import db
 from models.store.records import RECORD_KINDS
@@ -26,6 +26,7 @@ from models.words.translation import _
 
 EDIT, CREATION, DELETE, RESTORE, IMPORT = "edit", "creation", "delete", "restore", "import"
 BULK_EDIT = "bulk edit"
+MERGE = "merge"
 _CHUNK = 500  # records checked together
 
 
@@ -156,6 +157,36 @@ class BulkEdit(Step):
         bulk_edit.reapply_bulk(self.change_set, self._ids(records))
 
 
+class Merging(Step):
+    """Records merged into one kept (``refs[0]``): undone, the others come back from the
+    trash with their links; redone, they are merged again with the same fields chosen."""
+
+    action = MERGE
+
+    def __init__(self, refs: list[RecordRef], values: dict[str, Any], title: str) -> None:
+        super().__init__(refs, title)
+        self.values = values
+
+    def undo(self, records: Records) -> None:
+        records.unmerge(self.refs[0], self.refs[1:])
+
+    def redo(self, records: Records) -> None:
+        records.merge(self.refs[0], self.refs[1:], self.values)
+
+
+class Unmerging(Merging):
+    """A merge undone by restoring one of its records from the trash: undone, the records are
+    merged again; redone, the merge is undone again."""
+
+    action = RESTORE
+
+    def undo(self, records: Records) -> None:
+        super().redo(records)
+
+    def redo(self, records: Records) -> None:
+        super().undo(records)
+
+
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -198,6 +229,17 @@ class Records:
         ref.title = restored.title
         self._read_versions([ref])
         return ref
+
+    def unmerged(self, unmerged: merging.Unmerged) -> list[RecordRef]:
+        """The kept record and the records just back from the trash, a merge undone."""
+        refs = [self.live(unmerged.kind, unmerged.kept, unmerged.title)]
+        for was, now in unmerged.restored:
+            ref = self._trashed.pop((unmerged.kind, unmerged.batch, was), None)
+            if ref is None:
+                ref = RecordRef(unmerged.kind, was, "", unmerged.batch)
+            self._came_back(ref, now)
+            refs.append(ref)
+        return refs
 
     def _read_versions(self, refs: list[RecordRef]) -> None:
         """The versions of records just brought back from the trash (a restore counts one)."""
@@ -267,6 +309,32 @@ class Records:
                 )
             )
         return StepRefused(_("“{title}” no longer exists.").format(title=ref.title))
+
+    def merge(self, kept: RecordRef, others: list[RecordRef], values: dict[str, Any]) -> None:
+        """Merge the records into the one kept, or refuse if any of them is not in the
+        database."""
+        kept_id = self.live_id(kept)
+        ids = [self.live_id(ref) for ref in others]
+        merged = merging.merge_records(kept.kind, kept_id, ids, values)
+        for ref in others:
+            self._moved_to_trash(ref, merged.batch)
+
+    def unmerge(self, kept: RecordRef, others: list[RecordRef]) -> None:
+        """Undo the merge that put the others in the trash, or refuse if they are no longer
+        there together."""
+        self.live_id(kept)
+        batches = {ref.batch for ref in others}
+        if None in batches or len(batches) != 1:
+            outside = next(ref for ref in others if ref.batch is None)
+            raise StepRefused(_("“{title}” is not in the trash.").format(title=outside.title))
+        try:
+            unmerged = merging.undo_merge(batches.pop())
+        except SeriktesError as error:
+            raise StepRefused(str(error)) from error
+        restored = dict(unmerged.restored)
+        for ref in others:
+            if ref.id in restored:
+                self._came_back(ref, restored[ref.id])
 
     def from_trash(self, refs: list[RecordRef]) -> None:
         """Put the records back from the trash together, or refuse, changing nothing, if any
@@ -349,6 +417,19 @@ class UndoHistory:
 
     def restored(self, restored: trash.Restored) -> Step:
         return self.push(Restore([self.records.restored(restored)], restored.title))
+
+    def merged(self, merged: merging.Merged) -> Step:
+        refs = [self.records.live(merged.kind, merged.kept, merged.title)]
+        refs += [
+            self.records.trashed(merged.kind, other, merged.batch, title)
+            for other, title in zip(merged.others, merged.titles, strict=True)
+        ]
+        return self.push(Merging(refs, merged.values, merged.title))
+
+    def unmerged(self, unmerged: merging.Unmerged) -> Step:
+        """A merge undone from the trash: one of its records was restored."""
+        refs = self.records.unmerged(unmerged)
+        return self.push(Unmerging(refs, unmerged.values, unmerged.title))
 
     def imported(self, kind: str, record_ids: list[int], name: str) -> Step:
         refs = [self.records.made(kind, record_id, name) for record_id in record_ids]

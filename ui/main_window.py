@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.errors import DamagedDatabase, DatabaseReadOnly, SeriktesError
+from models.merging import Merged, Unmerged
 from models.store.appdirs import data_dir
 from models.store.backups import backup_if_old, backups_of, make_backup, restore_backup
 from models.store.database import can_write, close_database, describe, open_database, sqlite_path
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.lock: DatabaseLock | None = None
         self._backup_task: Task | None = None
         self.read_only = False
+        self.duplicates_dialog = None  # Record ▸ Find duplicates…, while open
         # Why the database cannot be changed, said in the language shown (None: it can), and
         # its name in the title.
         self._read_only_why: Callable[[], str] | None = None
@@ -220,6 +222,7 @@ class MainWindow(QMainWindow):
         self.add_view(MAP, self.map_page, tr("Map"), "map")
         self.trash_page = TrashPage()
         self.trash_page.restored.connect(self._restored_from_trash)
+        self.trash_page.unmerged.connect(self._unmerged_from_trash)
         self.add_view(TRASH, self.trash_page, tr("Trash"), "trash")
         self.undo = UndoActions(self, self.refresh_all, self._leave_all, self.undo_steps)
         self.navigation.currentRowChanged.connect(self._navigate)
@@ -368,8 +371,12 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Find,
             record_menu,
         )
+        self.duplicates_action = self._action(
+            tr("Find d&uplicates…"), self.find_duplicates, None, record_menu
+        )
         self.database_actions = (
             self.import_action,
+            self.duplicates_action,
             self.new_action,
             self.save_action,
             self.delete_action,
@@ -579,6 +586,16 @@ class MainWindow(QMainWindow):
         self.refresh_all()
         self.open_record(restored.kind, restored.record_id)
 
+    def _unmerged_from_trash(self, unmerged: Unmerged) -> None:
+        self.undo.unmerged(unmerged)
+        self.refresh_all()
+        self.open_record(unmerged.kind, unmerged.kept)
+
+    def merged(self, merged: Merged) -> None:
+        """Records were just merged into one: the merge can be undone as one step."""
+        self.undo.merged(merged)
+        self.refresh_all()
+
     def refresh_all(self) -> None:
         """Read every list and the records shown again, after an undo or an import."""
         for page in self.pages.values():
@@ -784,6 +801,8 @@ class MainWindow(QMainWindow):
     def _close_database(self) -> None:
         self._wait_for_backup()
         self.map_page.wait_for_counts()
+        if self.duplicates_dialog is not None:  # its pairs are of the database closed
+            self.duplicates_dialog.close()
         self._show_database(None)
         close_database()
         if self.lock is not None:
@@ -1030,6 +1049,30 @@ class MainWindow(QMainWindow):
             if isinstance(child, QWidget):
                 child.hide()
             child.deleteLater()
+
+    def find_duplicates(self) -> None:
+        """Record ▸ Find duplicates…: the likely twins of the kind shown (organizations from
+        elsewhere), searched at once."""
+        from ui.duplicates_dialog import DuplicatesDialog
+
+        page = self.page()
+        kind = page.spec.kind if page is not None else PAGES[0].kind
+        if page is not None and not page.form.maybe_leave():
+            return
+        kinds = [(spec.kind, spec.shown_title()) for spec in PAGES]
+
+        def describe(kind: str):
+            form = self.pages[kind].form
+            return form.labels, form.name_value
+
+        dialog = DuplicatesDialog(kinds, kind, describe, self)
+        if self.duplicates_dialog is not None:
+            self.duplicates_dialog.close()
+            self.duplicates_dialog.deleteLater()
+        dialog.merged.connect(self.merged)
+        self.duplicates_dialog = dialog
+        dialog.show()
+        dialog.find()
 
     # -- leaving -----------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import trash
+from models import merging, trash
 from models.errors import SeriktesError
 from models.words.numbers import format_number
 from models.words.translation import ngettext
@@ -29,6 +29,7 @@ ID = Qt.ItemDataRole.UserRole
 
 class TrashPage(QWidget):
     restored = Signal(object)  # the record put back (models.trash.Restored)
+    unmerged = Signal(object)  # a merge undone by restoring one of its records (Unmerged)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -76,15 +77,21 @@ class TrashPage(QWidget):
 
     def refresh(self) -> None:
         items = trash.trash_items()
+        merged_into = merging.kept_titles(item.batch for item in items)
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
             kind = kind_name(item.record_kind)
+            title = item.title
+            if item.batch in merged_into:
+                title = self.tr("{title} (merged into “{kept}”)").format(
+                    title=item.title, kept=merged_into[item.batch]
+                )
             for column, text in enumerate(
                 (
                     item.deleted_at.strftime("%d.%m.%Y %H:%M"),
                     item.deleted_by,
                     kind,
-                    item.title,
+                    title,
                 )
             ):
                 cell = QTableWidgetItem(text)
@@ -112,13 +119,16 @@ class TrashPage(QWidget):
         if selected is None:
             return
         try:
-            restored = trash.restore_item(selected[0])
+            restored = merging.restore_from_trash(selected[0])
         except SeriktesError as error:
             dialogs.show_error(self, self.tr("Not restored"), str(error))
             return
         self.refresh()
         self.changed.emit()
-        self.restored.emit(restored)
+        if isinstance(restored, merging.Unmerged):
+            self.unmerged.emit(restored)
+        else:
+            self.restored.emit(restored)
 
     def delete_selected(self) -> None:
         selected = self._selected()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from models import trash
+from models.merging import Merged, Unmerged
 from models.store.database import explain_write_failure
 from models.store.records import TrashItem
 from models.undo import (
@@ -20,6 +21,7 @@ from models.undo import (
     DELETE,
     EDIT,
     IMPORT,
+    MERGE,
     RESTORE,
     Step,
     StepRefused,
@@ -56,6 +58,12 @@ def tr(text: str) -> str:
 
 def step_text(texts: dict[str, str], step: Step) -> str:
     return tr(texts[step.action]).format(title=step.title)
+
+
+def merge_text(undoing: bool, step: Step) -> str:
+    """How the actions name a merge: after the record the others were merged into."""
+    text = tr("&Undo merge into {title}") if undoing else tr("&Redo merge into {title}")
+    return text.format(title=step.title)
 
 
 class UndoActions(QObject):
@@ -114,6 +122,14 @@ class UndoActions(QObject):
         self.history.bulk_edited(kind, titles, change_set, title)
         self._update()
 
+    def merged(self, merged: Merged) -> None:
+        self.history.merged(merged)
+        self._update()
+
+    def unmerged(self, unmerged: Unmerged) -> None:
+        self.history.unmerged(unmerged)
+        self._update()
+
     def clear(self) -> None:
         self.history.clear()
         self._update()
@@ -164,7 +180,13 @@ class UndoActions(QObject):
     def _update(self) -> None:
         undo, redo = self.history.next_undo(), self.history.next_redo()
         self.undo_action.setEnabled(undo is not None)
-        self.undo_action.setText(step_text(UNDO_TEXTS, undo) if undo else tr("&Undo"))
+        self.undo_action.setText(self._text(UNDO_TEXTS, undo) if undo else tr("&Undo"))
         self.redo_action.setEnabled(redo is not None)
-        self.redo_action.setText(step_text(REDO_TEXTS, redo) if redo else tr("&Redo"))
+        self.redo_action.setText(self._text(REDO_TEXTS, redo) if redo else tr("&Redo"))
         self.changed.emit()
+
+    @staticmethod
+    def _text(texts: dict[str, str], step: Step) -> str:
+        if step.action == MERGE:
+            return merge_text(texts is UNDO_TEXTS, step)
+        return step_text(texts, step)

@@ -50,6 +50,7 @@ class OrganizationEditor(RecordEditor):
         "name_kk",
         "name_ru",
         "name_original",
+        "other_names",
         "city",
         "website",
         "email",
@@ -204,6 +205,7 @@ ORGANIZATION_LIST = RecordList(
         Column(
             "name_original", N_("Original name"), Organization.name_original, shown=False, width=300
         ),
+        Column("other_names", N_("Other names"), Organization.other_names, shown=False, width=300),
         Column(
             "parent",
             N_("Parent organization"),

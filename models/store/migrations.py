@@ -28,6 +28,8 @@ from models.store.records import (
     Change,
     Country,
     Info,
+    Merge,
+    NotDuplicate,
     SavedView,
     TrashItem,
 )
@@ -35,7 +37,7 @@ from models.store.server import on_server, prepare_indexes
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -45,6 +47,9 @@ def step_2(database: Database) -> None:
     """Search everywhere: the search tables, filled from the records already kept (read
     through today's models; a later step that changes what names a record refills them)."""
     create_search_tables(database)
+    # Today's models read columns a later step adds: added here already (that step then
+    # finds them present).
+    _add_other_names(database)
     rebuild_search_index(database)
 
 
@@ -139,6 +144,8 @@ def step_7(database: Database) -> None:
     name is found in either script); search everywhere is filled again in that form."""
     from models.store.refresh import refresh_records, refresh_trash
 
+    # Today's models read organizations' other names, which step 9 adds: added here already.
+    _add_other_names(database)
     _add_columns(database)
     refresh_records(database)
     for table in (*(model._meta.table_name for model in RECORD_KINDS.values()),):
@@ -216,6 +223,21 @@ def complete_server_search(database: Database, had_documents: bool) -> None:
         prepare_indexes(database)
 
 
+def step_10(database: Database) -> None:
+    """Finding and merging duplicates: the pairs a user marked "not a duplicate", what undoes
+    each merge, and organizations' other names (a merged twin's names are kept there)."""
+    database.create_tables([NotDuplicate, Merge])
+    _add_other_names(database)
+
+
+def _add_other_names(database: Database) -> None:
+    if "other_names" not in {column.name for column in database.get_columns("organization")}:
+        # Plain SQL with a default, as in step 4: no rebuild of a table of 100,000 partners.
+        database.execute_sql(
+            'ALTER TABLE "organization" ADD COLUMN "other_names" TEXT NOT NULL DEFAULT \'\''
+        )
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -226,6 +248,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     7: step_7,
     8: step_8,
     9: step_saved_views,
+    10: step_10,
 }
 
 

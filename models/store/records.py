@@ -73,6 +73,9 @@ class Organization(RecordModel):
     name_kk = CharField(default="")
     name_ru = CharField(default="")
     name_original = CharField(default="")
+    # Former names, other spellings and the names of twins merged into it; text, as a merge
+    # may add many (a database server's VARCHAR would refuse past 255 characters).
+    other_names = TextField(default="")
     kind = CharField(null=True, index=True)
     country = ForeignKeyField(Country, null=True, on_delete="RESTRICT", index=True)
     city = CharField(default="")
@@ -471,6 +474,38 @@ class TrashItem(BaseModel):
     snapshot = TextField()  # JSON: the record's row and the rows that pointed to it
 
 
+class NotDuplicate(BaseModel):
+    """Two records of one kind a user said are not the same, though they look alike: the
+    duplicate finder no longer offers them. ``first_id`` is the smaller id."""
+
+    record_kind = CharField()
+    first_id = IntegerField()
+    second_id = IntegerField()
+    marked_at = DateTimeField(default=now)
+    marked_by = CharField()
+
+    class Meta:
+        table_name = "not_duplicate"
+        indexes = ((("record_kind", "first_id", "second_id"), True),)
+
+
+class Merge(BaseModel):
+    """Records merged into one they kept: the merged ones wait in the trash under ``batch``,
+    and ``undo`` (JSON) holds what puts everything back as it was, the kept record's fields
+    and every link that moved to it, should the merge be undone or one of them restored."""
+
+    merged_at = DateTimeField(default=now)
+    merged_by = CharField()
+    batch = CharField(unique=True)
+    record_kind = CharField()
+    kept_id = IntegerField()
+    change_set = CharField()
+    undo = TextField()
+
+    class Meta:
+        table_name = "merge_log"
+
+
 class Info(BaseModel):
     """Facts about the database itself: which application made it and its schema version."""
 
@@ -533,6 +568,8 @@ ALL_MODELS: tuple = (
     Change,
     TrashItem,
     SavedView,
+    NotDuplicate,
+    Merge,
 )
 
 # "Any record can carry tags and files": the kinds a RecordTag, Attachment or SourceMention

@@ -12,6 +12,8 @@ _SPACES = re.compile(r"\s+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+# What separates the names of one field ("Other spellings": "Анна Ли; Anna Lee").
+_NAME_SEPARATOR = re.compile(r"[,;/\n]+")
 
 
 @functools.cache
@@ -54,6 +56,12 @@ def name_key(text: str | None) -> str:
     """Key under which two spellings of one name are the same: case, spacing and punctuation
     are ignored ("C.S.I.C." and "csic" share a key)."""
     return _NOT_WORD.sub("", fold(text))
+
+
+def name_list(text: str | None) -> list[str]:
+    """The names a field of several names holds, each cleaned: "Анна Ли; Anna Lee" →
+    ["Анна Ли", "Anna Lee"]."""
+    return [name for name in (clean(part) for part in _NAME_SEPARATOR.split(text or "")) if name]
 
 
 def clean(text: str | None) -> str:

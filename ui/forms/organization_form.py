@@ -42,6 +42,12 @@ class OrganizationForm(RecordForm):
             self.tr("Original name"),
             TextInput(placeholder=self.tr("In the organization's own language")),
         )
+        self.field(
+            names,
+            "other_names",
+            self.tr("Other names"),
+            TextInput(placeholder=self.tr("Former names and other spellings, separated by ;")),
+        )
 
         about = self.section(self.tr("About"))
         self.field(about, "kind", self.tr("Kind"), ChoiceInput(ORGANIZATION_KINDS))

@@ -205,7 +205,7 @@ class RecordForm(QWidget):
         self.files = FilesPanel(self.editor.kind)
         self.files_tab = self.tabs.addTab(self.files, self.tr("Files"))
         self.files.changed.connect(self._count_files)
-        self.history = HistoryPanel(self.labels, self._name_value)
+        self.history = HistoryPanel(self.labels, self.name_value)
         self.history.restored.connect(self._value_restored)
         self.history_tab = self.tabs.addTab(self.history, self.tr("History"))
         for name, widget in self.inputs.items():
@@ -706,7 +706,7 @@ class RecordForm(QWidget):
         self.deleted.emit(record_id)
         self.trashed.emit(item.id, self.editor.kind, item.title)
 
-    def _name_value(self, field: str, value: Any) -> str | None:
+    def name_value(self, field: str, value: Any) -> str | None:
         """A stored value as this form shows it: a choice by its label, a country or a linked
         record by its name."""
         widget = self.inputs.get(field)

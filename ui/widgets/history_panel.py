@@ -176,7 +176,7 @@ class HistoryPanel(QWidget):
         changes = history.history_of(kind, record_id) if record_id is not None else []
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
-            what = self.tr(ACTIONS.get(change.action, change.action))
+            what = self._action(change.action)
             if change.field:
                 what = self.tr(self.labels.get(change.field, change.field.replace("_", " ")))
             cells = (
@@ -204,6 +204,14 @@ class HistoryPanel(QWidget):
         )
         self.restore_button.setEnabled(False)
         return len(changes)
+
+    def _action(self, action: str) -> str:
+        """What happened to the whole record; a merge names the records merged into it."""
+        if action == history.MERGED:
+            return self.tr("Merged with")
+        if action == history.UNMERGED:
+            return self.tr("Merge undone")
+        return self.tr(ACTIONS.get(action, action))
 
     def _shown(self, field: str, value: Any) -> str:
         if field and value not in (None, "", []):

@@ -1,0 +1,133 @@
+"""The duplicate finder: twins under another spelling, language, script, acronym, website or
+e-mail domain are found; records that merely share a word are not; pairs marked "not a
+duplicate" stay hidden."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.duplicates.finder import FindingStopped, find_duplicates
+from models.duplicates.marks import mark_not_duplicate, unmark
+from models.kinds.organizations import ORGANIZATIONS
+from models.kinds.people import PEOPLE
+
+
+def org(**values):
+    return ORGANIZATIONS.save(values).id
+
+
+def person(**values):
+    return PEOPLE.save(values).id
+
+
+def pairs(kind):
+    return {frozenset(twin.ids): twin for twin in find_duplicates(kind)}
+
+
+def test_a_partner_under_another_spelling_language_script_and_acronym_is_found(database):
+    nu = org(name="Nazarbayev University", country="KZ")
+    cyrillic = org(name="Назарбаев Университет", country="KZ")
+    short = org(name="Nazarbayev Univ.")
+    acronym = org(name="NU", country="KZ")
+    found = pairs("organization")
+    assert "Назарбаев Университет" in found[frozenset((nu, cyrillic))].why
+    assert found[frozenset((nu, short))].score >= 90
+    assert "“NU” is the acronym of “Nazarbayev University”." in found[frozenset((nu, acronym))].why
+    assert all(80 <= twin.score <= 100 for twin in found.values())
+
+
+def test_records_that_merely_share_a_word_are_not_twins(database):
+    org(name="University of Arizona")
+    org(name="University of Astana")
+    org(name="Kazakh National University")
+    org(name="Kazakh National Agrarian University")
+    org(name="Eurasian National University")
+    assert pairs("organization") == {}
+
+
+def test_a_shared_website_or_email_domain_makes_twins(database):
+    one = org(name="International Science and Technology Center", website="https://www.istc.int/")
+    # A website is one organization's (the form refuses it twice): its domain is shared.
+    other = org(name="ISTC Secretariat", email="secretariat@istc.int")
+    mail = org(name="Kazakh Space Agency", email="info@kazcosmos.gov.kz")
+    mailed = org(name="KazCosmos", email="press@kazcosmos.gov.kz")
+    org(name="Almaty Bakery", email="bakery@gmail.com")
+    org(name="Astana Flowers", email="flowers@gmail.com")
+    found = pairs("organization")
+    assert "Same e-mail domain: istc.int." in found[frozenset((one, other))].why
+    assert "Same e-mail domain: kazcosmos.gov.kz." in found[frozenset((mail, mailed))].why
+    assert len(found) == 2  # a mail service anyone uses is no shared domain
+
+
+def test_people_in_another_order_and_script_or_with_one_email_are_found(database):
+    latin = person(full_name="Sayasat Nurbek")
+    cyrillic = person(full_name="Нурбек Саясат")
+    reordered = person(full_name="Angelieva Karina", email="k.angelieva@istc.int")
+    karina = person(full_name="Karina Angelieva")
+    mailed = person(full_name="K. Angelieva", email="k.angelieva@istc.int")
+    person(full_name="Sayasat Abenov")
+    person(full_name="Nurlan Nurbek")
+    found = pairs("person")
+    assert "Same name in another script: " in found[frozenset((latin, cyrillic))].why
+    assert "Same name with its words in another order" in found[frozenset((reordered, karina))].why
+    assert "Same e-mail address: k.angelieva@istc.int." in found[frozenset((reordered, mailed))].why
+    assert set(found) <= {
+        frozenset(p)
+        for p in [(latin, cyrillic), (reordered, karina), (reordered, mailed), (karina, mailed)]
+    }
+
+
+def test_a_pair_marked_not_a_duplicate_stays_hidden_until_unmarked(database):
+    one = org(name="Nazarbayev University")
+    other = org(name="Назарбаев Университет")
+    mark_not_duplicate("organization", other, one)
+    mark_not_duplicate("organization", one, other)  # twice changes nothing
+    assert pairs("organization") == {}
+    unmark("organization", one, other)
+    assert set(pairs("organization")) == {frozenset((one, other))}
+
+
+def test_the_search_reports_progress_and_stops_when_asked(database):
+    for number in range(30):
+        org(name=f"Partner number {number}")
+    seen = []
+
+    def progress(done, total):
+        seen.append((done, total))
+        return True
+
+    find_duplicates("organization", progress)
+    assert seen[0][0] == 0 and seen[-1] == (1000, 1000)
+    assert [done for done, _total in seen] == sorted(done for done, _total in seen)
+    with pytest.raises(FindingStopped):
+        find_duplicates("organization", lambda done, total: done < 300)
+
+
+def test_names_of_other_kinds_scopes_or_numbers_are_not_twins(database):
+    org(name="Semey Humanitarian Academy of Economics")
+    org(name="Semey Humanitarian Agency of Economics")
+    org(name="Atyrau State College of Geology")
+    org(name="Atyrau International College of Geology")
+    org(name="Humanitarian Institute of Mathematics No. 2")
+    org(name="Humanitarian Institute of Mathematics No. 20")
+    # A country in brackets is no acronym the two share.
+    org(name="Технический колледж экономики (Виргинские острова (США))")
+    org(name="Технический колледж экологии (Виргинские острова (США))")
+    assert pairs("organization") == {}
+
+
+def test_people_of_other_families_or_merely_under_one_address_are_not_twins(database):
+    person(full_name="Aigerim Akbaybekov")
+    person(full_name="Aigerim Akbayenko")
+    person(full_name="Ainur Dzhaksybekov", email="adzhaksybekov@mail.kz")
+    person(full_name="Askar Dzhaksybekov", email="adzhaksybekov@mail.kz")
+    assert pairs("person") == {}
+
+
+def test_a_name_many_people_carry_needs_more_than_the_name(database):
+    istc = org(name="International Science and Technology Center")
+    namesakes = [person(full_name="Anna Kassymova") for _ in range(5)]
+    assert pairs("person") == {}
+    colleague = person(full_name="Анна Касымова", organization=istc)
+    PEOPLE.save({**PEOPLE.load(namesakes[0]), "organization": istc}, namesakes[0])
+    assert set(pairs("person")) == {frozenset((namesakes[0], colleague))}
