@@ -791,7 +791,7 @@ class RecordForm(QWidget):
         widget = self.inputs.get(field)
         if isinstance(value, list) and hasattr(widget, "row_texts") and isinstance(value[0], dict):
             return "\n".join(widget.row_texts(value))
-        named = self._name_value(field, value)
+        named = self.name_value(field, value)
         if named:
             return named
         if isinstance(value, list):
