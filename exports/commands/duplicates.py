@@ -8,7 +8,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-HELP = "list the records of one kind that look like twins in an Excel workbook (.xlsx)"
+from models.words.translation import N_, _
+
+HELP = N_("List the records of one kind that look like twins in an Excel workbook (.xlsx).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,16 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "what", metavar="KIND", choices=list(KIND_NAMES), help=", ".join(KIND_NAMES)
     )
     parser.add_argument(
-        "--database", dest="command_database", metavar="PATH", help="the database to read"
+        "--database", dest="command_database", metavar="PATH", help=_("the database to read")
     )
-    parser.add_argument("--output", "-o", required=True, metavar="FILE.xlsx", help="file to write")
+    parser.add_argument(
+        "--output", "-o", required=True, metavar="FILE.xlsx", help=_("file to write")
+    )
     parser.set_defaults(duplicates_parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.duplicates_parser
     if Path(args.output).suffix.lower() != ".xlsx":
-        parser.error("the output file must end in .xlsx")
+        parser.error(_("the output file must end in .xlsx"))
     target = args.command_database or args.database
     if not target:
         parser.error("give the database with --database PATH")

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "merge records of one kind into the one kept; the others go to the trash"
+from models.words.translation import N_, _
+
+HELP = N_("Merge records of one kind into the one kept; the others go to the trash.")
 
 
 def _record_number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a record number") from None
+        raise argparse.ArgumentTypeError(
+            _("“{text}” is not a record number").format(text=text)
+        ) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a record number")
+        raise argparse.ArgumentTypeError(_("“{text}” is not a record number").format(text=text))
     return number
 
 
@@ -27,16 +31,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "what", metavar="KIND", choices=list(KIND_NAMES), help=", ".join(KIND_NAMES)
     )
-    parser.add_argument("keep", metavar="KEEP_ID", type=_record_number, help="the record kept")
+    parser.add_argument("keep", metavar="KEEP_ID", type=_record_number, help=_("the record kept"))
     parser.add_argument(
         "others",
         metavar="OTHER_ID",
         type=_record_number,
         nargs="+",
-        help="the records merged into it",
+        help=_("the records merged into it"),
     )
     parser.add_argument(
-        "--database", dest="command_database", metavar="PATH", help="the database to change"
+        "--database", dest="command_database", metavar="PATH", help=_("the database to change")
     )
     parser.set_defaults(merge_parser=parser)
 
