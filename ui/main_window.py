@@ -691,7 +691,8 @@ class MainWindow(QMainWindow):
         if is_server(target):
             shared = open_shared(self, target)
             if shared is not None:
-                self._show_database(target, describe(shared), shared.read_only_reason or None)
+                why = shared.read_only_reason
+                self._show_database(target, describe(shared), (lambda: why) if why else None)
             return shared
         path = sqlite_path(target)
         read_only, reason = read_only_why is not None, read_only_why

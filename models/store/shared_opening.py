@@ -18,6 +18,7 @@ from models.store.base import db
 from models.store.files import opening_error
 from models.store.migrations import (
     SCHEMA_VERSION,
+    complete_server_search,
     create_schema,
     schema_version,
     stored_version,
@@ -139,6 +140,10 @@ def _prepare(database: Database, address: ServerAddress, confirm: ConfirmUpgrade
         return _newer(found)
     if found < SCHEMA_VERSION:
         _upgrade(database, address, found, confirm)
+    elif may_change_schema(database):
+        # What a server database holds beyond its schema (search everywhere's documents, the
+        # indexes lists search and sort by) is made once by whoever may, as an update would.
+        complete_server_search(database, database.table_exists("search_document"))
     return "" if may_write(database) else _reader(database)
 
 

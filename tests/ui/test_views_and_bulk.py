@@ -3,6 +3,7 @@ navigation; many rows changed at once, refused in part, and undone as one step."
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -188,6 +189,7 @@ def test_all_that_match_changes_rows_the_list_has_not_shown_yet(
     assert search(qtbot, page, "twins") == ["Alpha Institute", "Alpha Institute"]
 
 
+@pytest.mark.sqlite_only  # File ▸ Open read-only… chooses a database file
 def test_open_read_only_lets_one_look_and_change_nothing(
     window, qtbot, answers, monkeypatch, database_target
 ):

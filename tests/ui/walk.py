@@ -83,7 +83,12 @@ class Walk:
     def read_widget(self, widget: QWidget, where: str) -> None:
         add = self.add
         if widget.isWindow():
-            add(f"{where} title", widget.windowTitle())
+            title = widget.windowTitle()
+            # The main window's title names the database, as its user or server named it.
+            named = getattr(widget, "_database_name", None)
+            if isinstance(named, str) and named:
+                title = title.replace(named, " ")
+            add(f"{where} title", title)
         add(f"{where} tooltip", widget.toolTip())
         for action in widget.actions():
             add(f"{where} action", plain(action.text()))
