@@ -115,8 +115,21 @@ def run_start_option(args: argparse.Namespace) -> int | None:
     return None
 
 
+def frozen_child(argv: list[str]) -> int:
+    """A standalone Seriktes is its own Python: the spreadsheet reader's child process
+    (``exports.reader_process``) starts it as ``-c CODE ROOT``, and only that code runs."""
+    from exports import reader_process
+
+    if argv[1:2] != [reader_process.CHILD_CODE]:
+        return 2
+    reader_process.main()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if getattr(sys, "frozen", False) and argv[:1] == ["-c"]:
+        return frozen_child(argv)
     # Chosen before the parser is built, so that its help is in that language.
     set_language(resolve_language(requested_language(argv)))
     translate_argparse()

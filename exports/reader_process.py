@@ -37,7 +37,9 @@ from models.words.translation import _
 CHILD_MEMORY_BYTES = 1536 * 1024 * 1024
 TIMEOUT_SECONDS = 300
 _ROOT = Path(__file__).resolve().parent.parent
-_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); import exports.reader_process as r; r.main()"
+CHILD_CODE = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import exports.reader_process as r; r.main()"
+)
 
 
 def read_in_child(path: Path, file_name: str, first: Callable[[], None]) -> list[Sheet]:
@@ -49,7 +51,7 @@ def read_in_child(path: Path, file_name: str, first: Callable[[], None]) -> list
 
     try:
         child = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, str(_ROOT)],
+            [sys.executable, "-c", CHILD_CODE, str(_ROOT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
