@@ -106,11 +106,6 @@ def _plain_error(error: OSError, target: Path) -> ExportError:
     )
 
 
-def write_error(error: OSError, target: Path) -> ExportError:
-    """What a user is told when ``target`` could not be written (any export, a picture too)."""
-    return _plain_error(error, target)
-
-
 def _in_use(target: Path) -> FileInUse:
     return FileInUse(
         _(

@@ -362,23 +362,10 @@ def _request(record_list, args: argparse.Namespace):
 def _picture(args: argparse.Namespace, output: Path) -> Path:
     """Draw the picture into a file beside ``output``, then put it in its place: a picture
     that fails half-way leaves no broken file, and an older one as it was."""
-    import contextlib
     import importlib
-    import os
 
-    from exports.workbook import check_target, write_error
+    from exports.workbook import write_in_place
     from models.world_map import DEFAULT_MEASURE
 
-    check_target(output)
     draw = importlib.import_module(args.pictures[args.what]).write_picture
-    partial = output.with_name(f".{output.stem}.partial{output.suffix}")
-    try:
-        # Opened first, so a folder that is missing or cannot be written is told as such.
-        partial.open("wb").close()
-        draw(partial, args.measure or DEFAULT_MEASURE)
-        os.replace(partial, output)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise write_error(error, output) from error
-    return output
+    return write_in_place(output, lambda path: draw(path, args.measure or DEFAULT_MEASURE))
