@@ -259,7 +259,7 @@ def walk_window(window, qtbot, monkeypatch, folder: Path) -> list[Seen]:
             walk.read(window, "country ES")
     walk_dialogs(window, walk, qtbot, folder)
     walk.read_menu(window.menuBar(), "menu")
-    walk_qt_dialogs(window, walk, qtbot)
+    walk_qt_dialogs(window, walk, qtbot, folder)
     return walk.seen
 
 
@@ -361,9 +361,13 @@ def walk_dialogs(window, walk: Walk, qtbot, folder: Path) -> None:
     walk.add("status bar message", window.statusBar().currentMessage(), data=True)
 
 
-def walk_qt_dialogs(window, walk: Walk, qtbot) -> None:
-    """Qt's own words: a file dialog, a text field's menu, a date's calendar."""
-    files = QFileDialog(window, "", str(Path.home()))
+def walk_qt_dialogs(window, walk: Walk, qtbot, folder: Path) -> None:
+    """Qt's own words: a file dialog, a text field's menu, a date's calendar. The file dialog
+    opens on a folder of the test's own, whose only entry is a folder named by digits: file
+    names are the user's, and a home folder holds whatever the machine put there."""
+    shown = folder / "file-dialog"
+    (shown / "2026").mkdir(parents=True, exist_ok=True)
+    files = QFileDialog(window, "", str(shown))
     files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     walk.dialog(files)
     field = window.pages["organization"].search
