@@ -70,7 +70,8 @@ class Scratch:
             self.connection.execute(f"PRAGMA {pragma}")
         self.connection.executescript(
             "CREATE TABLE record (id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
-            "CREATE TABLE block (key INTEGER NOT NULL, id INTEGER NOT NULL, strong INTEGER);"
+            "CREATE TABLE block (key INTEGER NOT NULL, id INTEGER NOT NULL, strong INTEGER,"
+            " grp, bridge);"
             "CREATE TABLE pair (a INTEGER, b INTEGER, PRIMARY KEY (a, b)) WITHOUT ROWID;"
         )
 
@@ -81,20 +82,23 @@ class Scratch:
         self.connection.close()
         self._folder.cleanup()
 
-    def add(self, records: list[tuple[int, bytes]], blocks: list[tuple[int, int, bool]]) -> None:
+    def add(self, records: list[tuple[int, bytes]], blocks: list[tuple]) -> None:
         self.connection.executemany("INSERT INTO record VALUES (?, ?)", records)
-        self.connection.executemany("INSERT INTO block VALUES (?, ?, ?)", blocks)
+        self.connection.executemany("INSERT INTO block VALUES (?, ?, ?, ?, ?)", blocks)
 
     def pair(self, limit: int) -> int:
         """Pair the records of every block of two to ``limit`` records, but two that are both
-        in it by a weak key; returns how many pairs, each once however many blocks they
+        in it by a weak key, or that their kind's rule sets apart (groups that differ, no
+        bridge in common); returns how many pairs, each once however many blocks they
         share."""
         self.connection.execute("CREATE INDEX block_key ON block (key, id)")
         self.connection.execute(
             "INSERT OR IGNORE INTO pair (a, b) "
             "SELECT x.id, y.id FROM block AS x JOIN block AS y ON y.key = x.key AND y.id > x.id "
             "WHERE (x.strong OR y.strong) AND x.key IN "
-            "(SELECT key FROM block GROUP BY key HAVING COUNT(*) BETWEEN 2 AND ?)",
+            "(SELECT key FROM block GROUP BY key HAVING COUNT(*) BETWEEN 2 AND ?) "
+            "AND NOT (x.grp IS NOT NULL AND y.grp IS NOT NULL AND x.grp != y.grp "
+            "AND (x.bridge IS NULL OR x.bridge IS NOT y.bridge))",
             (limit,),
         )
         return self.connection.execute("SELECT COUNT(*) FROM pair").fetchone()[0]
@@ -143,12 +147,12 @@ def _pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
         last = rows[-1]["id"]
 
 
-def _block(key: tuple, record_id: int) -> tuple[int, int, bool]:
-    """A row of the block table: the key (a weak one as the same key not weak), the record
-    and whether it is in the block by a strong key."""
+def _block(key: tuple, record_id: int, group: tuple[Any, Any]) -> tuple:
+    """A row of the block table: the key (a weak one as the same key not weak), the record,
+    whether it is in the block by a strong key, and its group and bridge."""
     if key[0].startswith(WEAK):
-        return hash((key[0][len(WEAK) :], *key[1:])), record_id, False
-    return hash(key), record_id, True
+        return hash((key[0][len(WEAK) :], *key[1:])), record_id, False, *group
+    return hash(key), record_id, True, *group
 
 
 class _Report:
@@ -182,7 +186,8 @@ def find_duplicates(
                 features = profile.features(row)
                 weights.count(profile.words(features))
                 records.append((row["id"], marshal.dumps(features)))
-                blocks += [_block(key, row["id"]) for key in set(profile.keys(features))]
+                group = profile.group(features)
+                blocks += [_block(key, row["id"], group) for key in set(profile.keys(features))]
             scratch.add(records, blocks)
             done += len(rows)
             report(READ_SHARE * done / total)

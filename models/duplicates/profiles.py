@@ -65,6 +65,14 @@ class Profile:
     features: Callable[[dict[str, Any]], Features]
     keys: Callable[[Features], Iterable[tuple]]
     judge: Callable[[Features, Features, WordWeights], Verdict | None]
+    # What rules two records out before their names are compared, so the finder need not
+    # read them: their groups (a country, an organization), which differ, unless they share
+    # a bridge (a website, an e-mail). The judge keeps the same rule; this only spares work.
+    apart: Callable[[Features], tuple[Any, Any]] | None = None
+
+    def group(self, features: Features) -> tuple[Any, Any]:
+        """A record's group and bridge, None where a kind has no such rule."""
+        return (None, None) if self.apart is None else self.apart(features)
 
     def words(self, features: Features) -> Iterator[str]:
         """The words of a record's names, which the finder counts to weigh them."""
@@ -216,6 +224,10 @@ def _organization_keys(features: Features) -> Iterator[tuple]:
         yield ("d", domain)
 
 
+def _organization_apart(features: Features) -> tuple[Any, Any]:
+    return features["country"], features["host"] or None
+
+
 def _judge_organizations(a: Features, b: Features, weights: WordWeights) -> Verdict | None:
     # A branch and its home university share a name and a site, and are not twins.
     if a["parent"] == b["id"] or b["parent"] == a["id"]:
@@ -281,6 +293,10 @@ def _person_keys(features: Features) -> Iterator[tuple]:
         yield from name_keys(features["names"], features["organization"])
     if features["email"]:
         yield ("e", features["email"])
+
+
+def _person_apart(features: Features) -> tuple[Any, Any]:
+    return features["organization"], features["email"] or None
 
 
 def _judge_people(a: Features, b: Features, weights: WordWeights) -> Verdict | None:
@@ -352,6 +368,10 @@ def _delegation(row: dict[str, Any]) -> Features:
         "direction": row["direction"],
         "organization": row["organization"],
     }
+
+
+def _delegation_apart(features: Features) -> tuple[Any, Any]:
+    return features["organization"], None
 
 
 def _judge_delegations(a: Features, b: Features, weights: WordWeights) -> Verdict | None:
@@ -465,6 +485,7 @@ PROFILES: dict[str, Profile] = {
             _organization,
             _organization_keys,
             _judge_organizations,
+            _organization_apart,
         ),
         Profile(
             "person",
@@ -472,6 +493,7 @@ PROFILES: dict[str, Profile] = {
             _person,
             _person_keys,
             _judge_people,
+            _person_apart,
         ),
         Profile("event", ("id", "title", "starts_on", "city"), _event, _dated_keys, _judge_events),
         Profile(
@@ -480,6 +502,7 @@ PROFILES: dict[str, Profile] = {
             _delegation,
             _dated_keys,
             _judge_delegations,
+            _delegation_apart,
         ),
         Profile(
             "program",

@@ -77,6 +77,21 @@ def test_people_in_another_order_and_script_or_with_one_email_are_found(database
     }
 
 
+def test_one_name_in_two_countries_or_at_two_organizations_is_two_records(database):
+    org(name="Nazarbayev University", country="KZ")
+    org(name="Nazarbayev University", country="ES")
+    home = org(name="Kazakh Space Agency", country="KZ")
+    abroad = org(name="Kazakh Space Agency", country="FR")
+    assert pairs("organization") == {}
+    person(full_name="Sayasat Nurbek", organization=home)
+    person(full_name="Sayasat Nurbek", organization=abroad)
+    assert pairs("person") == {}
+    # Under one e-mail address they are one person whichever organization each names.
+    one = person(full_name="Karina Angelieva", organization=home, email="k.a@istc.int")
+    other = person(full_name="Karina Angelieva", organization=abroad, email="k.a@istc.int")
+    assert set(pairs("person")) == {frozenset((one, other))}
+
+
 def test_a_pair_marked_not_a_duplicate_stays_hidden_until_unmarked(database):
     one = org(name="Nazarbayev University")
     other = org(name="Назарбаев Университет")
