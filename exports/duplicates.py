@@ -10,17 +10,6 @@ from exports.workbook import NUMBER, TEXT, ExcelBook, SheetColumn
 from models.duplicates.twins import Twin
 from models.words.translation import N_, _, ngettext
 
-# The plural of each kind as the commands name it, like ``seriktes export``.
-KIND_NAMES: dict[str, str] = {
-    "organizations": "organization",
-    "people": "person",
-    "events": "event",
-    "delegations": "delegation",
-    "programs": "program",
-    "agreements": "agreement",
-    "figures": "figure",
-    "sources": "source",
-}
 TITLES: dict[str, str] = {
     "organization": N_("Organizations that look like twins"),
     "person": N_("People who look like twins"),

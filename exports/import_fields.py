@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.kinds.registry import PLURALS
 from models.store.appdirs import data_dir
 from models.words.choices import (
     AGREEMENT_KINDS,
@@ -544,16 +545,9 @@ KIND_LABELS = {
     "figure": N_("Key figures"),
 }
 
-# The command line names kinds in the plural, as the export command does.
-KIND_NAMES = {
-    "organizations": "organization",
-    "people": "person",
-    "events": "event",
-    "delegations": "delegation",
-    "programs": "program",
-    "agreements": "agreement",
-    "figures": "figure",
-}
+# The command line names kinds in the plural, as the export command does; sources are not
+# imported.
+KIND_NAMES = {plural: kind for plural, kind in PLURALS.items() if kind != "source"}
 
 Mapping = dict[int, str]  # column number → field key
 

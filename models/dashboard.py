@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from peewee import SQL, fn
+from peewee import SQL, Case, fn
 
 from models.kinds.agreements import agreements_expiring
 from models.kinds.all_kinds import EDITORS_BY_KIND
@@ -94,7 +94,12 @@ def _place(*parts: str | None) -> str:
 def upcoming_events(today: dt.date, days: int = UPCOMING_DAYS, limit: int = SHORTLIST) -> Shortlist:
     """Events under way or starting within ``days``, the soonest first."""
     query = events_in(today, today + dt.timedelta(days=days))
-    rows = query.order_by(Event.starts_on, sorted_in_language(Event), Event.id).limit(limit)
+    # Ordered by the start date as an expression, not the column: ordered by the column,
+    # SQLite walks every event in the order of its index looking for the few that match
+    # (0.1 s with 100,000 events and none this month) instead of reading them by the two
+    # ranges of ``events_in`` and sorting those.
+    first = Case(None, [(True, Event.starts_on)])
+    rows = query.order_by(first, sorted_in_language(Event), Event.id).limit(limit)
     items = [
         Item(
             "event",

@@ -8,17 +8,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from models.kinds.registry import PLURALS
 from models.words.translation import N_, _
 
 HELP = N_("List the records of one kind that look like twins in an Excel workbook (.xlsx).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from exports.duplicates import KIND_NAMES
-
-    parser.add_argument(
-        "what", metavar="KIND", choices=list(KIND_NAMES), help=", ".join(KIND_NAMES)
-    )
+    parser.add_argument("what", metavar="KIND", choices=list(PLURALS), help=", ".join(PLURALS))
     parser.add_argument(
         "--database", dest="command_database", metavar="PATH", help=_("the database to read")
     )
@@ -37,12 +34,12 @@ def run(args: argparse.Namespace) -> int:
         parser.error("give the database with --database PATH")
     from exports.commands.opening import open_for_command
     from exports.commands.output import print_path, refuse
-    from exports.duplicates import KIND_NAMES, write_duplicates
+    from exports.duplicates import write_duplicates
     from models.duplicates.finder import find_duplicates
     from models.errors import SeriktesError
     from models.store.database import close_database
 
-    kind = KIND_NAMES[args.what]
+    kind = PLURALS[args.what]
     try:
         open_for_command(target, write=False)
         try:

@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from exports.commands import export_calendar
+from models.kinds.registry import PLURALS
 from models.words.dates import not_a_date
 from models.words.dates import parse_date as read_date
 from models.words.translation import N_, _
@@ -22,15 +23,7 @@ HELP = N_(
 )
 
 # The lists, by the names the command line gives them, and the kind of record they show.
-LISTS = {
-    "organizations": "organization",
-    "people": "person",
-    "events": "event",
-    "delegations": "delegation",
-    "programs": "program",
-    "agreements": "agreement",
-    "figures": "figure",
-}
+LISTS = {plural: kind for plural, kind in PLURALS.items() if kind != "source"}
 REPORTS = ("brief", "activity", "agreements-due", "programs-report")
 # Pictures, drawn by the window's code: the program's entry point names the module that draws
 # each (``PICTURES`` in main.py), or gives the function that draws it (``draw_graph``), so this

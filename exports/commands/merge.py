@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from models.kinds.registry import PLURALS
 from models.words.translation import N_, _
 
 HELP = N_("Merge records of one kind into the one kept; the others go to the trash.")
@@ -26,11 +27,7 @@ def _record_number(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from exports.duplicates import KIND_NAMES
-
-    parser.add_argument(
-        "what", metavar="KIND", choices=list(KIND_NAMES), help=", ".join(KIND_NAMES)
-    )
+    parser.add_argument("what", metavar="KIND", choices=list(PLURALS), help=", ".join(PLURALS))
     parser.add_argument("keep", metavar="KEEP_ID", type=_record_number, help=_("the record kept"))
     parser.add_argument(
         "others",
@@ -51,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
         args.merge_parser.error("give the database with --database PATH")
     from exports.commands.opening import open_for_command
     from exports.commands.output import refuse
-    from exports.duplicates import KIND_NAMES
     from models.errors import SeriktesError
     from models.merging import merge_records
     from models.store.database import close_database
@@ -60,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         open_for_command(target, write=True)
         try:
-            merged = merge_records(KIND_NAMES[args.what], args.keep, args.others)
+            merged = merge_records(PLURALS[args.what], args.keep, args.others)
         finally:
             close_database()
     except SeriktesError as error:

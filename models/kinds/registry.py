@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from models.editing import RecordEditor
     from models.store.base import RecordModel
 
+# Every kind as the command line names it, in the plural: ``seriktes export organizations``,
+# ``seriktes duplicates people``.
+PLURALS: dict[str, str] = {
+    "organizations": "organization",
+    "people": "person",
+    "events": "event",
+    "delegations": "delegation",
+    "programs": "program",
+    "agreements": "agreement",
+    "figures": "figure",
+    "sources": "source",
+}
+
 _BY_KIND: dict[str, RecordEditor] = {}
 _BY_MODEL: dict[type[RecordModel], RecordEditor] = {}
 
