@@ -539,6 +539,11 @@ class CalendarPage(QWidget):
                 starts.setdefault(max(entry.first_day, first), []).append(entry)
             self.agenda.show_days(starts, today)
 
+    def follow_page(self, record_page) -> None:
+        """Read again when a list saves or deletes records."""
+        record_page.records_changed.connect(self.schedule_refresh)
+        record_page.form.deleted.connect(self.schedule_refresh)
+
     def schedule_refresh(self, *_args) -> None:
         if self.isVisible():
             self._pending.start()
@@ -580,8 +585,8 @@ def install_calendar(window) -> CalendarPage:
     page.open_record.connect(window.open_record)
     page.new_event.connect(lambda day: start_event(window, day))
     for record_page in window.pages.values():
-        record_page.records_changed.connect(page.schedule_refresh)
-        record_page.form.deleted.connect(page.schedule_refresh)
+        page.follow_page(record_page)
+    window.page_made.connect(page.follow_page)
     keys = [
         window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         for row in range(window.navigation.count())

@@ -104,7 +104,8 @@ class LiveUpdates(QObject):
         column.insertWidget(column.indexOf(window.banner), self.banner)
         window.database_shown.connect(self.follow)
         for page in window.pages.values():
-            page.form.write_failed.connect(self.write_failed)
+            self.watch_page(page)
+        window.page_made.connect(self.watch_page)
         self.follow()
 
     # -- following a database ----------------------------------------------------------------
@@ -161,6 +162,10 @@ class LiveUpdates(QObject):
         self.refreshed.emit()
 
     # -- outages -----------------------------------------------------------------------------
+
+    def watch_page(self, page) -> None:
+        """Hear of a save of the page's form that did not reach the database."""
+        page.form.write_failed.connect(self.write_failed)
 
     def write_failed(self, error: str) -> None:
         """A save that did not reach the server: if the server is gone, say so at once."""

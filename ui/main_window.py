@@ -3,7 +3,9 @@ and the keyboard shortcuts that reach the page shown."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import warnings
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -133,9 +135,23 @@ class NoDatabasePage(QWidget):
         layout.addStretch(2)
 
 
+class Pages(dict):
+    """The record pages made so far, by kind. A page is made the first time it is shown or
+    asked for (a record opened in it): a start makes only the page in view, not eight lists
+    and their forms. Going through the pages goes through those made."""
+
+    def __init__(self, make: Callable[[str], RecordPage]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, kind: str) -> RecordPage:
+        return self._make(kind)
+
+
 class MainWindow(QMainWindow):
     records_changed = Signal()  # a record was saved, deleted or restored on one of the pages
     database_shown = Signal()  # a database was opened, or closed
+    page_made = Signal(object)  # a record page was made (first shown, or in a new language)
 
     def __init__(self, settings: AppSettings) -> None:
         super().__init__()
@@ -187,6 +203,7 @@ class MainWindow(QMainWindow):
         page.bulk_changed.connect(self._bulk_changed)
         page.bulk_trashed.connect(self._bulk_trashed)
         page.left_view.connect(self._left_view)
+        self.page_made.emit(page)
         return page
 
     def _build(
@@ -202,17 +219,25 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setSpacing(2)
-        self.pages: dict[str, RecordPage] = {}
+        self.pages = Pages(self._page_asked_for)
         self.views: dict[str, QWidget] = {}
+        # The lists not made yet: each is made when it first comes into view (``_fresh``).
+        self._unmade: set[str] = set()
         self.stack = QStackedWidget()
         self.no_database = NoDatabasePage(self)
         self.stack.addWidget(self.no_database)
         for spec in PAGES:
             # A list out of view, kept from before a change of language, is made again when
-            # it comes into view (``_fresh``).
-            page = kept.get(spec.kind) or self._make_page(spec, models.get(spec.kind))
-            self.pages[spec.kind] = page
-            self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
+            # it comes into view (``_fresh``); the list in view, with the rows it read.
+            page = kept.get(spec.kind)
+            if page is None and spec.kind in models:
+                page = self._make_page(spec, models[spec.kind])
+            if page is None:
+                self._unmade.add(spec.kind)
+                self.add_view(spec.kind, QWidget(), spec.shown_title(), spec.icon)
+            else:
+                self.pages[spec.kind] = page
+                self.add_view(spec.kind, page, spec.shown_title(), spec.icon)
         self.country_page = CountryPage()
         self.country_page.open_record.connect(self.open_record)
         self.country_page.shown.connect(self._visited)
@@ -454,15 +479,31 @@ class MainWindow(QMainWindow):
         self._sync_navigation(key)
         return True
 
+    def _page_asked_for(self, kind: str) -> RecordPage:
+        """A list asked for before it was first shown: made now."""
+        if kind not in self._unmade:
+            raise KeyError(kind)
+        self._fresh(kind)
+        return dict.__getitem__(self.pages, kind)
+
     def _fresh(self, key: str) -> QWidget:
-        """The view of ``key``, a list made again first if it was made in a language shown
-        before; what the user left in it is kept."""
+        """The view of ``key``: a list made first if it was not made yet, or made again if
+        it was made in a language shown before (what the user left in it is kept)."""
+        if key in self._unmade:
+            self._unmade.discard(key)
+            spec = next(spec for spec in PAGES if spec.kind == key)
+            return self._put_page(key, self._make_page(spec), None)
         if key not in self._stale:
             return self.views[key]
         self._stale.discard(key)
         old = self.pages[key]
         state = old.state()
-        page = self._make_page(old.spec, old.model)
+        return self._put_page(key, self._make_page(old.spec, old.model), state)
+
+    def _put_page(self, key: str, page: RecordPage, state: object) -> RecordPage:
+        """Put a list made just now in the place of the view of ``key``, as the database
+        open allows, showing ``state`` (what the user left in the one before), if any."""
+        old = self.views[key]
         index = self.stack.indexOf(old)
         self.stack.insertWidget(index, page)
         self.stack.removeWidget(old)
@@ -471,7 +512,7 @@ class MainWindow(QMainWindow):
         available = self.database_target is not None
         page.set_available(available)
         page.set_read_only(self.read_only)
-        if available:
+        if available and state is not None:
             self._moving_in_history = True  # a record shown again is no new visit
             try:
                 page.restore(state)
@@ -482,7 +523,7 @@ class MainWindow(QMainWindow):
     def fresh_pages(self) -> None:
         """Every list in the language shown (for what reads them all: the list of keyboard
         shortcuts)."""
-        for key in list(self._stale):
+        for key in list(self._stale | self._unmade):
             self._fresh(key)
 
     def _current_key(self) -> str:
@@ -1040,6 +1081,10 @@ class MainWindow(QMainWindow):
     def _clear_contents(self) -> None:
         """Take away everything but what lives as long as the window: its status bar, the
         check running on the database, and the dialogs on screen (Preferences itself)."""
+        # The parts following the pages made are installed again with the contents.
+        with warnings.catch_warnings(), contextlib.suppress(RuntimeError, TypeError):
+            warnings.simplefilter("ignore", RuntimeWarning)  # none followed them yet
+            self.page_made.disconnect()
         for child in self.children():
             if child in self._lasting or isinstance(child, QThread):
                 continue

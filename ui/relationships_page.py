@@ -457,8 +457,10 @@ def install_relationships(window) -> RelationshipsPage:
         if window.show_page(RELATIONSHIPS):
             page.show_centre(kind, record_id)
 
-    for kind in KINDS:
-        form = window.pages[kind].form
+    def add_button(record_page) -> None:
+        form = record_page.form
+        if form.editor.kind not in KINDS:
+            return
         button = QPushButton(QIcon(icon_path(RELATIONSHIPS)), tr("Who met whom"))
         button.setObjectName("whoMetWhomButton")
         button.setToolTip(
@@ -470,6 +472,10 @@ def install_relationships(window) -> RelationshipsPage:
         # For a saved record only: a new one has no links yet.
         button.setEnabled(form.record_id is not None)
         form.shown.connect(lambda record_id, b=button: b.setEnabled(record_id is not None))
+
+    for record_page in window.pages.values():
+        add_button(record_page)
+    window.page_made.connect(add_button)
     action = QAction(QIcon(icon_path(RELATIONSHIPS)), tr("&Who met whom"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+W"))
     action.triggered.connect(

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton
 
 from models.kinds.organizations import ORGANIZATIONS
 from models.words.translation import language, resolve_language, saved_language
 from tests.ui.helpers import click_row, key_clicks, search, type_into
 from ui import dialogs
+from ui.app import make_window
 from ui.dashboard import install_dashboard
 from ui.help_menu import GuideWindow
 from ui.translator import install_language
@@ -216,6 +217,38 @@ def test_the_home_view_and_the_guide_change_with_it(partners, window, qtbot, mon
     guides = [g for g in window.findChildren(GuideWindow) if g.isVisible()]
     assert len(guides) == 1
     assert "Руководство пользователя Seriktes" in guides[0].browser.toPlainText()
+
+
+def test_a_list_is_made_when_first_shown_with_the_parts_of_the_window_in_its_language(
+    partners, qtbot, settings, database_target, monkeypatch, answers
+):
+    window = make_window(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_database(database_target)
+    # Opening the database made no list out of view: they are made when first shown.
+    assert "person" not in window.pages
+    choose_in_preferences(qtbot, window, monkeypatch, "ru")
+    navigation = window.navigation
+    row = next(
+        r
+        for r in range(navigation.count())
+        if navigation.item(r).data(Qt.ItemDataRole.UserRole) == "person"
+    )
+    navigation.scrollToItem(navigation.item(row))
+    qtbot.mouseClick(
+        navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=navigation.visualItemRect(navigation.item(row)).center(),
+    )
+    page = window.pages["person"]
+    assert window.stack.currentWidget() is page
+    assert page.count_label.text() == "0 персон"
+    # The button of the who-met-whom page, once, in the language shown.
+    buttons = page.form.findChildren(QPushButton, "whoMetWhomButton")
+    assert [button.text() for button in buttons] == ["Кто с кем встречался"]
+    window.close()
 
 
 def test_the_welcome_changes_its_language_at_once(qtbot):
