@@ -175,8 +175,13 @@ class Window:
                 return False
 
         self._counter = PaintCounter()
+        # The lists made so far, and those made later (each when first shown).
         for page in self.window.pages.values():
-            page.table.viewport().installEventFilter(self._counter)
+            self._count_paints(page)
+        self.window.page_made.connect(self._count_paints)
+
+    def _count_paints(self, page) -> None:
+        page.table.viewport().installEventFilter(self._counter)
 
     def settle(self, page=None) -> None:
         """Let the window do what is pending, as its event loop would, including painting the

@@ -37,7 +37,7 @@ from models.store.server import on_server, prepare_indexes
 from models.words.translation import _
 
 APPLICATION = "seriktes"
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # SQLite's header keeps a number for the program whose file it is ("SRKT"): a file manager tells
 # a Seriktes database from other SQLite files by it (exports/desktop_entry.py).
 APPLICATION_ID = 0x53524B54
@@ -238,6 +238,34 @@ def _add_other_names(database: Database) -> None:
         )
 
 
+# The lists most searched, and what their search reads of a record besides its search text.
+# Each of their sort keys is indexed together with both: a list sorted by name and searched
+# for a word then walks one index alone, instead of reading each row it passes over from the
+# table (100,000 partners searched for "astana" in Kazakh order: 27 → 9 ms; for a country's
+# name, 69 → 17 ms), and a word few records hold is looked for in an index, not the table.
+# SQLite only: a server searches by its trigram indexes, and a B-tree there refuses a long
+# text.
+SEARCHED_LISTS = {"organization": "country_id", "event": "country_id"}
+
+
+def add_search_text_indexes(database: Database) -> None:
+    if not isinstance(database, SqliteDatabase):
+        return
+    for table, column in SEARCHED_LISTS.items():
+        for sort in SORT_COLUMNS:
+            database.execute_sql(
+                f'CREATE INDEX IF NOT EXISTS "{table}_{sort}_search" '
+                f'ON "{table}" ("{sort}", "search_text", "{column}")'
+            )
+            # The sort key's own index would be chosen instead, and is of no more use.
+            database.execute_sql(f'DROP INDEX IF EXISTS "{table}_{sort}"')
+
+
+def step_11(database: Database) -> None:
+    """The lists most searched are searched in their sort keys' indexes (``SEARCHED_LISTS``)."""
+    add_search_text_indexes(database)
+
+
 # STEPS[n] upgrades a database at version n - 1 to version n.
 STEPS: dict[int, Callable[[Database], None]] = {
     2: step_2,
@@ -249,6 +277,7 @@ STEPS: dict[int, Callable[[Database], None]] = {
     8: step_8,
     9: step_saved_views,
     10: step_10,
+    11: step_11,
 }
 
 
@@ -315,6 +344,7 @@ def create_schema(database: Database) -> None:
         database.create_tables(ALL_MODELS)
         create_search_tables(database)
         prepare_indexes(database)
+        add_search_text_indexes(database)
         install_change_notices(database)
         _set_info("application", APPLICATION)
         _stamp(SCHEMA_VERSION)

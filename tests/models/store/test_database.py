@@ -17,6 +17,7 @@ from models.errors import (
 )
 from models.store import migrations
 from models.store.backups import backups_of
+from models.store.base import db
 from models.store.database import close_database, open_database
 from models.store.records import Country, Organization
 
@@ -245,6 +246,54 @@ def test_schema_6_drops_the_indexes_of_names_as_written(db_path):
         }
     assert not indexes & {"organization_name", "organization_short_name", "person_full_name"}
     assert {"organization_name_key", "organization_short_key", "person_name_key"} <= indexes
+    assert stamped_version(db_path) == migrations.SCHEMA_VERSION
+
+
+SORTS = ("sort_en", "sort_ru", "sort_kk")
+
+
+def test_schema_11_indexes_the_search_text_of_the_largest_lists_with_their_sort_keys(db_path):
+    """A list sorted by name and searched reads one index, not the table; a database from
+    before gets the indexes, and its searches find what they found."""
+    from models.kinds.organizations import ORGANIZATION_LIST, ORGANIZATIONS
+    from models.listing import ListRequest
+
+    open_database(db_path)
+    ORGANIZATIONS.save({"name": "Institute of Plant Genetics", "country": "KZ"})
+    ORGANIZATIONS.save({"name": "Nazarbayev University", "country": "KZ"})
+    close_database()
+
+    def search_indexes() -> set[str]:
+        with sqlite3.connect(db_path) as connection:
+            return {
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' "
+                    "AND name LIKE '%_sort_%' AND name NOT LIKE '%short%'"
+                )
+            }
+
+    made = {f"{table}_{sort}_search" for table in ("organization", "event") for sort in SORTS}
+    before = {f"{table}_{sort}" for table in ("organization", "event") for sort in SORTS}
+    assert made <= search_indexes() and not before & search_indexes()
+    with sqlite3.connect(db_path) as connection:
+        for index in made:
+            connection.execute(f'DROP INDEX "{index}"')
+        for index in before:
+            table, _, sort = index.partition("_")
+            connection.execute(f'CREATE INDEX "{index}" ON "{table}" ("{sort}")')
+        connection.execute("UPDATE seriktes_info SET value = '10' WHERE key = 'schema_version'")
+    assert not made & search_indexes()
+    open_database(db_path)
+    try:
+        rows, total = ORGANIZATION_LIST.first_page(ListRequest(search="genet"), 200)
+        assert [row[1] for row in rows] == ["Institute of Plant Genetics"] and total == 1
+        sql, params = ORGANIZATION_LIST.page_query(ListRequest(search="genet"), 0, 200).sql()
+        plan = " ".join(str(row) for row in db.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "COVERING INDEX organization_sort_en_search" in plan
+    finally:
+        close_database()
+    assert made <= search_indexes() and not before & search_indexes()
     assert stamped_version(db_path) == migrations.SCHEMA_VERSION
 
 
