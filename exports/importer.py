@@ -269,10 +269,12 @@ def _names_in_file(rows: list[ImportRow]) -> dict[str, str]:
         main = row.values.get("name")
         if not main:
             continue
+        main_key = name_key(main)
         for field_name in ("name", "name_kk", "name_ru", "name_original"):
             other = row.values.get(field_name)
-            if other and name_key(other):
-                keys.setdefault(name_key(other), name_key(main))
+            other_key = main_key if other == main else name_key(other)
+            if other_key:
+                keys.setdefault(other_key, main_key)
     return keys
 
 

@@ -52,6 +52,8 @@ def fold(text: str | None) -> str:
     return _SPACES.sub(" ", stripped.casefold()).strip()
 
 
+# An import asks for the key of one name many times (a row's names, its parent, its twins).
+@functools.lru_cache(maxsize=1 << 15)
 def name_key(text: str | None) -> str:
     """Key under which two spellings of one name are the same: case, spacing and punctuation
     are ignored ("C.S.I.C." and "csic" share a key)."""
