@@ -109,27 +109,37 @@ class CountryItem(QGraphicsPathItem):
 class MapScene(QGraphicsScene):
     """Every country of the map, each shaded by its count for a measure."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, drawn: bool = True) -> None:
+        """``drawn``: the sea and the countries at once; else when first needed (``draw``),
+        so a window that never shows its map does not read the boundaries at its start."""
         super().__init__(parent)
         self.setBackgroundBrush(QBrush(QColor(PAPER)))
+        self.countries: list[CountryItem] = []
+        self.world = world_rect()
+        self.setSceneRect(self.world)
+        if drawn:
+            self.draw()
+
+    def draw(self) -> None:
+        """The sea and every country, once."""
+        if self.countries:
+            return
         sea = QPainterPath()
         sea.addPolygon(QPolygonF([QPointF(x, y) for x, y in world_outline()]))
         sea.closeSubpath()
         self.sea = self.addPath(sea, border_pen("#c5d3de", 1.0), QBrush(QColor(SEA)))
         self.sea.setZValue(-1)
-        self.countries: list[CountryItem] = []
         for shape, path in zip(world_shapes(), country_paths(), strict=True):
             item = CountryItem(shape, path)
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
             self.addItem(item)
             self.countries.append(item)
-        self.world = world_rect()
-        self.setSceneRect(self.world)
 
     def shade(self, counts: dict[str, int], steps: list[Step], measure: str) -> None:
         """Colour each country by its count, and say the count on hover (in the interface
         language; Natural Earth's name for a place without an ISO code, as Kosovo, which is
         never shaded)."""
+        self.draw()
         names = country_names()
         for item in self.countries:
             item.count = counts.get(item.code, 0) if item.code else 0

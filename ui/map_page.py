@@ -128,7 +128,7 @@ class MapPage(QWidget):
         self.counts: dict[str, int] = {}
         self._task: Task | None = None
         self._again = False
-        self.scene = MapScene(self)
+        self.scene = MapScene(self, drawn=False)  # drawn when first shown
         self.view = MapView(self.scene)
         self.view.country_clicked.connect(lambda code: self.open_record.emit(COUNTRY, code))
 
@@ -198,6 +198,7 @@ class MapPage(QWidget):
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self.scene.draw()
         # Records may have changed since the map was last shown.
         self.refresh()
         super().showEvent(event)
