@@ -112,6 +112,9 @@ class Panel(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        # A long title in Russian or Kazakh takes two lines on a narrow window, instead of
+        # widening its column past the window's edge.
+        self.title.setWordWrap(True)
         self.body_layout = QVBoxLayout(self)
         self.body_layout.setContentsMargins(12, 10, 12, 10)
         self.body_layout.addWidget(self.title)

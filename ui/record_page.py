@@ -230,8 +230,11 @@ class RecordPage(QWidget):
         self.bulk_button.clicked.connect(self.change_selected)
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
-        below.addWidget(self.bulk_button)
-        below.addWidget(self.new_button)
+        # On a narrow window the buttons take a second row rather than cutting their names.
+        buttons = FlowLayout(to_the_right=True)
+        buttons.addWidget(self.bulk_button)
+        buttons.addWidget(self.new_button)
+        below.addLayout(buttons, 2)
 
         listing = QWidget()
         listing_layout = QVBoxLayout(listing)

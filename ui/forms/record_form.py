@@ -40,6 +40,7 @@ from ui.kind_words import kind_words
 from ui.widgets.child_table import ChildTable
 from ui.widgets.conflict_panel import ConflictPanel
 from ui.widgets.files_panel import FilesPanel
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_tabs import FormTabs
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.inputs import ChoiceInput, DateInput, NotesInput, TagsInput, same_value
@@ -170,9 +171,10 @@ class RecordForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
-        buttons = self.button_row = QHBoxLayout()
+        # On a narrow window (two side by side on one screen) the buttons take a second row
+        # rather than cutting their names.
+        buttons = self.button_row = FlowLayout(to_the_right=True)
         buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 

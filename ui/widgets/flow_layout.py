@@ -9,10 +9,14 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = -1) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = -1, to_the_right: bool = False
+    ) -> None:
+        """``to_the_right``: each row ends at the right edge, as a row of buttons does."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._to_the_right = to_the_right
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     # -- the items ---------------------------------------------------------------------------
@@ -89,6 +93,7 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, row_height = area.x(), area.y(), 0
         across, down = self._gap(Qt.Orientation.Horizontal), self._gap(Qt.Orientation.Vertical)
+        row: list[tuple[QLayoutItem, QPoint, QSize]] = []
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
@@ -99,9 +104,20 @@ class FlowLayout(QLayout):
             ):
                 size = item.minimumSize()
             if x > area.x() and x + size.width() > area.right() + 1:
+                self._place(row, area, move)
+                row = []
                 x, y, row_height = area.x(), y + row_height + down, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), size))
+            row.append((item, QPoint(x, y), size))
             x += size.width() + across
             row_height = max(row_height, size.height())
+        self._place(row, area, move)
         return y + row_height - rect.y() + margins.bottom()
+
+    def _place(self, row: list[tuple[QLayoutItem, QPoint, QSize]], area: QRect, move: bool) -> None:
+        """Put a row's items where they go: from the left, or ending at the right edge."""
+        if not move or not row:
+            return
+        _item, start, size = row[-1]
+        shift = area.right() + 1 - (start.x() + size.width()) if self._to_the_right else 0
+        for item, place, size in row:
+            item.setGeometry(QRect(place + QPoint(max(shift, 0), 0), size))
