@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,9 +33,11 @@ from ui.export_dialogs import ActivityDialog, AgreementsDueDialog, BriefDialog, 
 from ui.folders import start_folder
 from ui.kind_words import kind_words
 from ui.main_window import MainWindow
-from ui.record_page import RecordPage
 from ui.settings import EXPORT_FOLDER
 from ui.window_parts import window_part
+
+if TYPE_CHECKING:
+    from ui.record_page import RecordPage
 
 log = logging.getLogger("seriktes")
 

@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import Database, DatabaseError, InterfaceError
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QThread, QTimer, Signal
@@ -53,14 +54,17 @@ from ui.edit_actions import TextEditing
 from ui.help_menu import HelpMenu
 from ui.map_page import MapPage
 from ui.navigation import History
+from ui.page_spec import PageSpec
 from ui.pages import PAGES
-from ui.record_page import PageSpec, RecordPage
 from ui.settings import CURRENT_PAGE, RECENT_DATABASES, WINDOW_GEOMETRY, AppSettings
 from ui.shared_database import connect_to_shared_database, open_shared, set_aside_password
 from ui.table_model import RecordTableModel
 from ui.translator import choose_language
 from ui.trash_page import TrashPage
 from ui.undo import UndoActions
+
+if TYPE_CHECKING:
+    from ui.record_page import RecordPage
 
 COUNTRY = "country"
 MAP = "map"
@@ -189,6 +193,8 @@ class MainWindow(QMainWindow):
             self._first_size()
 
     def _make_page(self, spec: PageSpec, model: RecordTableModel | None = None) -> RecordPage:
+        from ui.record_page import RecordPage  # with its form: made when first shown
+
         page = RecordPage(spec, self.settings, model=model)
         page.open_record.connect(self.open_record)
         page.form.record_shown.connect(self._visited)
@@ -373,7 +379,7 @@ class MainWindow(QMainWindow):
         record_menu = self.record_menu = bar.addMenu(tr("&Record"))
         self.new_action = self._action(
             tr("&New"),
-            lambda: self._on_page(RecordPage.new_record),
+            lambda: self._on_page(lambda page: page.new_record()),
             QKeySequence.StandardKey.New,
             record_menu,
         )
@@ -392,7 +398,7 @@ class MainWindow(QMainWindow):
         record_menu.addSeparator()
         self.find_action = self._action(
             tr("&Find"),
-            lambda: self._on_page(RecordPage.focus_search),
+            lambda: self._on_page(lambda page: page.focus_search()),
             QKeySequence.StandardKey.Find,
             record_menu,
         )
@@ -459,7 +465,8 @@ class MainWindow(QMainWindow):
     def page(self) -> RecordPage | None:
         """The record page shown, or None on the country page."""
         widget = self.stack.currentWidget()
-        return widget if isinstance(widget, RecordPage) else None
+        # The page in view is always one made: those not made yet are never shown.
+        return next((page for page in self.pages.values() if page is widget), None)
 
     def _on_page(self, action) -> None:
         page = self.page()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from models.kinds.agreements import AGREEMENT_LIST
@@ -12,22 +16,28 @@ from models.kinds.organizations import ORGANIZATION_LIST
 from models.kinds.people import PERSON_LIST
 from models.kinds.programs import PROGRAM_LIST
 from models.kinds.sources import SOURCE_LIST
-from ui.forms.agreement_form import AgreementForm
-from ui.forms.delegation_form import DelegationForm
-from ui.forms.event_form import EventForm
-from ui.forms.figure_form import FigureForm
-from ui.forms.organization_form import OrganizationForm
-from ui.forms.person_form import PersonForm
-from ui.forms.program_form import ProgramForm
-from ui.forms.source_form import SourceForm
-from ui.record_page import PageSpec
+from ui.page_spec import PageSpec
+
+if TYPE_CHECKING:
+    from ui.forms.record_form import RecordForm
+
+
+def _form(module: str, name: str) -> Callable[[], RecordForm]:
+    """What makes a page's form, importing it when the page is first made: a start that
+    shows Home imports none of the forms."""
+
+    def make() -> RecordForm:
+        return getattr(importlib.import_module(f"ui.forms.{module}"), name)()
+
+    return make
+
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         kind="organization",
         title=QT_TRANSLATE_NOOP("pages", "Organizations"),
         record_list=ORGANIZATION_LIST,
-        form=OrganizationForm,
+        form=_form("organization_form", "OrganizationForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by any name, acronym, city or country (Ctrl+F)"
         ),
@@ -37,7 +47,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="person",
         title=QT_TRANSLATE_NOOP("pages", "People"),
         record_list=PERSON_LIST,
-        form=PersonForm,
+        form=_form("person_form", "PersonForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by name, position, e-mail or organization (Ctrl+F)"
         ),
@@ -47,7 +57,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="event",
         title=QT_TRANSLATE_NOOP("pages", "Events"),
         record_list=EVENT_LIST,
-        form=EventForm,
+        form=_form("event_form", "EventForm"),
         search_hint=QT_TRANSLATE_NOOP("pages", "Search by title, city, venue or topic (Ctrl+F)"),
         icon="event",
     ),
@@ -55,7 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="delegation",
         title=QT_TRANSLATE_NOOP("pages", "Delegations"),
         record_list=DELEGATION_LIST,
-        form=DelegationForm,
+        form=_form("delegation_form", "DelegationForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by title, organization, head, place or purpose (Ctrl+F)"
         ),
@@ -65,7 +75,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="program",
         title=QT_TRANSLATE_NOOP("pages", "Programs"),
         record_list=PROGRAM_LIST,
-        form=ProgramForm,
+        form=_form("program_form", "ProgramForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by name, lead organization or area (Ctrl+F)"
         ),
@@ -75,7 +85,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="agreement",
         title=QT_TRANSLATE_NOOP("pages", "Agreements"),
         record_list=AGREEMENT_LIST,
-        form=AgreementForm,
+        form=_form("agreement_form", "AgreementForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by title, reference number or party (Ctrl+F)"
         ),
@@ -85,7 +95,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="figure",
         title=QT_TRANSLATE_NOOP("pages", "Key figures"),
         record_list=FIGURE_LIST,
-        form=FigureForm,
+        form=_form("figure_form", "FigureForm"),
         search_hint=QT_TRANSLATE_NOOP(
             "pages", "Search by what is measured, or what it is about (Ctrl+F)"
         ),
@@ -95,7 +105,7 @@ PAGES: tuple[PageSpec, ...] = (
         kind="source",
         title=QT_TRANSLATE_NOOP("pages", "Sources"),
         record_list=SOURCE_LIST,
-        form=SourceForm,
+        form=_form("source_form", "SourceForm"),
         search_hint=QT_TRANSLATE_NOOP("pages", "Search by title or publisher (Ctrl+F)"),
         icon="source",
     ),

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -38,12 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.listing import Filter, ListRequest, RecordList, filter_options
+from models.listing import Filter, ListRequest, filter_options
 from models.views import View
 from models.words.numbers import format_number
 from ui.column_fit import fit_columns
-from ui.forms.record_form import FormState, RecordForm
+from ui.forms.record_form import FormState
 from ui.kind_words import any_choice, filter_hint, kind_words
+from ui.page_spec import PageSpec
 from ui.settings import AppSettings, column_layout
 from ui.table_model import RecordTableModel
 from ui.widgets.flow_layout import FlowLayout
@@ -51,23 +51,6 @@ from ui.widgets.record_table import RecordTable
 from ui.widgets.shortcut import shortcut
 
 SEARCH_DELAY_MS = 150
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    kind: str
-    title: str  # plural, as in the navigation: "Organizations" (marked for the "pages" context)
-    record_list: RecordList
-    form: type[RecordForm]
-    search_hint: str
-    icon: str
-
-    def shown_title(self) -> str:
-        """The title in the user's language: in the navigation, the Go menu, the home view."""
-        return QCoreApplication.translate("pages", self.title)
-
-    def shown_search_hint(self) -> str:
-        return QCoreApplication.translate("pages", self.search_hint)
 
 
 @dataclass(frozen=True)
