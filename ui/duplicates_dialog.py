@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -398,7 +398,19 @@ class MergeDialog(QDialog):
         layout.addWidget(self.names_note)
         layout.addWidget(self.moves)
         layout.addWidget(buttons)
-        self.resize(1040, 640)
+        # As wide as the values side by side need (long Russian names), as far as the screen
+        # allows: a value cut at the edge would have to be scrolled to.
+        margins = layout.contentsMargins()
+        needed = (
+            sides.sizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = int(screen.availableGeometry().width() * 0.95) if screen else needed
+        self.resize(min(max(1040, needed), room), 640)
         self._keep_changed(0, True)
 
     @property
