@@ -271,8 +271,7 @@ def _names_in_file(rows: list[ImportRow]) -> dict[str, str]:
             continue
         main_key = name_key(main)
         for field_name in ("name", "name_kk", "name_ru", "name_original"):
-            other = row.values.get(field_name)
-            other_key = main_key if other == main else name_key(other)
+            other_key = name_key(row.values.get(field_name))
             if other_key:
                 keys.setdefault(other_key, main_key)
     return keys

@@ -18,6 +18,7 @@ from models.kinds.all_kinds import EDITORS_BY_KIND
 from models.listing import COUNTRY_ORDER, sorted_in_language
 from models.store.base import RecordModel
 from models.store.records import (
+    RECORD_KINDS,
     Agreement,
     AgreementParty,
     AgreementProgram,
@@ -610,17 +611,8 @@ def _country_pairs(kind: str) -> list[ModelSelect]:
     raise ValueError(kind)
 
 
-# The kinds the Countries page counts, in its order.
-COUNTED_KINDS = (
-    "organization",
-    "person",
-    "event",
-    "delegation",
-    "program",
-    "agreement",
-    "figure",
-    "source",
-)
+# The kinds the Countries page counts, in its order: every kind of record.
+COUNTED_KINDS = tuple(RECORD_KINDS)
 
 
 def records_per_country(kind: str) -> dict[str, int]:

@@ -131,7 +131,7 @@ class Scratch:
         return found
 
 
-def _pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
+def record_pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
     """The records of a kind, a page at a time, in the order of their ids: a server database
     would otherwise send every row at once."""
     model = RECORD_KINDS[profile.kind]
@@ -180,7 +180,7 @@ def find_duplicates(
         total = max(model.select().count(), 1)
         report(0)
         done = 0
-        for rows in _pages(profile):
+        for rows in record_pages(profile):
             records, blocks = [], []
             for row in rows:
                 features = profile.features(row)

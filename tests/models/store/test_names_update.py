@@ -92,7 +92,11 @@ def test_the_update_reaches_the_current_schema_with_indexed_sort_keys(updated):
         indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     connection.close()
     assert version == str(migrations.SCHEMA_VERSION)
-    assert {"organization_sort_kk_search", "person_sort_ru", "organization_short_sort_en"} <= indexes
+    assert {
+        "organization_sort_kk_search",
+        "person_sort_ru",
+        "organization_short_sort_en",
+    } <= indexes
 
 
 def test_countries_get_their_cldr_names_and_records_their_country_so_named(updated):
