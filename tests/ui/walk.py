@@ -136,11 +136,14 @@ class Walk:
                     add(f"{where} bar tooltip", value.tooltip, data)
 
     def read_view(self, view: QAbstractItemView, where: str) -> None:
+        """The rows a view shows: from its root down, as a file dialog shows its folder and
+        not the folders above it."""
         model = view.model()
+        top = view.rootIndex()
         header = getattr(view, "horizontalHeader", None) or getattr(view, "header", None)
         heading = header() if header is not None else None
         data = view.objectName() not in INTERFACE_VIEWS
-        for column in range(columns(model, QModelIndex())):
+        for column in range(columns(model, top)):
             if heading is not None and heading.isVisible() and not heading.isSectionHidden(column):
                 text = model.headerData(column, Qt.Orientation.Horizontal)
                 self.add(f"{where} heading", text)
@@ -160,7 +163,7 @@ class Walk:
                 if depth < 2:
                     rows(model.index(row, 0, parent), depth + 1)
 
-        rows(QModelIndex(), 0)
+        rows(top, 0)
 
     def read_menu(self, menu: QMenu | QMenuBar, where: str, data: bool = False) -> None:
         """A menu's entries and those of its submenus, as they are when it opens."""
