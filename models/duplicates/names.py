@@ -112,13 +112,20 @@ def content_words(text: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 17)
+def sound(word: str) -> str:
+    """A word written with one letter for each sound the transliterations spell otherwise:
+    "Dzhapan" and "Japan" → "japan"; "Kentre" and "Centre" → "kentre"."""
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    return word.translate(_LETTERS)
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
     """A word's consonants as they sound, which two spellings of it share: "Nazarbayev" and
     "Nazarbaev" → "nzrbv"; "Yerlan" and "Ерлан" → "rln"; "Qaraghandy" and "Karaganda" →
     "krgnd"."""
-    for written, sound in _SOUNDS:
-        word = word.replace(written, sound)
-    word = _VOWELS.sub("", word.translate(_LETTERS))
+    word = _VOWELS.sub("", sound(word))
     # A letter written twice is heard once ("Universitet", "Anna").
     return "".join(letter for i, letter in enumerate(word) if i == 0 or letter != word[i - 1])
 
@@ -153,14 +160,32 @@ def same_sound(word: str, against: tuple[str, ...]) -> bool:
     return len(shape) >= PREFIX - 1 and any(skeleton(other) == shape for other in against)
 
 
+def slipped(word: str, against: tuple[str, ...]) -> bool:
+    """Whether a word is one of ``against`` typed with two neighbouring letters swapped
+    ("Karagulabev" for "Karagulbaev"): a slip of the fingers, not another family's name."""
+    for other in against:
+        if len(other) != len(word) or other == word:
+            continue
+        differ = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+        if len(differ) == 2 and differ[1] == differ[0] + 1:
+            i = differ[0]
+            if word[i] == other[i + 1] and word[i + 1] == other[i]:
+                return True
+    return False
+
+
 def best_match(word: str, against: tuple[str, ...]) -> float:
     """How alike a word is to the word of ``against`` most like it, 0 to 100 (RapidFuzz's
-    ratio); a word cut short ("Univ.") or to its initial ("S. Nurbek") matches the word it
-    stands for."""
+    ratio); a word spelt as another transliteration spells its sounds ("Dzhapan", "Japan")
+    is that word, and a word cut short ("Univ.") or to its initial ("S. Nurbek") matches
+    the word it stands for."""
     if word in against:  # most words of two alike names: no need to measure
         return 100.0
     if has_digits(word):
         return 0.0  # "No. 2" is not "No. 20": a number matches only itself
+    heard = sound(word)
+    if any(sound(other) == heard for other in against):
+        return 100.0
     found = process.extractOne(word, against, scorer=fuzz.ratio)
     best = found[1] if found else 0.0
     if best >= ABBREVIATED:
@@ -224,7 +249,7 @@ def name_similarity(
     Университет" are alike. ``extra_words``: the longer name may hold words the shorter
     lacks ("Luis Francisco Martínez Montes" and "Luis Martínez Montes"), at a small cost.
     ``strict`` (people's names): a telling word is matched only by one at least
-    ``STRICT_WORD`` alike or sounding the same."""
+    ``STRICT_WORD`` alike, sounding the same, or typed with two letters swapped."""
     least = STRICT_WORD if strict else MISSING_WORD
     if not one or not other:
         return 0.0
@@ -238,7 +263,8 @@ def name_similarity(
             total += weight
             matched += weight * best
             if best < least and weights.telling(word):
-                missing = missing or not (strict and same_sound(word, against))
+                kept = strict and (same_sound(word, against) or slipped(word, against))
+                missing = missing or not kept
         sides.append((total, matched, missing))
     (total_one, matched_one, missing_one), (total_other, matched_other, missing_other) = sides
     if _other_kinds(one, other):

@@ -36,6 +36,14 @@ def test_a_partner_under_another_spelling_language_script_and_acronym_is_found(d
     assert all(80 <= twin.score <= 100 for twin in found.values())
 
 
+def test_a_name_spelt_in_cyrillic_letter_by_letter_is_found(database):
+    # As a clerk types a foreign name she hears: "Джапан" for Japan, "Кентре" for Centre.
+    english = org(name="Polytechnic Research Centre of Energy of Japan", country="JP")
+    typed = org(name="Полытечник Ресеарч Кентре Оф Енергы Оф Джапан", country="JP")
+    org(name="Polytechnic Research Centre of Energy of Korea", country="JP")
+    assert set(pairs("organization")) == {frozenset((english, typed))}
+
+
 def test_records_that_merely_share_a_word_are_not_twins(database):
     org(name="University of Arizona")
     org(name="University of Astana")
@@ -129,6 +137,19 @@ def test_names_of_other_kinds_scopes_or_numbers_are_not_twins(database):
     org(name="Технический колледж экономики (Виргинские острова (США))")
     org(name="Технический колледж экологии (Виргинские острова (США))")
     assert pairs("organization") == {}
+
+
+def test_a_name_typed_with_two_letters_swapped_is_found(database):
+    right = person(full_name="Gulnara Karagulbaev", email="gkaragulbaev@mail.kz")
+    slip = person(full_name="Gulnara Karagulabev", email="gkaragulbaev@mail.kz")
+    mehmet = person(full_name="Mehmet Tanaka")
+    mhemet = person(full_name="Mhemet Tanaka")
+    person(full_name="Mehmet Takana", email="mtakana@istc.int")  # no slip: another family
+    found = pairs("person")
+    assert "Same e-mail address: gkaragulbaev@mail.kz." in found[frozenset((right, slip))].why
+    alike = "Names alike: “Mehmet Tanaka” and “Mhemet Tanaka”."
+    assert alike in found[frozenset((mehmet, mhemet))].why
+    assert set(found) == {frozenset((right, slip)), frozenset((mehmet, mhemet))}
 
 
 def test_people_of_other_families_or_merely_under_one_address_are_not_twins(database):
