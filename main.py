@@ -150,4 +150,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # A standalone Seriktes is started again as the duplicate finder's helper processes
+        # (models/duplicates/cores.py): those run their work, never the app.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

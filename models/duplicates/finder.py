@@ -13,23 +13,24 @@ other (100,000 organizations make five billion pairs):
 
 Memory stays flat whatever the number of records: pages, blocks and pairs stream through the
 scratch database, and only the twins found are kept. The records are read in one
-transaction, so the answer is of the records as they were when it began.
+transaction, so the answer is of the records as they were when it began. Among many records,
+pages are reduced and pairs judged by processes of their own, one per core (``cores``).
 """
 
 from __future__ import annotations
 
-import marshal
 import sqlite3
 import tempfile
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from models.duplicates.cores import Cores, processes_for
 from models.duplicates.marks import marked_pairs
 from models.duplicates.names import WordWeights
-from models.duplicates.profiles import PROFILES, WEAK, Features, Profile
-from models.duplicates.twins import Reason, Twin
+from models.duplicates.pieces import Found, judge_chunk, reduce_page, start_judging, stop_judging
+from models.duplicates.profiles import PROFILES, Profile
+from models.duplicates.twins import Twin
 from models.errors import SeriktesError
 from models.kinds.registry import editor_for
 from models.store.base import db
@@ -41,10 +42,9 @@ Progress = Callable[[int, int], bool]  # (done, total) → False to stop
 BLOCK_LIMIT = 25  # records in one block, beyond which it tells them nothing
 PAGE = 5000  # records read at a time
 PAIRS = 5000  # candidate pairs judged at a time
-# Records' features kept at hand while pairs are judged: a record is in many pairs, and
-# reading it again from the scratch database costs more than judging. Bounded, so memory
-# stays flat.
-KEPT_FEATURES = 20000
+# Records of a kind from which the work is shared among processes: starting them takes a
+# fraction of a second, which fewer records would not win back.
+SHARED_FROM = 20000
 # How far along the progress bar each part is (of 1,000): reading, pairing, judging.
 READ_SHARE, PAIR_SHARE = 550, 100
 STEPS = 1000
@@ -60,7 +60,8 @@ class Scratch:
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="seriktes-duplicates-")
-        self.connection = sqlite3.connect(Path(self._folder.name) / "scratch.db")
+        self.path = str(Path(self._folder.name) / "scratch.db")
+        self.connection = sqlite3.connect(self.path)
         for pragma in (
             "journal_mode = OFF",
             "synchronous = OFF",
@@ -90,7 +91,7 @@ class Scratch:
         """Pair the records of every block of two to ``limit`` records, but two that are both
         in it by a weak key, or that their kind's rule sets apart (groups that differ, no
         bridge in common); returns how many pairs, each once however many blocks they
-        share."""
+        share. What is written is then there for the processes that judge the pairs."""
         self.connection.execute("CREATE INDEX block_key ON block (key, id)")
         self.connection.execute(
             "INSERT OR IGNORE INTO pair (a, b) "
@@ -101,34 +102,13 @@ class Scratch:
             "AND (x.bridge IS NULL OR x.bridge IS NOT y.bridge))",
             (limit,),
         )
+        self.connection.commit()
         return self.connection.execute("SELECT COUNT(*) FROM pair").fetchone()[0]
 
     def pairs(self, size: int) -> Iterator[list[tuple[int, int]]]:
         cursor = self.connection.execute("SELECT a, b FROM pair")
         while chunk := cursor.fetchmany(size):
             yield chunk
-
-    def features(self, ids: set[int], kept: OrderedDict[int, Features]) -> dict[int, Features]:
-        """The features of the records ``ids``, from ``kept`` when they are there; those read
-        are kept there too, the least recently used leaving past ``KEPT_FEATURES``."""
-        found = {}
-        for record_id in ids:
-            features = kept.get(record_id)
-            if features is not None:
-                kept.move_to_end(record_id)
-                found[record_id] = features
-        missing = [record_id for record_id in ids if record_id not in found]
-        for start in range(0, len(missing), 900):  # SQLite's limit of parameters
-            chunk = missing[start : start + 900]
-            marks = ",".join("?" * len(chunk))
-            rows = self.connection.execute(
-                f"SELECT id, data FROM record WHERE id IN ({marks})", chunk
-            )
-            for record_id, data in rows:
-                found[record_id] = kept[record_id] = marshal.loads(data)
-        while len(kept) > KEPT_FEATURES:
-            kept.popitem(last=False)
-        return found
 
 
 def record_pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
@@ -147,14 +127,6 @@ def record_pages(profile: Profile) -> Iterator[list[dict[str, Any]]]:
         last = rows[-1]["id"]
 
 
-def _block(key: tuple, record_id: int, group: tuple[Any, Any]) -> tuple:
-    """A row of the block table: the key (a weak one as the same key not weak), the record,
-    whether it is in the block by a strong key, and its group and bridge."""
-    if key[0].startswith(WEAK):
-        return hash((key[0][len(WEAK) :], *key[1:])), record_id, False, *group
-    return hash(key), record_id, True, *group
-
-
 class _Report:
     """The progress reported: done out of ``STEPS``, stopping when the user asked to."""
 
@@ -167,57 +139,57 @@ class _Report:
 
 
 def find_duplicates(
-    kind: str, progress: Progress | None = None, block_limit: int = BLOCK_LIMIT
+    kind: str,
+    progress: Progress | None = None,
+    block_limit: int = BLOCK_LIMIT,
+    processes: int | None = None,
 ) -> list[Twin]:
     """The likely twins among the records of ``kind``, the highest score first, each pair
     once and none a user marked "not a duplicate". ``progress(done, total)`` is told how far
-    the search got; when it returns False the search stops (``FindingStopped``)."""
+    the search got; when it returns False the search stops (``FindingStopped``).
+    ``processes``: how many share the work (0: this one alone); by default one per core
+    from ``SHARED_FROM`` records on."""
     profile = PROFILES[kind]
     report = _Report(progress)
     weights = WordWeights()
     model = RECORD_KINDS[kind]
     with db.atomic(), Scratch() as scratch:
         total = max(model.select().count(), 1)
+        if processes is None:
+            processes = processes_for(total, SHARED_FROM)
         report(0)
         done = 0
-        for rows in record_pages(profile):
-            records, blocks = [], []
-            for row in rows:
-                features = profile.features(row)
-                weights.count(profile.words(features))
-                records.append((row["id"], marshal.dumps(features)))
-                group = profile.group(features)
-                blocks += [_block(key, row["id"], group) for key in set(profile.keys(features))]
-            scratch.add(records, blocks)
-            done += len(rows)
-            report(READ_SHARE * done / total)
+        with Cores(processes) as cores:
+            pages = ((kind, rows) for rows in record_pages(profile))
+            for records, blocks, words in cores.map(reduce_page, pages):
+                scratch.add(records, blocks)
+                weights.add(words)
+                done += len(records)
+                report(READ_SHARE * done / total)
         pairs = scratch.pair(block_limit)
         report(READ_SHARE + PAIR_SHARE)
-        twins = _judge(scratch, profile, weights, pairs, report)
+        try:
+            with Cores(processes, start_judging, (kind, scratch.path, weights.records)) as cores:
+                twins = _judge(scratch, kind, cores, pairs, report)
+        finally:
+            stop_judging()  # where this process judged
         return _titled(kind, twins)
 
 
-def _judge(
-    scratch: Scratch, profile: Profile, weights: WordWeights, pairs: int, report: _Report
-) -> list[tuple[int, int, int, tuple[Reason, ...]]]:
-    marked = marked_pairs(profile.kind)
-    kept: OrderedDict[int, Features] = OrderedDict()
-    found = []
+def _judge(scratch: Scratch, kind: str, cores: Cores, pairs: int, report: _Report) -> list[Found]:
+    """The pairs' verdicts, those a user marked "not a duplicate" left out."""
+    marked = marked_pairs(kind)
+    chunks = ([pair for pair in chunk if pair not in marked] for chunk in scratch.pairs(PAIRS))
+    found: list[Found] = []
     judged = 0
-    for chunk in scratch.pairs(PAIRS):
-        features = scratch.features({record_id for pair in chunk for record_id in pair}, kept)
-        for a, b in chunk:
-            if (a, b) in marked:
-                continue
-            verdict = profile.judge(features[a], features[b], weights)
-            if verdict is not None:
-                found.append((a, b, round(verdict[0]), tuple(verdict[1])))
-        judged += len(chunk)
+    for twins in cores.map(judge_chunk, chunks):
+        found += twins
+        judged = min(judged + PAIRS, pairs)  # every chunk is whole but the last
         report(READ_SHARE + PAIR_SHARE + (STEPS - READ_SHARE - PAIR_SHARE) * judged / pairs)
     return found
 
 
-def _titled(kind: str, found: list[tuple[int, int, int, tuple[Reason, ...]]]) -> list[Twin]:
+def _titled(kind: str, found: list[Found]) -> list[Twin]:
     """The twins with their records' titles, the highest score first, then by title."""
     editor = editor_for(kind)
     ids = sorted({record_id for a, b, _score, _reasons in found for record_id in (a, b)})

@@ -203,13 +203,19 @@ class WordWeights:
     """How much a word tells: a word few records carry tells more than one thousands carry,
     and a word of every partner's name ("university") or an initial tells little."""
 
-    def __init__(self) -> None:
-        self.records: dict[str, int] = {}
+    def __init__(self, records: dict[str, int] | None = None) -> None:
+        self.records: dict[str, int] = records if records is not None else {}
         self._weights: dict[str, float] = {}
 
     def count(self, tokens: Iterable[str]) -> None:
+        """One record's words."""
         for word in set(tokens):
             self.records[word] = self.records.get(word, 0) + 1
+
+    def add(self, records: dict[str, int]) -> None:
+        """The words of records counted elsewhere (a page counted by another process)."""
+        for word, count in records.items():
+            self.records[word] = self.records.get(word, 0) + count
 
     def telling(self, word: str) -> bool:
         """Whether the word tells one name from another: not generic, not an initial."""

@@ -167,3 +167,64 @@ def test_a_name_many_people_carry_needs_more_than_the_name(database):
     colleague = person(full_name="Анна Касымова", organization=istc)
     PEOPLE.save({**PEOPLE.load(namesakes[0]), "organization": istc}, namesakes[0])
     assert set(pairs("person")) == {frozenset((namesakes[0], colleague))}
+
+
+def _many_twins():
+    nu = org(name="Nazarbayev University", country="KZ")
+    org(name="Назарбаев Университет", country="KZ")
+    org(name="NU", country="KZ")
+    org(name="Nazarbayev Univ.")
+    org(name="University of Arizona")
+    org(name="University of Astana")
+    person(full_name="Sayasat Nurbek", organization=nu)
+    person(full_name="Нурбек Саясат", organization=nu)
+    person(full_name="Gulnara Karagulbaev", email="gkaragulbaev@mail.kz")
+    person(full_name="Gulnara Karagulabev", email="gkaragulbaev@mail.kz")
+    person(full_name="Sayasat Abenov")
+
+
+def _answer(kind, processes=0):
+    found = find_duplicates(kind, processes=processes)
+    return [(twin.ids, twin.score, twin.why) for twin in found]
+
+
+def test_the_work_shared_among_processes_finds_the_same_twins(database, monkeypatch):
+    import models.duplicates.cores as cores
+    import models.duplicates.finder as finder
+
+    _many_twins()
+    alone = {kind: _answer(kind) for kind in ("organization", "person")}
+    # Pages of three records, so that twins are read by different processes.
+    monkeypatch.setattr(finder, "PAGE", 3)
+    assert len(alone["organization"]) == 6 and len(alone["person"]) == 2
+    started = []
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", _counted(cores.ProcessPoolExecutor, started))
+    here = []
+    monkeypatch.setattr(cores.Cores, "_here", lambda self: here.append(self))
+    assert {kind: _answer(kind, processes=2) for kind in ("organization", "person")} == alone
+    assert len(started) == 4  # reading and judging, for each kind
+    assert here == []  # none of it was done by this process
+
+
+def test_where_no_process_can_start_the_work_is_done_here(database, monkeypatch):
+    import multiprocessing.context
+
+    _many_twins()
+    alone = _answer("organization")
+    refusals = []
+
+    def refused(self):
+        refusals.append(self)
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(multiprocessing.context.SpawnProcess, "start", refused)
+    assert _answer("organization", processes=2) == alone
+    assert refusals
+
+
+def _counted(pool_class, started):
+    def make(*args, **kwargs):
+        started.append(args)
+        return pool_class(*args, **kwargs)
+
+    return make
