@@ -66,6 +66,7 @@ def _steps(folder: Path, say: Callable[[str], None]) -> None:
     first, second = folder / "self-test.db", folder / "self-test-imported.db"
     try:
         organization_id, name = _load_and_search(first, say)
+        _share_work(say)
         brief = _export_brief(folder / "brief.xlsx", organization_id, name, say)
         close_database()
         _import_brief(second, brief, say)
@@ -91,6 +92,37 @@ def _load_and_search(path: Path, say: Callable[[str], None]) -> tuple[int, str]:
         )
     say(_("Searched for “{text}”: found {name}.").format(text=SEARCHED, name=found[0].title))
     return found[0].id, found[0].title
+
+
+def _share_work(say: Callable[[str], None]) -> None:
+    """The duplicate finder's helper processes start on this computer and read records as
+    this process does (a standalone Seriktes starts itself again as each of them)."""
+    import marshal
+
+    from models.duplicates.cores import Cores
+    from models.duplicates.finder import record_pages
+    from models.duplicates.pieces import reduce_page
+    from models.duplicates.profiles import PROFILES
+
+    def readable(page):
+        records, blocks, words = page
+        # A record's blocks come in the order of a set, which differs from one process to
+        # the next.
+        return [(i, marshal.loads(data)) for i, data in records], sorted(blocks), words
+
+    pages = [("organization", rows) for rows in record_pages(PROFILES["organization"])]
+    with Cores(2) as cores:
+        shared = [readable(page) for page in cores.map(reduce_page, pages)]
+        started = cores.shared
+    if not started:
+        raise SelfTestFailed(
+            _("The duplicate finder could not start its helper processes on this computer.")
+        )
+    if shared != [readable(reduce_page(page)) for page in pages]:
+        raise SelfTestFailed(
+            _("The duplicate finder's helper processes read the records otherwise than it does.")
+        )
+    say(_("Started the duplicate finder's helper processes: they read the records alike."))
 
 
 def _export_brief(path: Path, organization_id: int, name: str, say: Callable[[str], None]) -> Path:

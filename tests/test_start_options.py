@@ -58,20 +58,23 @@ def test_the_self_test_says_each_step_and_passes_leaving_nothing_behind(tmp_path
     done = seriktes("--self-test", home=tmp_path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 7
+    assert len(lines) == 8
     assert lines[0].startswith("Created a new database: ")
     assert lines[1].startswith("Loaded the sample records: 15 organizations, 12 people")
     assert lines[2] == (
         "Searched for “ISTC”: found International Science and Technology Center (ISTC)."
     )
-    assert lines[3].startswith("Exported a brief on International Science and Technology")
-    assert lines[4] == (
+    assert lines[3] == (
+        "Started the duplicate finder's helper processes: they read the records alike."
+    )
+    assert lines[4].startswith("Exported a brief on International Science and Technology")
+    assert lines[5] == (
         "Imported the brief into a second new database: 1 organization, 1 person, "
         "1 program, 3 key figures."
     )
-    assert lines[5] == "Checked both databases: no problems found."
+    assert lines[6] == "Checked both databases: no problems found."
     # A whole number of seconds is written without a decimal ("in 1 s.").
-    assert re.fullmatch(r"Self-test passed in \d+(\.\d)? s\.", lines[6])
+    assert re.fullmatch(r"Self-test passed in \d+(\.\d)? s\.", lines[7])
     # The databases and the brief were made in a temporary folder, removed after; the user's
     # data folder was not touched.
     assert list((tmp_path / "temporary").iterdir()) == []
