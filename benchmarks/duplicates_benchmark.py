@@ -6,8 +6,9 @@ temporary folder first, and is never changed. Into the copy go twins made from r
 holds, as colleagues type them: the name in Cyrillic, with a word cut short or a letter
 wrong, at the website's domain; a person's name in the other order, in Cyrillic, or under
 the same e-mail. Then ``find_duplicates`` runs over each kind, timed, with the process's
-resident memory read at every progress report; the baseline is reading the same rows
-without comparing them. The twins planted that were found are counted.
+resident memory (and that of its helper processes, one per core) read at every progress
+report; the baseline is reading the same rows without comparing them. The twins planted that
+were found are counted.
 
     python benchmarks/duplicates_benchmark.py                        # a table
     python benchmarks/duplicates_benchmark.py --dataset big.db --json
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import sqlite3
@@ -135,9 +137,18 @@ def plant_twins(rng: random.Random) -> dict[str, set[frozenset[int]]]:
     return planted
 
 
-def resident_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+def resident_mb(pid: int | str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # a helper process that has just ended
+        return 0.0
+
+
+def helpers_mb() -> list[float]:
+    """The resident memory of each of the finder's helper processes (``models.duplicates.
+    cores``) running now."""
+    return [resident_mb(child.pid) for child in multiprocessing.active_children()]
 
 
 def read_only(kind: str) -> float:
@@ -151,17 +162,19 @@ def read_only(kind: str) -> float:
 
 def measure(kind: str, planted: set[frozenset[int]]) -> tuple[list[dict], dict]:
     samples: list[tuple[int, float]] = []
+    helpers: list[list[float]] = []
 
     def progress(done: int, total: int) -> bool:
         samples.append((done, resident_mb()))
+        helpers.append(helpers_mb())
         return True
 
     before = resident_mb()
     started, cpu = time.perf_counter(), time.process_time()
     twins = find_duplicates(kind, progress)
     seconds = time.perf_counter() - started
-    # The processor time of this process alone: the figure to compare on a machine others
-    # share (the scratch database's writes count, the time spent waiting for a core not).
+    # The processor time of this process alone, its helpers' not counted: what the window's
+    # own process spent (the scratch database's writes count, the time spent waiting not).
     cpu = time.process_time() - cpu
     found = {frozenset(twin.ids) for twin in twins}
     # Memory while the records are read (the first 55 % of the bar): flat means the last
@@ -180,6 +193,9 @@ def measure(kind: str, planted: set[frozenset[int]]) -> tuple[list[dict], dict]:
         "rss_at_10pct_of_reading_mb": round(early, 1),
         "rss_end_of_reading_mb": round(reading[-1] if reading else before, 1),
         "rss_peak_mb": round(max(rss for _done, rss in samples), 1),
+        "helper_processes": max(map(len, helpers)),
+        "helper_rss_peak_mb": round(max((max(at, default=0) for at in helpers), default=0), 1),
+        "helpers_rss_peak_total_mb": round(max(map(sum, helpers), default=0), 1),
     }
     figures = [
         figure(
