@@ -19,9 +19,10 @@ from models.words.transliteration import latin
 _NOT_LETTER = re.compile(r"[^0-9a-z]+")
 _VOWELS = re.compile(r"[aeiouyh]+")
 # Letters one sound is written with in the transliterations users meet (Kazakh, Russian and
-# English spellings of one name: Жаксыбеков, Zhaksybekov, Jaksybekov; Қазақ, Kazakh, Qazaq).
+# English spellings of one name: Жаксыбеков, Zhaksybekov, Jaksybekov; Қазақ, Kazakh, Qazaq;
+# Люксембург, Luxembourg).
 _SOUNDS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"))
-_LETTERS = str.maketrans({"q": "k", "c": "k", "w": "v", "x": "k"})
+_LETTERS = str.maketrans({"q": "k", "c": "k", "w": "v", "x": "ks"})
 
 
 def wordlist(text: str) -> frozenset[str]:

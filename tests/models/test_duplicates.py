@@ -41,7 +41,9 @@ def test_a_name_spelt_in_cyrillic_letter_by_letter_is_found(database):
     english = org(name="Polytechnic Research Centre of Energy of Japan", country="JP")
     typed = org(name="Полытечник Ресеарч Кентре Оф Енергы Оф Джапан", country="JP")
     org(name="Polytechnic Research Centre of Energy of Korea", country="JP")
-    assert set(pairs("organization")) == {frozenset((english, typed))}
+    water = org(name="National Agency of Water Resources of Luxembourg", country="LU")
+    heard = org(name="Натионал Агенкы Оф Ватер Ресоуркес Оф Луксембоург", country="LU")
+    assert set(pairs("organization")) == {frozenset((english, typed)), frozenset((water, heard))}
 
 
 def test_records_that_merely_share_a_word_are_not_twins(database):
