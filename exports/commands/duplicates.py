@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         parser.error(_("the output file must end in .xlsx"))
     target = args.command_database or args.database
     if not target:
-        parser.error("give the database with --database PATH")
+        parser.error(_("give the database with --database PATH"))
     from exports.commands.opening import open_for_command
     from exports.commands.output import print_path, refuse
     from exports.duplicates import write_duplicates

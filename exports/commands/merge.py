@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     target = args.command_database or args.database
     if not target:
-        args.merge_parser.error("give the database with --database PATH")
+        args.merge_parser.error(_("give the database with --database PATH"))
     from exports.commands.opening import open_for_command
     from exports.commands.output import refuse
     from models.errors import SeriktesError

@@ -59,7 +59,11 @@ class Scratch:
     blocks and the candidate pairs, kept on disk while they are worked through."""
 
     def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="seriktes-duplicates-")
+        # A helper process that stopped may still hold the file open (Windows then refuses to
+        # remove it): what is left goes with the system's temporary files.
+        self._folder = tempfile.TemporaryDirectory(
+            prefix="seriktes-duplicates-", ignore_cleanup_errors=True
+        )
         self.path = str(Path(self._folder.name) / "scratch.db")
         self.connection = sqlite3.connect(self.path)
         for pragma in (
