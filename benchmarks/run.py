@@ -176,9 +176,7 @@ class Window:
 
         self._counter = PaintCounter()
         # The lists made so far, and those made later (each when first shown).
-        for page in self.window.pages.values():
-            self._count_paints(page)
-        self.window.page_made.connect(self._count_paints)
+        self.window.each_page(self._count_paints)
 
     def _count_paints(self, page) -> None:
         page.table.viewport().installEventFilter(self._counter)

@@ -584,9 +584,7 @@ def install_calendar(window) -> CalendarPage:
     page = CalendarPage()
     page.open_record.connect(window.open_record)
     page.new_event.connect(lambda day: start_event(window, day))
-    for record_page in window.pages.values():
-        page.follow_page(record_page)
-    window.page_made.connect(page.follow_page)
+    window.each_page(page.follow_page)
     keys = [
         window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
         for row in range(window.navigation.count())

@@ -103,9 +103,7 @@ class LiveUpdates(QObject):
         column = window.banner.parentWidget().layout()
         column.insertWidget(column.indexOf(window.banner), self.banner)
         window.database_shown.connect(self.follow)
-        for page in window.pages.values():
-            self.watch_page(page)
-        window.page_made.connect(self.watch_page)
+        window.each_page(self.watch_page)
         self.follow()
 
     # -- following a database ----------------------------------------------------------------

@@ -473,6 +473,13 @@ class MainWindow(QMainWindow):
         if page is not None:
             action(page)
 
+    def each_page(self, follow: Callable[[RecordPage], object]) -> None:
+        """``follow(page)`` for every record page made so far, and for each made later (a page
+        is made when first shown, and again in a new language)."""
+        for page in self.pages.values():
+            follow(page)
+        self.page_made.connect(follow)
+
     def show_page(self, key: str) -> bool:
         """Show a kind's page (or the country page); the form shown asks about unsaved
         changes first."""

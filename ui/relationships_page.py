@@ -473,9 +473,7 @@ def install_relationships(window) -> RelationshipsPage:
         button.setEnabled(form.record_id is not None)
         form.shown.connect(lambda record_id, b=button: b.setEnabled(record_id is not None))
 
-    for record_page in window.pages.values():
-        add_button(record_page)
-    window.page_made.connect(add_button)
+    window.each_page(add_button)
     action = QAction(QIcon(icon_path(RELATIONSHIPS)), tr("&Who met whom"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+W"))
     action.triggered.connect(
